@@ -1,0 +1,52 @@
+# FocusApp developer commands. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint typecheck contracts pytest bench venv clean check-contract e2e bundle bundle-smoke wheel
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
+	touch $@ $(STAMP_RUN)
+
+venv: $(STAMP_TEST)
+
+run: $(STAMP_RUN)  ## set up and start the app (in a real window)
+	QT_QPA_PLATFORM= $(BIN)/focusapp
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check focusapp tests benchmarks packaging
+	$(BIN)/ruff format --check focusapp tests benchmarks packaging
+
+typecheck: $(STAMP_TEST)
+	$(BIN)/mypy
+
+contracts: $(STAMP_TEST)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP_TEST)
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck contracts pytest  ## set up and run lint, types, import contracts and tests
+
+bench: $(STAMP_TEST)
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/risk_series.py
+	$(BIN)/python benchmarks/ics_import.py
+
+check-contract: $(STAMP_TEST)
+	$(PYTHON) ../shared/checks/contract
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

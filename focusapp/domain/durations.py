@@ -1,0 +1,64 @@
+"""Parse and format the duration forms a person types: ``90``, ``1h30``, ``1.5h``, ``1:30``."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Final
+
+ACCEPTED_FORMS: Final = "90, 90m, 1h, 1h30, 1h30m, 1.5h, 1:30 or 0"
+
+# Bounded digit counts keep absurd inputs (a 10,000-digit number) out of the arithmetic.
+_MINUTES = re.compile(r"(?P<m>\d{1,5})\s*m?")
+_HOURS_MINUTES = re.compile(r"(?P<h>\d{1,3})\s*h\s*(?:(?P<m>\d{1,2})\s*m?)?")
+_DECIMAL_HOURS = re.compile(r"(?P<h>\d{0,3}[.,]\d{1,4})\s*h")
+_CLOCK = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)")
+
+
+class DurationError(ValueError):
+    """Raised when a text is not one of the accepted duration forms."""
+
+
+def parse_duration(text: str) -> int:
+    """Return the whole minutes in ``text``.
+
+    Decimal hours round to the nearest minute (``1.33h`` is 80 minutes) because people
+    type hours loosely and a minute either way is noise for a daily log.
+
+    Raises:
+        DurationError: With a message listing the accepted forms.
+    """
+    cleaned = text.strip().lower()
+    if match := _MINUTES.fullmatch(cleaned):
+        return int(match["m"])
+    if match := _HOURS_MINUTES.fullmatch(cleaned):
+        minutes = int(match["m"] or 0)
+        if minutes < 60:
+            return int(match["h"]) * 60 + minutes
+    if match := _DECIMAL_HOURS.fullmatch(cleaned):
+        try:
+            hours = Decimal(match["h"].replace(",", "."))
+        except InvalidOperation:  # pragma: no cover - the pattern only admits valid decimals
+            hours = Decimal(-1)
+        if hours >= 0:
+            return int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if match := _CLOCK.fullmatch(cleaned):
+        return int(match["h"]) * 60 + int(match["m"])
+    shown = text.strip() or "(empty)"
+    raise DurationError(f"'{shown}' is not a duration; use {ACCEPTED_FORMS}")
+
+
+def format_duration(minutes: int) -> str:
+    """Return ``minutes`` the way the app shows durations: ``45m``, ``2h``, ``1h30``.
+
+    Raises:
+        ValueError: If ``minutes`` is negative; a duration never is.
+    """
+    if minutes < 0:
+        raise ValueError("a duration cannot be negative")
+    hours, rest = divmod(minutes, 60)
+    if hours == 0:
+        return f"{rest}m"
+    if rest == 0:
+        return f"{hours}h"
+    return f"{hours}h{rest:02d}"

@@ -1,0 +1,105 @@
+"""Checks on a check-in, each problem named by its field in words a person can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from focusapp.domain.models import CheckIn
+
+MINUTES_PER_DAY = 24 * 60
+MAX_NOTE_LENGTH = 5000
+FUTURE_DAYS_ALLOWED = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a check-in.
+
+    Attributes:
+        field: The export name of the field at fault (``energy``, ``coding_minutes``...).
+        message: What is wrong and what is accepted, for a person.
+    """
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class CheckInInvalidError(ValueError):
+    """Raised when a check-in fails validation; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _check_scale(name: str, value: int | None, low: int, high: int) -> list[Problem]:
+    if value is None or low <= value <= high:
+        return []
+    return [Problem(name, f"{value} is outside {low}-{high}")]
+
+
+def _check_minutes(name: str, value: int | None) -> list[Problem]:
+    if value is None:
+        return []
+    if value < 0:
+        return [Problem(name, f"{value} minutes is negative")]
+    if value > MINUTES_PER_DAY:
+        return [Problem(name, f"{value} minutes is more than a day (24h)")]
+    return []
+
+
+def _check_count(name: str, value: int | None) -> list[Problem]:
+    if value is not None and value < 0:
+        return [Problem(name, f"{value} is negative")]
+    return []
+
+
+def problems_in(checkin: CheckIn, today: dt.date) -> list[Problem]:
+    """Return every problem with ``checkin``; an empty list means it may be stored.
+
+    ``today`` is the user's current day, passed in so the rule stays a pure function.
+    """
+    found: list[Problem] = []
+    if checkin.date > today + dt.timedelta(days=FUTURE_DAYS_ALLOWED):
+        found.append(
+            Problem("date", f"{checkin.date.isoformat()} is more than a day in the future")
+        )
+    found += _check_scale("energy", checkin.energy, 1, 5)
+    found += _check_scale("stress", checkin.stress, 1, 5)
+    found += _check_minutes("coding_minutes", checkin.coding_minutes)
+    found += _check_minutes("meeting_minutes", checkin.meeting_minutes)
+    found += _check_minutes("longest_free_block_minutes", checkin.longest_free_block_minutes)
+    found += _check_count("meeting_count", checkin.meeting_count)
+    found += _check_count("back_to_back_count", checkin.back_to_back_count)
+    work = (checkin.coding_minutes or 0) + (checkin.meeting_minutes or 0)
+    if work > MINUTES_PER_DAY and not any(
+        p.field in ("coding_minutes", "meeting_minutes") for p in found
+    ):
+        found.append(
+            Problem("coding_minutes", f"coding plus meetings is {work / 60:.1f}h, more than 24h")
+        )
+    if checkin.sleep_hours is not None and not 0 <= checkin.sleep_hours <= 24:
+        found.append(Problem("sleep_hours", f"{checkin.sleep_hours:g} hours is outside 0-24"))
+    if checkin.note is not None and len(checkin.note) > MAX_NOTE_LENGTH:
+        found.append(
+            Problem("note", f"is {len(checkin.note)} characters; at most {MAX_NOTE_LENGTH}")
+        )
+    return found
+
+
+def validate(checkin: CheckIn, today: dt.date) -> CheckIn:
+    """Return ``checkin`` unchanged if valid.
+
+    Raises:
+        CheckInInvalidError: Listing every problem, so a form can mark all fields at once.
+    """
+    found = problems_in(checkin, today)
+    if found:
+        raise CheckInInvalidError(found)
+    return checkin

@@ -1,0 +1,270 @@
+"""The check-in export format, as CSV or JSON, and its strict all-or-nothing reader."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from focusapp.domain.durations import DurationError, parse_duration
+from focusapp.domain.models import CHECKIN_FIELDS, VALUE_FIELDS, CheckIn
+from focusapp.domain.validation import problems_in
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+JSON_SCHEMA: Final = 1
+REQUIRED_COLUMNS: Final = ("date", "energy", "coding_minutes", "meeting_minutes")
+MAX_IMPORT_BYTES: Final = 50 * 1024 * 1024
+_INT_FIELDS: Final = frozenset({"energy", "stress", "meeting_count", "back_to_back_count"})
+_MINUTE_FIELDS: Final = frozenset(
+    {"coding_minutes", "meeting_minutes", "longest_free_block_minutes"}
+)
+
+
+class ImportFormatError(ValueError):
+    """A file could not be imported; ``problems`` has one line per bad row or field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedDay:
+    """One parsed day and the fields the file actually gave for it."""
+
+    checkin: CheckIn
+    given: frozenset[str]
+
+
+def to_record(checkin: CheckIn) -> dict[str, object]:
+    """Return the JSON-ready mapping of a day (``None`` = not recorded)."""
+    values = checkin.values()
+    values["date"] = checkin.date.isoformat()
+    return values
+
+
+def write_json(days: Iterable[CheckIn]) -> str:
+    """Return the JSON export document."""
+    document = {"schema": JSON_SCHEMA, "days": [to_record(day) for day in days]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def write_csv(days: Iterable[CheckIn]) -> str:
+    """Return the CSV export, header first; an empty cell means not recorded."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    # The csv module quotes only characters of the line terminator, so a lone carriage
+    # return in a note would split the row on reading; such rows are written fully quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(CHECKIN_FIELDS)
+    for day in days:
+        cells = [_cell(v) for v in to_record(day).values()]
+        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
+    return buffer.getvalue()
+
+
+def _parse_value(name: str, raw: object) -> object:
+    """Return the typed value of one field, or raise ValueError with a message for people."""
+    if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+        return None
+    if name == "note":
+        if not isinstance(raw, str):
+            raise ValueError(f"must be text, got {raw!r}")
+        return raw
+    if isinstance(raw, bool):
+        raise ValueError(f"must be a number, got {raw!r}")
+    if name == "sleep_hours":
+        try:
+            hours = float(raw) if isinstance(raw, int | float | str) else math.nan
+        except ValueError:
+            hours = math.nan
+        if not math.isfinite(hours):
+            raise ValueError(f"{raw!r} is not a number of hours")
+        return hours
+    if name in _MINUTE_FIELDS:
+        if isinstance(raw, int):
+            return raw
+        if isinstance(raw, float) and raw.is_integer():
+            return int(raw)
+        if isinstance(raw, str):
+            text = raw.strip()
+            if text.startswith("-") and text[1:].isdigit():
+                return int(text)
+            try:
+                return parse_duration(text)
+            except DurationError as error:
+                raise ValueError(str(error)) from None
+        raise ValueError(f"{raw!r} is not a number of minutes")
+    if name in _INT_FIELDS:
+        if isinstance(raw, int):
+            return raw
+        if isinstance(raw, float) and raw.is_integer():
+            return int(raw)
+        if isinstance(raw, str):
+            text = raw.strip()
+            try:
+                return int(text)
+            except ValueError:
+                pass
+        raise ValueError(f"{raw!r} is not a whole number")
+    raise ValueError(f"unknown field {name!r}")  # pragma: no cover - callers filter names
+
+
+def _parse_date(raw: object) -> dt.date:
+    if not isinstance(raw, str):
+        raise ValueError(f"{raw!r} is not a date; use YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise ValueError(f"{raw.strip()!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _parse_row(
+    where: str, row: Mapping[str, object], today: dt.date | None
+) -> tuple[ImportedDay | None, list[str]]:
+    problems: list[str] = []
+    try:
+        day = _parse_date(row.get("date"))
+    except ValueError as error:
+        return None, [f"{where}: date: {error}"]
+    values: dict[str, object] = {}
+    for name in VALUE_FIELDS:
+        if name not in row:
+            continue
+        try:
+            values[name] = _parse_value(name, row[name])
+        except ValueError as error:
+            problems.append(f"{where}: {name}: {error}")
+    if problems:
+        return None, problems
+    checkin = CheckIn(date=day).merged(values)
+    if today is not None:
+        problems = [f"{where}: {problem}" for problem in problems_in(checkin, today)]
+        if problems:
+            return None, problems
+    return ImportedDay(checkin, frozenset(values)), []
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFormatError(
+            [f"the file is not UTF-8 text (bad byte at offset {error.start})"]
+        ) from None
+
+
+def _rows_from_csv(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    header = reader.fieldnames
+    if not header:
+        raise ImportFormatError(["the CSV file is empty; it needs a header row"])
+    columns = [h.strip() for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    unknown = [c for c in columns if c not in CHECKIN_FIELDS]
+    if missing or unknown or len(set(columns)) != len(columns):
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(missing)}")
+        if unknown:
+            parts.append(f"unknown column(s) {', '.join(map(str, unknown))}")
+        if len(set(columns)) != len(columns):
+            parts.append("a column appears twice")
+        raise ImportFormatError([f"line 1: header: {'; '.join(parts)}"])
+    reader.fieldnames = columns
+    try:
+        for row in reader:
+            where = f"line {reader.line_num}"
+            if None in row:
+                yield where, {"__extra__": True}
+                continue
+            if all((v is None or v == "") for v in row.values()):
+                continue
+            yield where, row
+    except csv.Error as error:
+        raise ImportFormatError([f"line {reader.line_num}: {error}"]) from None
+
+
+def _rows_from_json(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        message = getattr(error, "msg", "too deeply nested")
+        line = getattr(error, "lineno", "?")
+        raise ImportFormatError([f"not valid JSON ({message} at line {line})"]) from None
+    if isinstance(document, dict):
+        schema = document.get("schema", JSON_SCHEMA)
+        if schema != JSON_SCHEMA:
+            raise ImportFormatError([f"unsupported schema {schema!r}; this FocusApp reads 1"])
+        days = document.get("days")
+    else:
+        days = document
+    if not isinstance(days, list):
+        raise ImportFormatError(['expected {"schema": 1, "days": [...]}'])
+    for index, item in enumerate(days):
+        where = f"day {index}"
+        if not isinstance(item, dict):
+            yield where, {"__notobject__": True}
+            continue
+        unknown = [k for k in item if k not in CHECKIN_FIELDS]
+        if unknown:
+            yield where, {"__unknown__": ", ".join(map(str, unknown))}
+            continue
+        yield where, item
+
+
+def read_days(data: bytes, name: str = "", today: dt.date | None = None) -> list[ImportedDay]:
+    """Parse an export file (CSV or JSON, told apart by name or content).
+
+    With ``today`` each row is also validated on its own, so every bad row is reported at
+    once with its position; the service still validates each day merged with what is stored.
+
+    Raises:
+        ImportFormatError: Listing every bad row with its line (CSV) or index (JSON) and field.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFormatError([f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"])
+    text = _decode(data)
+    stripped = text.lstrip()
+    is_json = name.lower().endswith(".json") or stripped.startswith(("{", "["))
+    rows = _rows_from_json(text) if is_json else _rows_from_csv(text)
+    days: list[ImportedDay] = []
+    problems: list[str] = []
+    first_seen: dict[dt.date, str] = {}
+    for where, row in rows:
+        if "__extra__" in row:
+            problems.append(f"{where}: more cells than header columns")
+            continue
+        if "__notobject__" in row:
+            problems.append(f"{where}: expected an object with a date")
+            continue
+        if "__unknown__" in row:
+            problems.append(f"{where}: unknown field(s) {row['__unknown__']}")
+            continue
+        parsed, row_problems = _parse_row(where, row, today)
+        problems += row_problems
+        if parsed is None:
+            continue
+        day = parsed.checkin.date
+        if day in first_seen:
+            problems.append(f"{where}: date: {day} appears again (first at {first_seen[day]})")
+            continue
+        first_seen[day] = where
+        days.append(parsed)
+    if problems:
+        raise ImportFormatError(problems)
+    return days

@@ -1,0 +1,65 @@
+"""Where FocusApp keeps its files, resolved once: the platform folders or ``--data-dir``."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+APP_NAME: Final = "FocusApp"
+DATA_DIR_ENV: Final = "FOCUSAPP_DATA_DIR"
+DB_NAME: Final = "focusapp.sqlite3"
+PRIVATE_DIR_MODE: Final = 0o700
+PRIVATE_FILE_MODE: Final = 0o600
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    """Every path FocusApp writes to.
+
+    Attributes:
+        data_dir: Folder holding the database and backups (0700).
+        config_file: The settings TOML (inside ``data_dir`` when one was given).
+    """
+
+    data_dir: Path
+    config_file: Path
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite database file."""
+        return self.data_dir / DB_NAME
+
+    @property
+    def backups_dir(self) -> Path:
+        """The folder of automatic and manual backups."""
+        return self.data_dir / "backups"
+
+    @property
+    def state_file(self) -> Path:
+        """Small runtime state (reminders shown) that must survive restarts."""
+        return self.data_dir / "state.json"
+
+    def ensure(self) -> None:
+        """Create the data folder private to the user (0700), tightening an existing one."""
+        for folder in {self.data_dir, self.config_file.parent}:
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+        self.data_dir.chmod(PRIVATE_DIR_MODE)
+
+
+def resolve_paths(data_dir: str | Path | None = None) -> AppPaths:
+    """Return the paths for ``--data-dir``, ``$FOCUSAPP_DATA_DIR`` or the platform folders.
+
+    An explicit data folder also holds the settings, so a test or a second profile never
+    touches the user's real configuration.
+    """
+    chosen = data_dir if data_dir is not None else os.environ.get(DATA_DIR_ENV) or None
+    if chosen is not None:
+        folder = Path(chosen).expanduser().resolve()
+        return AppPaths(data_dir=folder, config_file=folder / "settings.toml")
+    import platformdirs
+
+    data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=True))
+    return AppPaths(data_dir=data, config_file=config / "settings.toml")

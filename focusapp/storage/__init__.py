@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, engine, migrations and repositories over a local SQLite file."""

@@ -1,0 +1,69 @@
+"""ORM tables. Rows never leave the storage layer; repositories map them to domain objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from sqlalchemy import DateTime, Float, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Dialect
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware datetimes stored as naive UTC, so SQLite's text ordering is time ordering."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        """Refuse naive values: an instant without a zone would be silently misread later."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("UTCDateTime needs an aware datetime")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        """Give every stored instant back its UTC zone."""
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the project's naming convention and type map."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar = {dt.datetime: UTCDateTime()}
+
+
+class CheckInRow(Base):
+    """One row per local day: what the user typed (or imported) for that day."""
+
+    __tablename__ = "checkins"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(unique=True, index=True)
+    energy: Mapped[int | None]
+    coding_minutes: Mapped[int | None]
+    meeting_minutes: Mapped[int | None]
+    sleep_hours: Mapped[float | None] = mapped_column(Float)
+    stress: Mapped[int | None]
+    meeting_count: Mapped[int | None]
+    back_to_back_count: Mapped[int | None]
+    longest_free_block_minutes: Mapped[int | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    zone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]

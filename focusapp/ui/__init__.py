@@ -1,0 +1,1 @@
+"""Qt widgets, dialogs, tray and charts; thin views over the services."""

@@ -1,0 +1,339 @@
+"""The daily check-in form: energy, coding and meeting time, optional sleep, stress and note."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from focusapp.domain.durations import ACCEPTED_FORMS, DurationError, format_duration, parse_duration
+from focusapp.domain.models import ENERGY_LABELS, CheckIn
+from focusapp.domain.validation import Problem
+
+STRESS_LABELS: Final = {1: "1 Calm", 2: "2 Mild", 3: "3 Moderate", 4: "4 High", 5: "5 Very high"}
+
+
+class EnergyPicker(QWidget):
+    """Five labelled, checkable choices for energy; keys 1-5 pick one.
+
+    Signals:
+        changed(object): The chosen energy (int) or ``None``.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)  # lets a second click clear the choice
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for value, label in ENERGY_LABELS.items():
+            button = QToolButton(self)
+            button.setText(f"{value}\n{label}")
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(48)
+            button.setAccessibleName(f"Energy {value}: {label}")
+            button.setToolTip(f"Energy {value}: {label} (key {value})")
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self._group.addButton(button, value)
+            layout.addWidget(button)
+        self._group.buttonClicked.connect(self._on_group_button_clicked)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def value(self) -> int | None:
+        """Return the chosen energy or ``None``."""
+        checked = self._group.checkedId()
+        return None if checked < 0 else checked
+
+    def set_value(self, value: int | None) -> None:
+        """Select ``value`` (or nothing) without emitting ``changed``."""
+        for button in self._group.buttons():
+            button.setChecked(self._group.id(button) == value)
+
+    def buttons(self) -> list[QAbstractButton]:
+        """Return the five buttons in order (for focus and tests)."""
+        return [self._group.button(value) for value in ENERGY_LABELS]
+
+    @Slot(QAbstractButton)
+    def _on_group_button_clicked(self, button: QAbstractButton) -> None:
+        chosen = self._group.id(button)
+        self.set_value(chosen if button.isChecked() else None)
+        self.changed.emit(self.value())
+
+    def choose(self, value: int) -> None:
+        """Select ``value`` as if clicked and emit ``changed``."""
+        self.set_value(value)
+        self.changed.emit(value)
+
+
+class CheckInForm(QWidget):
+    """Collects one day's check-in; the window saves it through the service.
+
+    The form parses what was typed and marks each bad field inline; it never stores
+    anything itself.
+
+    Signals:
+        save_requested(object): A :class:`CheckIn` the user asked to save.
+        date_changed(object): The user picked another day (``datetime.date``).
+    """
+
+    save_requested = Signal(object)
+    date_changed = Signal(object)
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName("Date")
+        self.energy = EnergyPicker(self)
+        self.coding = self._duration_field("Coding / deep work, e.g. 2h or 1h30")
+        self.meetings = self._duration_field("Time in meetings, e.g. 3h")
+        self.sleep = QLineEdit(self)
+        self.sleep.setPlaceholderText("Optional, hours, e.g. 7.5")
+        self.sleep.setAccessibleName("Sleep hours")
+        self.stress = QComboBox(self)
+        self.stress.addItem("Not recorded", None)
+        for value, label in STRESS_LABELS.items():
+            self.stress.addItem(label, value)
+        self.stress.setAccessibleName("Stress")
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText("Optional, stays on this computer")
+        self.note.setAccessibleName("Note")
+        self.save_button = QPushButton("Save check-in", self)
+        self.save_button.setDefault(True)
+        self.save_button.setAutoDefault(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        self._errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Day", self.date_edit)
+        form.addRow("&Energy", self._with_error("energy", self.energy))
+        form.addRow("&Coding", self._with_error("coding_minutes", self.coding))
+        form.addRow("&Meetings", self._with_error("meeting_minutes", self.meetings))
+        form.addRow("S&leep", self._with_error("sleep_hours", self.sleep))
+        form.addRow("S&tress", self._with_error("stress", self.stress))
+        form.addRow("&Note", self._with_error("note", self.note))
+        self._date_error = self._error_label("date")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self._date_error)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.setTabOrder(self.energy.buttons()[-1], self.coding)
+        for field in (self.coding, self.meetings, self.sleep, self.note):
+            field.returnPressed.connect(self.submit)
+        self.save_button.clicked.connect(self.submit)
+        self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
+        for widget in (self.date_edit, self.energy, *self.energy.buttons(), self.stress):
+            widget.installEventFilter(self)
+        self.set_today(today)
+        self.load(CheckIn(date=today))
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _duration_field(self, placeholder: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setPlaceholderText(placeholder)
+        field.setAccessibleName(placeholder.split(",")[0])
+        field.setToolTip(f"Accepted: {ACCEPTED_FORMS}")
+        return field
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"error_{name}")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #b3541e;")
+        label.hide()
+        self._errors[name] = label
+        return label
+
+    def _with_error(self, name: str, widget: QWidget) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self._error_label(name))
+        return box
+
+    # --- public API -------------------------------------------------------------------------
+
+    def set_today(self, today: dt.date) -> None:
+        """Tell the form which day is today (the date field allows one day ahead)."""
+        self._today = today
+        self.date_edit.setMaximumDate(_qdate(today + dt.timedelta(days=1)))
+
+    def day(self) -> dt.date:
+        """Return the day the form is editing."""
+        return _pydate(self.date_edit.date())
+
+    def load(self, checkin: CheckIn) -> None:
+        """Fill the form with ``checkin`` (an empty one for a new day)."""
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(_qdate(checkin.date))
+        self.date_edit.blockSignals(False)
+        self.energy.set_value(checkin.energy)
+        self.coding.setText(_minutes_text(checkin.coding_minutes))
+        self.meetings.setText(_minutes_text(checkin.meeting_minutes))
+        self.sleep.setText("" if checkin.sleep_hours is None else f"{checkin.sleep_hours:g}")
+        index = self.stress.findData(checkin.stress)
+        self.stress.setCurrentIndex(max(index, 0))
+        self.note.setText(checkin.note or "")
+        self._base = checkin
+        self.clear_problems()
+        self._update_title(exists=any(v is not None for v in list(checkin.values().values())[1:]))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Mark each field named in ``problems`` with its message."""
+        self.clear_problems()
+        for problem in problems:
+            label = self._errors.get(problem.field, self._errors["date"])
+            text = problem.message if label.isHidden() else f"{label.text()}; {problem.message}"
+            label.setText(text)
+            label.show()
+        self.status.setText("Not saved: please fix the marked fields.")
+
+    def clear_problems(self) -> None:
+        """Hide every inline message."""
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+        self.status.clear()
+
+    def show_saved(self, message: str) -> None:
+        """Show a quiet confirmation next to the Save button."""
+        self.status.setText(message)
+
+    def draft(self) -> CheckIn | list[Problem]:
+        """Return the check-in typed so far, or the problems preventing it."""
+        problems: list[Problem] = []
+        values: dict[str, object] = {"energy": self.energy.value()}
+        for name, field in (("coding_minutes", self.coding), ("meeting_minutes", self.meetings)):
+            text = field.text().strip()
+            if not text:
+                values[name] = None
+                continue
+            try:
+                values[name] = parse_duration(text)
+            except DurationError as error:
+                problems.append(Problem(name, str(error)))
+        sleep_text = self.sleep.text().strip().lower().removesuffix("h")
+        try:
+            values["sleep_hours"] = float(sleep_text) if sleep_text else None
+        except ValueError:
+            problems.append(
+                Problem("sleep_hours", f"'{self.sleep.text()}' is not a number of hours")
+            )
+        values["stress"] = self.stress.currentData()
+        values["note"] = self.note.text().strip() or None
+        if problems:
+            return problems
+        return self._base.merged({**values, "date": self.day()})
+
+    @Slot()
+    def submit(self) -> None:
+        """Parse the form and ask to save it, or mark what is wrong."""
+        result = self.draft()
+        if isinstance(result, list):
+            self.show_problems(result)
+            return
+        self.clear_problems()
+        self.save_requested.emit(result)
+
+    # --- events -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Let keys 1-5 pick energy and Enter save while focus is off the text fields."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._handle_key(event)
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Handle 1-5 and Enter when the form itself has focus."""
+        if not self._handle_key(event):
+            super().keyPressEvent(event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        focus = self.focusWidget()
+        if isinstance(focus, QDateEdit) and plain and Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            return False  # digits type the date
+        if plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
+            self.energy.choose(key - Qt.Key.Key_0)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+            return True
+        return False
+
+    @Slot(QDate)
+    def _on_date_edit_date_changed(self, date: QDate) -> None:
+        self.date_changed.emit(_pydate(date))
+
+    def _update_title(self, *, exists: bool) -> None:
+        day = self.day()
+        if day == self._today:
+            name = "today"
+        elif day == self._today - dt.timedelta(days=1):
+            name = "yesterday"
+        else:
+            name = day.strftime("%a %d %b %Y")
+        self.title.setText(f"Edit {name}'s check-in" if exists else f"How was {name}?")
+        self.save_button.setText("Update check-in" if exists else "Save check-in")
+
+
+def _minutes_text(minutes: int | None) -> str:
+    return "" if minutes is None else format_duration(minutes)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())

@@ -1,0 +1,287 @@
+"""The main window: the check-in form beside the history of recorded days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from focusapp import __version__
+from focusapp.domain.models import CheckIn
+from focusapp.domain.validation import CheckInInvalidError
+from focusapp.services.errors import StorageError
+from focusapp.ui.checkin_form import CheckInForm
+from focusapp.ui.history import HistoryModel, HistoryView
+
+if TYPE_CHECKING:
+    from focusapp.services.checkins import CheckInService
+
+HISTORY_DAYS = 120
+
+
+class MainWindow(QMainWindow):
+    """Check-in form and history; every change goes through the check-in service.
+
+    Signals:
+        ready: Emitted once, after the window has been shown and painted.
+        data_changed: Emitted after this window stored or deleted a day.
+    """
+
+    ready = Signal()
+    data_changed = Signal()
+
+    def __init__(
+        self,
+        checkins: CheckInService,
+        geometry_file: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._checkins = checkins
+        self._geometry = QSettings(str(geometry_file), QSettings.Format.IniFormat)
+        self._ready_sent = False
+        self.setWindowTitle("FocusApp")
+        self.setMinimumSize(720, 480)
+
+        today = checkins.today()
+        self.form = CheckInForm(today, self)
+        self.history_model = HistoryModel(self)
+        self.history = HistoryView(self.history_model, self)
+        self.welcome = QLabel(self)
+        self.welcome.setWordWrap(True)
+        self.welcome.setText(
+            "<b>Welcome to FocusApp.</b><br>Each day, take 20 seconds to note your energy, "
+            "your coding or deep-work time and your meeting time. Everything stays on this "
+            "computer."
+        )
+        self.welcome.setMargin(8)
+
+        history_box = QWidget(self)
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_title = QLabel("<b>Recent days</b>", history_box)
+        history_layout.addWidget(history_title)
+        history_layout.addWidget(self.welcome)
+        history_layout.addWidget(self.history, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(history_box)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+
+        self.form.save_requested.connect(self._on_form_save_requested)
+        self.form.date_changed.connect(self._on_form_date_changed)
+        self.history.edit_requested.connect(self._on_history_edit_requested)
+        self.history.delete_requested.connect(self._on_history_delete_requested)
+        self.refresh()
+        self.show_day(today)
+        self._restore_geometry()
+
+    # --- menus ------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import check-ins...", self)
+        self.import_action.triggered.connect(self._on_import_action_triggered)
+        self.export_action = QAction("&Export check-ins...", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._on_export_action_triggered)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(QApplication.quit)
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        day_menu = self.menuBar().addMenu("&Day")
+        today_action = QAction("&Today", self)
+        today_action.setShortcut(QKeySequence("Ctrl+T"))
+        today_action.triggered.connect(self._on_today_action_triggered)
+        history_action = QAction("Go to &history", self)
+        history_action.setShortcut(QKeySequence("Ctrl+H"))
+        history_action.triggered.connect(self.history.setFocus)
+        day_menu.addActions([today_action, history_action])
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About FocusApp", self)
+        about.triggered.connect(self._on_about_action_triggered)
+        help_menu.addAction(about)
+
+    # --- public -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the history from the service (after any change, here or elsewhere)."""
+        today = self._checkins.today()
+        self.form.set_today(today)
+        days = self._checkins.days(today - dt.timedelta(days=HISTORY_DAYS), None)
+        self.history_model.set_days(days)
+        self.welcome.setVisible(not days)
+        self.history.setVisible(bool(days))
+
+    def show_day(self, day: dt.date) -> None:
+        """Load ``day`` into the form (pre-filled when it already has a check-in)."""
+        self.form.load(self._checkins.get(day) or CheckIn(date=day))
+        self.form.energy.buttons()[0].setFocus()
+
+    # --- slots ------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_form_save_requested(self, checkin: CheckIn) -> None:
+        try:
+            stored = self._checkins.replace(checkin)
+        except CheckInInvalidError as error:
+            self.form.show_problems(error.problems)
+            return
+        except StorageError as error:
+            self.form.status.setText(f"Not saved: {error}. What you typed is kept.")
+            QMessageBox.warning(self, "Check-in not saved", f"Not saved: {error}.")
+            return
+        self.refresh()
+        self.form.load(stored)
+        self.form.show_saved(f"Saved {stored.date:%a %d %b}.")
+        self.statusBar().showMessage(f"Check-in for {stored.date:%A %d %B} saved.", 5000)
+        self.data_changed.emit()
+
+    @Slot(object)
+    def _on_form_date_changed(self, day: dt.date) -> None:
+        self.form.load(self._checkins.get(day) or CheckIn(date=day))
+
+    @Slot(object)
+    def _on_history_edit_requested(self, day: dt.date) -> None:
+        self.show_day(day)
+
+    @Slot(object)
+    def _on_history_delete_requested(self, day: dt.date) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Delete check-in",
+            f"Delete the check-in for {day:%A %d %B %Y}? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._checkins.delete(day)
+        except StorageError as error:
+            QMessageBox.warning(self, "Not deleted", f"Not deleted: {error}.")
+            return
+        self.refresh()
+        if self.form.day() == day:
+            self.show_day(day)
+        self.statusBar().showMessage(f"Check-in for {day:%A %d %B} deleted.", 5000)
+        self.data_changed.emit()
+
+    @Slot()
+    def _on_today_action_triggered(self) -> None:
+        self.show_day(self._checkins.today())
+
+    @Slot()
+    def _on_import_action_triggered(self) -> None:
+        from focusapp.formats.csv_json import ImportFormatError, read_days
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import check-ins", str(Path.home()), "Check-ins (*.csv *.json)"
+        )
+        if not name:
+            return
+        try:
+            data = Path(name).read_bytes()
+            days = read_days(data, name, today=self._checkins.today())
+            count = self._checkins.import_days((d.checkin, d.given) for d in days)
+        except ImportFormatError as error:
+            shown = "\n".join(error.problems[:15])
+            more = len(error.problems) - 15
+            if more > 0:
+                shown += f"\n... and {more} more"
+            QMessageBox.warning(self, "Nothing imported", f"Nothing was imported:\n\n{shown}")
+            return
+        except (OSError, StorageError, CheckInInvalidError) as error:
+            QMessageBox.warning(self, "Nothing imported", f"Nothing was imported: {error}")
+            return
+        self.refresh()
+        self.show_day(self.form.day())
+        self.statusBar().showMessage(f"Imported {count} days from {Path(name).name}.", 8000)
+        self.data_changed.emit()
+
+    @Slot()
+    def _on_export_action_triggered(self) -> None:
+        from focusapp.formats.csv_json import write_csv, write_json
+
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Export check-ins",
+            str(Path.home() / "focusapp-checkins.csv"),
+            "CSV (*.csv);;JSON (*.json)",
+        )
+        if not name:
+            return
+        days = self._checkins.days()
+        text = write_json(days) if name.endswith(".json") or "JSON" in chosen else write_csv(days)
+        try:
+            Path(name).write_text(text, encoding="utf-8")
+        except OSError as error:
+            QMessageBox.warning(self, "Not exported", f"Could not write {name}: {error.strerror}")
+            return
+        self.statusBar().showMessage(f"Exported {len(days)} days to {name}.", 8000)
+
+    @Slot()
+    def _on_about_action_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About FocusApp",
+            f"<b>FocusApp {__version__}</b><p>A 20-second daily check-in of energy, coding "
+            "and meeting time, for people whose calendars are being eaten by meetings.</p>"
+            "<p>Everything stays on this computer: FocusApp has no network code.</p>",
+        )
+
+    # --- geometry and readiness -------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._geometry.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1040, 640)
+        splitter = self._geometry.value("main/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_geometry(self) -> None:
+        """Remember the window's size, place and splitter for the next start."""
+        self._geometry.setValue("main/geometry", self.saveGeometry())
+        self._geometry.setValue("main/splitter", self.splitter.saveState())
+        self._geometry.sync()
+        stored = Path(self._geometry.fileName())
+        if stored.exists():
+            stored.chmod(0o600)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Save geometry before closing."""
+        self.save_geometry()
+        super().closeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """Emit ``ready`` after the first paint, for smoke tests and start-up benchmarks."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._ready_sent:
+            self._ready_sent = True
+            QTimer.singleShot(0, self.ready.emit)
+        return handled

@@ -1,0 +1,181 @@
+import contextlib
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from focusapp.domain.models import CHECKIN_FIELDS, CheckIn
+from focusapp.formats.csv_json import ImportFormatError, read_days, write_csv, write_json
+
+TODAY = dt.date(2026, 11, 3)
+HEADER = ",".join(CHECKIN_FIELDS)
+
+
+def test_csv_header_exact():
+    assert write_csv([]).splitlines() == [HEADER]
+
+
+def test_json_shape():
+    doc = json.loads(write_json([CheckIn(dt.date(2026, 1, 2), energy=3)]))
+    assert doc["schema"] == 1
+    assert doc["days"] == [
+        {
+            "date": "2026-01-02",
+            "energy": 3,
+            "coding_minutes": None,
+            "meeting_minutes": None,
+            "sleep_hours": None,
+            "stress": None,
+            "meeting_count": None,
+            "back_to_back_count": None,
+            "longest_free_block_minutes": None,
+            "note": None,
+        }
+    ]
+
+
+days_strategy = st.lists(
+    st.builds(
+        CheckIn,
+        date=st.dates(dt.date(2000, 1, 1), TODAY),
+        energy=st.one_of(st.none(), st.integers(1, 5)),
+        coding_minutes=st.one_of(st.none(), st.integers(0, 700)),
+        meeting_minutes=st.one_of(st.none(), st.integers(0, 700)),
+        sleep_hours=st.one_of(st.none(), st.floats(0, 24, allow_nan=False)),
+        stress=st.one_of(st.none(), st.integers(1, 5)),
+        meeting_count=st.one_of(st.none(), st.integers(0, 30)),
+        back_to_back_count=st.one_of(st.none(), st.integers(0, 30)),
+        longest_free_block_minutes=st.one_of(st.none(), st.integers(0, 1440)),
+        note=st.one_of(
+            st.none(), st.text(min_size=1, max_size=50).filter(lambda s: s.strip() == s and s)
+        ),
+    ),
+    max_size=20,
+    unique_by=lambda d: d.date,
+)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+@given(days_strategy)
+def test_csv_round_trip(days):
+    parsed = read_days(write_csv(days).encode(), "x.csv", today=TODAY)
+    assert [d.checkin for d in parsed] == days
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+@given(days_strategy)
+def test_json_round_trip(days):
+    parsed = read_days(write_json(days).encode(), "x.json", today=TODAY)
+    assert [d.checkin for d in parsed] == days
+
+
+def test_optional_columns_any_order():
+    data = b"meeting_minutes,date,coding_minutes,energy\n60,2026-01-01,1h30,4\n"
+    [day] = read_days(data, "a.csv", today=TODAY)
+    assert day.checkin == CheckIn(
+        dt.date(2026, 1, 1), energy=4, coding_minutes=90, meeting_minutes=60
+    )
+    assert day.given == {"energy", "coding_minutes", "meeting_minutes"}
+
+
+def test_bad_rows_named_by_line_and_field():
+    data = (
+        b"date,energy,coding_minutes,meeting_minutes\n"
+        b"2026-01-01,3,60,60\n2026-01-02,9,60,60\nnot-a-date,3,60,60\n"
+    )
+    with pytest.raises(ImportFormatError) as error:
+        read_days(data, "bad.csv", today=TODAY)
+    assert error.value.problems == [
+        "line 3: energy: 9 is outside 1-5",
+        "line 4: date: 'not-a-date' is not a date; use YYYY-MM-DD",
+    ]
+
+
+def test_bad_json_named_by_index():
+    data = json.dumps(
+        {
+            "schema": 1,
+            "days": [{"date": "2026-01-01", "energy": 3}, {"date": "2026-01-02", "stress": "x"}, 5],
+        }
+    ).encode()
+    with pytest.raises(ImportFormatError) as error:
+        read_days(data, "bad.json", today=TODAY)
+    assert error.value.problems[0].startswith("day 1: stress:")
+    assert error.value.problems[1].startswith("day 2:")
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"", "empty"),
+        (b"date,energy\n", "missing column"),
+        (b"date,energy,coding_minutes,meeting_minutes,colour\n", "unknown column"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (b"{not json", "not valid JSON"),
+        (b'{"schema": 2, "days": []}', "schema"),
+        (b'{"days": 3}', "expected"),
+        (b"date,energy,coding_minutes,meeting_minutes\n2026-01-01,3,1,1,extra\n", "more cells"),
+        (
+            b"date,energy,coding_minutes,meeting_minutes\n2026-01-01,3,1,1\n2026-01-01,4,1,1\n",
+            "appears again",
+        ),
+        (b"date,energy,coding_minutes,meeting_minutes\n2099-01-01,3,1,1\n", "future"),
+        (b'[{"date": "2026-01-01", "energy": true}]', "number"),
+        (b'[{"date": "2026-01-01", "sleep_hours": "NaN"}]', "hours"),
+    ],
+)
+def test_rejections(data, fragment):
+    with pytest.raises(ImportFormatError) as error:
+        read_days(data, "", today=TODAY)
+    assert fragment in str(error.value)
+
+
+def test_bom_is_accepted():
+    data = "\ufeffdate,energy,coding_minutes,meeting_minutes\n2026-01-01,3,60,0\n".encode()
+    assert len(read_days(data, "a.csv", today=TODAY)) == 1
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=300))
+def test_random_bytes_never_crash(data):
+    with contextlib.suppress(ImportFormatError):
+        read_days(data, "", today=TODAY)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(st.text(max_size=8), st.integers(-5, 2000).map(str), st.just("")),
+            min_size=1,
+            max_size=6,
+        ),
+        max_size=6,
+    )
+)
+def test_random_csv_rows_never_crash(rows):
+    lines = ["date,energy,coding_minutes,meeting_minutes,note"] + [",".join(r) for r in rows]
+    try:
+        days = read_days("\n".join(lines).encode(), "r.csv", today=TODAY)
+    except ImportFormatError:
+        return
+    for day in days:
+        assert day.checkin.energy is None or 1 <= day.checkin.energy <= 5
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+        lambda kids: (
+            st.lists(kids, max_size=4)
+            | st.dictionaries(st.sampled_from((*CHECKIN_FIELDS, "x")), kids, max_size=5)
+        ),
+        max_leaves=20,
+    )
+)
+def test_random_json_never_crashes(document):
+    with contextlib.suppress(ImportFormatError):
+        read_days(json.dumps(document).encode(), "r.json", today=TODAY)
