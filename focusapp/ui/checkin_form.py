@@ -57,7 +57,7 @@ class EnergyPicker(QWidget):
             button.setToolTip(f"Energy {value}: {label} (key {value})")
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self._group.addButton(button, value)
-            layout.addWidget(button)
+            layout.addWidget(button, 1)
         self._group.buttonClicked.connect(self._on_group_button_clicked)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
