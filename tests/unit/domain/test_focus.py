@@ -54,9 +54,9 @@ def test_running_session_and_elapsed() -> None:
 
 def test_session_rejects_naive_and_reversed_instants() -> None:
     with pytest.raises(ValueError, match="aware"):
-        FocusSession(1, dt.datetime(2024, 6, 3, 9))  # noqa: DTZ001
+        FocusSession(1, dt.datetime(2024, 6, 3, 9))
     with pytest.raises(ValueError, match="aware"):
-        FocusSession(1, at(BERLIN, MONDAY, 9), dt.datetime(2024, 6, 3, 10))  # noqa: DTZ001
+        FocusSession(1, at(BERLIN, MONDAY, 9), dt.datetime(2024, 6, 3, 10))
     with pytest.raises(ValueError, match="before"):
         FocusSession(1, at(BERLIN, MONDAY, 10), at(BERLIN, MONDAY, 9))
 
@@ -124,7 +124,7 @@ def test_split_uses_real_elapsed_time_on_dst_nights() -> None:
 
 def test_split_rejects_naive_and_reversed() -> None:
     with pytest.raises(ValueError, match="aware"):
-        split_by_day(dt.datetime(2024, 6, 3, 9), at(BERLIN, MONDAY, 10), BERLIN, 4)  # noqa: DTZ001
+        split_by_day(dt.datetime(2024, 6, 3, 9), at(BERLIN, MONDAY, 10), BERLIN, 4)
     with pytest.raises(ValueError, match="before"):
         split_by_day(at(BERLIN, MONDAY, 10), at(BERLIN, MONDAY, 9), BERLIN, 4)
 
@@ -189,7 +189,7 @@ def test_no_sessions() -> None:
 
 def test_coding_minutes_need_an_aware_now() -> None:
     with pytest.raises(ValueError, match="aware"):
-        coding_minutes_by_day([], BERLIN, 4, dt.datetime(2024, 6, 3))  # noqa: DTZ001
+        coding_minutes_by_day([], BERLIN, 4, dt.datetime(2024, 6, 3))
 
 
 # --- format_elapsed ----------------------------------------------------------------------------

@@ -259,7 +259,7 @@ def test_detect_clock_jump() -> None:
     # Different zones, same instant.
     assert not detect_clock_jump(planned, planned.astimezone(SYDNEY))
     with pytest.raises(ValueError, match="aware"):
-        detect_clock_jump(planned, dt.datetime(2024, 6, 3, 17, 30))  # noqa: DTZ001
+        detect_clock_jump(planned, dt.datetime(2024, 6, 3, 17, 30))
     with pytest.raises(ValueError, match="negative"):
         detect_clock_jump(planned, planned, tolerance=dt.timedelta(seconds=-1))
 
@@ -287,7 +287,7 @@ def test_reminder_time_in_a_spring_forward_gap_fires_at_the_first_valid_instant(
         "day_start_hour": 0,
         "workdays": EVERY_DAY,
     }
-    wall = dt.datetime(day.year, day.month, day.day, 2, 30)  # noqa: DTZ001 - a wall reading
+    wall = dt.datetime(day.year, day.month, day.day, 2, 30)
     assert resolve_wall_time(wall, zone) == expected
     start = inputs(at(zone, day, 0, 30), zone, **options)
     assert next_wakeup(start, ReminderState()) == expected
@@ -437,7 +437,7 @@ def test_pause_silences_every_kind_and_resume_lifts_it() -> None:
 
 def test_pause_needs_an_aware_instant() -> None:
     with pytest.raises(ValueError, match="aware"):
-        pause_until(ReminderState(), dt.datetime(2024, 6, 3, 18))  # noqa: DTZ001
+        pause_until(ReminderState(), dt.datetime(2024, 6, 3, 18))
 
 
 # --- Focus, meetings, risk ---------------------------------------------------------------------
@@ -631,13 +631,13 @@ def test_state_from_dict_is_lenient_about_missing_and_unknown_keys() -> None:
     ],
 )
 def test_state_from_dict_rejects_bad_values(data: dict[str, object]) -> None:
-    with pytest.raises(ValueError):  # noqa: PT011 - any of several messages
+    with pytest.raises(ValueError):
         ReminderState.from_dict(data)
 
 
 def test_inputs_are_validated() -> None:
     with pytest.raises(ValueError, match="aware"):
-        ReminderInputs(now=dt.datetime(2024, 6, 3, 18), zone=BERLIN)  # noqa: DTZ001
+        ReminderInputs(now=dt.datetime(2024, 6, 3, 18), zone=BERLIN)
     now = at(BERLIN, MONDAY, 18)
     with pytest.raises(ValueError, match="workdays"):
         ReminderInputs(now=now, zone=BERLIN, workdays=frozenset({7}))
@@ -647,7 +647,7 @@ def test_inputs_are_validated() -> None:
         ReminderInputs(
             now=now,
             zone=BERLIN,
-            focus_session_started_at=dt.datetime(2024, 6, 3),  # noqa: DTZ001
+            focus_session_started_at=dt.datetime(2024, 6, 3),
         )
 
 
