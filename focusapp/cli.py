@@ -2,74 +2,39 @@
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
+import importlib
 import logging
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from focusapp import __version__
-from focusapp.domain.durations import DurationError, format_duration, parse_duration
+from focusapp.cli_support import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    UserError,
+    add_range,
+    date_range,
+    open_context_for,
+    parse_date,
+    parse_hours,
+    parse_int,
+    parse_minutes,
+    read_file,
+    write_output,
+)
+from focusapp.domain.durations import format_duration
 from focusapp.domain.models import ENERGY_LABELS, CheckIn
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable, Sequence
 
-    from focusapp.context import AppContext
+#: Feature commands, each a module with ``register(commands)`` adding its subparsers.
+#: They must not import Qt at module level: every command line builds the whole parser.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 logger = logging.getLogger(__name__)
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-
-
-class UserError(Exception):
-    """An error to show the user as one line, exiting with status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line, never a usage dump."""
-
-    def error(self, message: str) -> NoReturn:
-        """Print one line naming the command and exit with status 2."""
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
-
-
-# --- value parsing: every message names the field --------------------------------------------
-
-
-def parse_date(text: str, field: str = "date") -> dt.date:
-    """Return the date in ``text`` (YYYY-MM-DD)."""
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(f"{field}: '{text}' is not a date; use YYYY-MM-DD") from None
-
-
-def _parse_int(text: str, field: str, low: int, high: int) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise UserError(f"{field}: '{text}' is not a whole number {low}-{high}") from None
-
-
-def _parse_minutes(text: str, field: str) -> int:
-    try:
-        return parse_duration(text)
-    except DurationError as error:
-        raise UserError(f"{field}: {error}") from None
-
-
-def _parse_hours(text: str, field: str) -> float:
-    try:
-        value = float(text.strip().lower().removesuffix("h"))
-    except ValueError:
-        raise UserError(f"{field}: '{text}' is not a number of hours, e.g. 7.5") from None
-    if value != value:  # NaN
-        raise UserError(f"{field}: '{text}' is not a number of hours, e.g. 7.5")
-    return value
 
 
 # --- output -----------------------------------------------------------------------------------
@@ -128,48 +93,34 @@ def _table(days: Sequence[CheckIn]) -> str:
 # --- commands ---------------------------------------------------------------------------------
 
 
-def _context(args: argparse.Namespace) -> AppContext:
-    from focusapp.context import open_context
-
-    return open_context(args.data_dir)
-
-
 def cmd_log(args: argparse.Namespace) -> int:
     """Create or update a day from the options given."""
     changes: dict[str, object] = {}
     if args.energy is not None:
-        changes["energy"] = _parse_int(args.energy, "energy", 1, 5)
+        changes["energy"] = parse_int(args.energy, "energy", 1, 5)
     if args.coding is not None:
-        changes["coding_minutes"] = _parse_minutes(args.coding, "coding")
+        changes["coding_minutes"] = parse_minutes(args.coding, "coding")
     if args.meetings is not None:
-        changes["meeting_minutes"] = _parse_minutes(args.meetings, "meetings")
+        changes["meeting_minutes"] = parse_minutes(args.meetings, "meetings")
     if args.sleep is not None:
-        changes["sleep_hours"] = _parse_hours(args.sleep, "sleep")
+        changes["sleep_hours"] = parse_hours(args.sleep, "sleep")
     if args.stress is not None:
-        changes["stress"] = _parse_int(args.stress, "stress", 1, 5)
+        changes["stress"] = parse_int(args.stress, "stress", 1, 5)
     if args.note is not None:
         changes["note"] = args.note
     day = parse_date(args.date) if args.date is not None else None
-    context = _context(args)
+    context = open_context_for(args)
     stored = context.checkins.record(day, changes)
     print(describe_day(stored))
     return EXIT_OK
-
-
-def _range(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
-    first = parse_date(args.from_, "--from") if args.from_ else None
-    last = parse_date(args.to, "--to") if args.to else None
-    if first and last and first > last:
-        raise UserError(f"--from {first} is after --to {last}")
-    return first, last
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print recorded days as a table or JSON."""
     from focusapp.formats.csv_json import write_json
 
-    first, last = _range(args)
-    days = _context(args).checkins.days(first, last)
+    first, last = date_range(args)
+    days = open_context_for(args).checkins.days(first, last)
     if args.json:
         sys.stdout.write(write_json(days))
     elif days:
@@ -179,47 +130,24 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_output(text: str, output: str | None) -> None:
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        return
-    target = Path(output).expanduser()
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"-o: cannot write {target}: {error.strerror or error}") from None
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every day as CSV or JSON."""
     from focusapp.formats.csv_json import write_csv, write_json
 
-    days = _context(args).checkins.days()
+    days = open_context_for(args).checkins.days()
     text = write_csv(days) if args.format == "csv" else write_json(days)
-    _write_output(text, args.output)
+    write_output(text, args.output)
     if args.output not in (None, "-"):
         print(f"Exported {len(days)} days to {args.output}", file=sys.stderr)
     return EXIT_OK
-
-
-def _read_file(path_text: str, label: str) -> bytes:
-    path = Path(path_text).expanduser()
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{label}: {path} does not exist") from None
-    except IsADirectoryError:
-        raise UserError(f"{label}: {path} is a folder, not a file") from None
-    except OSError as error:
-        raise UserError(f"{label}: cannot read {path}: {error.strerror or error}") from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import days from a CSV or JSON export, all or nothing."""
     from focusapp.formats.csv_json import ImportFormatError, read_days
 
-    data = _read_file(args.file, "import")
-    context = _context(args)
+    data = read_file(args.file, "import")
+    context = open_context_for(args)
     try:
         days = read_days(data, args.file, today=context.checkins.today())
     except ImportFormatError as error:
@@ -235,14 +163,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 # --- parser -----------------------------------------------------------------------------------
 
 
-def _add_range(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="from_", metavar="DATE", help="first day (YYYY-MM-DD)")
-    parser.add_argument("--to", metavar="DATE", help="last day (YYYY-MM-DD)")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for every command."""
-    parser = _Parser(
+    parser = Parser(
         prog="focusapp",
         description="FocusApp: a 20-second daily check-in of energy, coding and meeting time, "
         "with an explainable burnout-risk signal. Without a command it opens the window.",
@@ -251,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", metavar="DIR", help="keep data and settings in DIR ($FOCUSAPP_DATA_DIR)"
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     log = commands.add_parser("log", help="create or update a day's check-in")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
@@ -264,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.set_defaults(handler=cmd_log)
 
     show = commands.add_parser("show", help="show recorded days")
-    _add_range(show)
+    add_range(show)
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=cmd_show)
 
@@ -276,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import days from a CSV or JSON export")
     imp.add_argument("file", metavar="FILE")
     imp.set_defaults(handler=cmd_import)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
     return parser
 
 

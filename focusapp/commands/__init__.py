@@ -1,0 +1,1 @@
+"""Feature subcommands of the command line (risk, calendar, focus, config, backup...)."""
