@@ -72,7 +72,7 @@ def parse_hours(text: str, field: str) -> float:
 
 
 def open_context_for(args: argparse.Namespace) -> AppContext:
-    """Open the data folder named by ``--data-dir`` (imported lazily: ``--version`` stays instant)."""
+    """Open the data folder of ``--data-dir``; imported lazily so ``--version`` stays instant."""
     from focusapp.context import open_context
 
     return open_context(args.data_dir)
