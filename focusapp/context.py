@@ -10,8 +10,8 @@ from focusapp.domain.clock import Clock, SystemClock
 from focusapp.paths import AppPaths, resolve_paths
 from focusapp.services.checkins import CheckInService
 from focusapp.settings import Settings, SettingsStore
-from focusapp.storage import migrate
-from focusapp.storage.db import make_engine, make_sessions
+from focusapp.storage.db import make_sessions
+from focusapp.storage.safety import StartupReport, open_database
 from focusapp.zone import detect_zone
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ class AppContext:
     clock: Clock
     engine: Engine
     sessions: sessionmaker[Session]
+    startup_report: StartupReport = field(default_factory=StartupReport)
     checkins: CheckInService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -70,15 +71,14 @@ def open_context(
     """Resolve paths, load settings and open (and migrate) the database.
 
     Raises:
-        migrate.DatabaseTooNewError: If the database belongs to a newer FocusApp.
+        DatabaseTooNewError: If the database belongs to a newer FocusApp.
     """
     # Every file FocusApp creates (database, WAL, backups, settings) is private to the user.
     os.umask(0o077)
     paths = resolve_paths(data_dir)
     paths.ensure()
     store = SettingsStore(paths.config_file)
-    engine = make_engine(paths.db_path)
-    migrate.upgrade(engine)
+    engine, report = open_database(paths.db_path)
     return AppContext(
         paths=paths,
         settings_store=store,
@@ -87,4 +87,5 @@ def open_context(
         clock=clock or SystemClock(),
         engine=engine,
         sessions=make_sessions(engine),
+        startup_report=report,
     )
