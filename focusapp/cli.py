@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 
 #: Feature commands, each a module with ``register(commands)`` adding its subparsers.
 #: They must not import Qt at module level: every command line builds the whole parser.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "focusapp.commands.focus",
+)
 
 logger = logging.getLogger(__name__)
 

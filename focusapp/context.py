@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from focusapp.domain.clock import Clock, SystemClock
 from focusapp.paths import AppPaths, resolve_paths
 from focusapp.services.checkins import CheckInService
+from focusapp.services.focus import FocusService
 from focusapp.settings import Settings, SettingsStore
 from focusapp.storage.db import make_sessions
 from focusapp.storage.safety import StartupReport, open_database
@@ -35,6 +36,7 @@ class AppContext:
         engine: The SQLAlchemy engine on the database file.
         sessions: The session factory services share.
         checkins: The check-in use cases.
+        focus: The focus-session use cases.
     """
 
     paths: AppPaths
@@ -46,9 +48,13 @@ class AppContext:
     sessions: sessionmaker[Session]
     startup_report: StartupReport = field(default_factory=StartupReport)
     checkins: CheckInService = field(init=False)
+    focus: FocusService = field(init=False)
 
     def __post_init__(self) -> None:
         self.checkins = CheckInService(
+            self.sessions, self.clock, self.zone, lambda: self.settings.day_start_hour
+        )
+        self.focus = FocusService(
             self.sessions, self.clock, self.zone, lambda: self.settings.day_start_hour
         )
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
-from focusapp.domain.days import local_day
+from focusapp.domain.days import day_bounds, local_day
+from focusapp.domain.focus import coding_minutes_by_day
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
+from focusapp.domain.sources import DaySources, DerivedDay, merge, merge_all
 from focusapp.domain.validation import CheckInInvalidError, Problem, validate
 from focusapp.services.errors import storage_errors
-from focusapp.storage.repositories import CheckInRepository
+from focusapp.storage.repositories import CheckInRepository, FocusSessionRepository
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Callable, Iterable, Mapping
     from zoneinfo import ZoneInfo
 
@@ -49,10 +51,24 @@ class CheckInService:
         """Call ``listener`` after every committed change (for views that must refresh)."""
         self._listeners.append(listener)
 
+    @property
+    def day_start_hour(self) -> int:
+        """The hour at which the user's day begins."""
+        return self._day_start_hour()
+
     def get(self, day: dt.date) -> CheckIn | None:
-        """Return the day's check-in, if any."""
+        """Return the day's effective record (typed values over derived ones), if any."""
+        sources = self.sources(day)
+        if sources.typed is None and sources.derived is None:
+            return None
+        return sources.effective
+
+    def sources(self, day: dt.date) -> DaySources:
+        """Return what was typed for ``day``, what was derived, and the merged record."""
         with storage_errors(), self._sessions() as session:
-            return CheckInRepository(session).get(day)
+            typed = CheckInRepository(session).get(day)
+            derived = self._derived(session, day, day).get(day)
+        return merge(day, typed, derived)
 
     def record(self, day: dt.date | None, changes: Mapping[str, object]) -> CheckIn:
         """Create or update a day; fields not in ``changes`` keep their stored value.
@@ -68,9 +84,9 @@ class CheckInService:
             repo = CheckInRepository(session)
             current = repo.get(target) or CheckIn(date=target)
             merged = validate(current.merged(dict(changes)), self.today())
-            stored = repo.put(merged, self.zone.key, self.clock.now())
+            repo.put(merged, self.zone.key, self.clock.now())
         self._notify()
-        return stored
+        return self.get(target) or merged
 
     def replace(self, checkin: CheckIn) -> CheckIn:
         """Store ``checkin`` as the whole record of its day (a form save).
@@ -80,9 +96,9 @@ class CheckInService:
         """
         validate(checkin, self.today())
         with storage_errors(), self._sessions.begin() as session:
-            stored = CheckInRepository(session).put(checkin, self.zone.key, self.clock.now())
+            CheckInRepository(session).put(checkin, self.zone.key, self.clock.now())
         self._notify()
-        return stored
+        return self.get(checkin.date) or checkin
 
     def delete(self, day: dt.date) -> bool:
         """Delete a day; return whether it existed."""
@@ -93,14 +109,42 @@ class CheckInService:
         return existed
 
     def days(self, first: dt.date | None = None, last: dt.date | None = None) -> list[CheckIn]:
-        """Return recorded days in ``[first, last]`` by date."""
+        """Return effective records of days in ``[first, last]`` with any data, by date."""
         with storage_errors(), self._sessions() as session:
-            return CheckInRepository(session).between(first, last)
+            typed = {c.date: c for c in CheckInRepository(session).between(first, last)}
+            derived = self._derived(session, first, last)
+        return merge_all(typed, derived)
 
     def span(self) -> tuple[dt.date, dt.date] | None:
-        """Return the first and last recorded day, or ``None``."""
-        with storage_errors(), self._sessions() as session:
-            return CheckInRepository(session).span()
+        """Return the first and last day with any data, or ``None``."""
+        days = self.days()
+        if not days:
+            return None
+        return days[0].date, days[-1].date
+
+    def _derived(
+        self, session: Session, first: dt.date | None, last: dt.date | None
+    ) -> dict[dt.date, DerivedDay]:
+        """Work out coding time from focus sessions for days in ``[first, last]``."""
+        start_hour = self._day_start_hour()
+        now = self.clock.now()
+        repo = FocusSessionRepository(session)
+        if first is None and last is None:
+            focus = repo.all()
+        else:
+            lo = (
+                day_bounds(first, self.zone, start_hour)[0]
+                if first
+                else dt.datetime.min.replace(tzinfo=dt.UTC)
+            )
+            hi = day_bounds(last, self.zone, start_hour)[1] if last else now + dt.timedelta(days=2)
+            focus = repo.overlapping(lo, hi)
+        minutes = coding_minutes_by_day(focus, self.zone, start_hour, now)
+        return {
+            day: DerivedDay(day, coding_minutes=value)
+            for day, value in minutes.items()
+            if (first is None or day >= first) and (last is None or day <= last)
+        }
 
     def import_days(self, rows: Iterable[tuple[CheckIn, frozenset[str]]]) -> int:
         """Upsert imported days all or nothing; return how many days were written.

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 
+from focusapp.domain.focus import FocusSession
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
-from focusapp.storage.tables import CheckInRow
+from focusapp.storage.tables import CheckInRow, FocusSessionRow
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -85,3 +86,65 @@ class CheckInRepository:
 
     def _row(self, day: dt.date) -> CheckInRow | None:
         return self._session.scalars(select(CheckInRow).where(CheckInRow.day == day)).first()
+
+
+def _session_to_domain(row: FocusSessionRow) -> FocusSession:
+    return FocusSession(id=row.id, started_at=row.started_at, ended_at=row.ended_at)
+
+
+class FocusSessionRepository:
+    """Focus sessions; at most one runs at a time (enforced by the service)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def running(self) -> FocusSession | None:
+        """Return the session without an end, if any (the newest, should there be several)."""
+        query = (
+            select(FocusSessionRow)
+            .where(FocusSessionRow.ended_at.is_(None))
+            .order_by(FocusSessionRow.started_at.desc())
+        )
+        row = self._session.scalars(query).first()
+        return None if row is None else _session_to_domain(row)
+
+    def start(self, started_at: dt.datetime, zone: str) -> FocusSession:
+        """Store a new running session."""
+        row = FocusSessionRow(started_at=started_at, ended_at=None, zone=zone)
+        self._session.add(row)
+        self._session.flush()
+        return _session_to_domain(row)
+
+    def end(self, session_id: int, ended_at: dt.datetime) -> FocusSession:
+        """Set the end of a session.
+
+        Raises:
+            LookupError: If there is no such session.
+        """
+        row = self._session.get(FocusSessionRow, session_id)
+        if row is None:
+            raise LookupError(f"no focus session {session_id}")
+        row.ended_at = max(ended_at, row.started_at)
+        self._session.flush()
+        return _session_to_domain(row)
+
+    def delete(self, session_id: int) -> None:
+        """Forget a session (a mistaken start)."""
+        self._session.execute(delete(FocusSessionRow).where(FocusSessionRow.id == session_id))
+
+    def overlapping(self, start: dt.datetime, end: dt.datetime) -> list[FocusSession]:
+        """Return sessions touching ``[start, end)``, running ones included, oldest first."""
+        query = (
+            select(FocusSessionRow)
+            .where(FocusSessionRow.started_at < end)
+            .where(
+                (FocusSessionRow.ended_at.is_(None)) | (FocusSessionRow.ended_at > start)
+            )
+            .order_by(FocusSessionRow.started_at)
+        )
+        return [_session_to_domain(row) for row in self._session.scalars(query)]
+
+    def all(self) -> list[FocusSession]:
+        """Return every session, oldest first."""
+        query = select(FocusSessionRow).order_by(FocusSessionRow.started_at)
+        return [_session_to_domain(row) for row in self._session.scalars(query)]

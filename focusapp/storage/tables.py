@@ -67,3 +67,14 @@ class CheckInRow(Base):
     zone: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
+
+
+class FocusSessionRow(Base):
+    """A focus session; a running one has no end yet and survives restarts and crashes."""
+
+    __tablename__ = "focus_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(index=True)
+    ended_at: Mapped[dt.datetime | None]
+    zone: Mapped[str] = mapped_column(String(64))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from focusapp.domain.durations import ACCEPTED_FORMS, DurationError, format_duration, parse_duration
 from focusapp.domain.models import ENERGY_LABELS, CheckIn
+from focusapp.domain.sources import DaySources, Source, merge
 from focusapp.domain.validation import Problem
 
 STRESS_LABELS: Final = {1: "1 Calm", 2: "2 Mild", 3: "3 Moderate", 4: "4 High", 5: "5 Very high"}
@@ -139,8 +140,12 @@ class CheckInForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Day", self.date_edit)
         form.addRow("&Energy", self._with_error("energy", self.energy))
-        form.addRow("&Coding", self._with_error("coding_minutes", self.coding))
-        form.addRow("&Meetings", self._with_error("meeting_minutes", self.meetings))
+        self.coding_source = self._source_hint("coding")
+        self.meetings_source = self._source_hint("meetings")
+        form.addRow("&Coding", self._with_error("coding_minutes", self.coding, self.coding_source))
+        form.addRow(
+            "&Meetings", self._with_error("meeting_minutes", self.meetings, self.meetings_source)
+        )
         form.addRow("S&leep", self._with_error("sleep_hours", self.sleep))
         form.addRow("S&tress", self._with_error("stress", self.stress))
         form.addRow("&Note", self._with_error("note", self.note))
@@ -184,14 +189,27 @@ class CheckInForm(QWidget):
         self._errors[name] = label
         return label
 
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
+    def _with_error(self, name: str, widget: QWidget, hint: QWidget | None = None) -> QWidget:
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
+        if hint is not None:
+            column.addWidget(hint)
         column.addWidget(self._error_label(name))
         return box
+
+    def _source_hint(self, name: str) -> QLabel:
+        """A quiet line saying where a value comes from, with a link to switch back."""
+        label = QLabel(self)
+        label.setObjectName(f"source_{name}")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setForegroundRole(label.foregroundRole())
+        label.setEnabled(True)
+        label.linkActivated.connect(self._on_source_link_activated)
+        label.hide()
+        return label
 
     # --- public API -------------------------------------------------------------------------
 
@@ -204,8 +222,15 @@ class CheckInForm(QWidget):
         """Return the day the form is editing."""
         return _pydate(self.date_edit.date())
 
-    def load(self, checkin: CheckIn) -> None:
-        """Fill the form with ``checkin`` (an empty one for a new day)."""
+    def load(self, day: CheckIn | DaySources) -> None:
+        """Fill the form with what the user typed for a day (an empty check-in for a new day).
+
+        Given the day's sources, derived values (focus sessions, calendar) show as hints, so
+        saving never turns a derived value into a typed one by accident.
+        """
+        sources = day if isinstance(day, DaySources) else merge(day.date, day, None)
+        self._sources = sources
+        checkin = sources.typed or CheckIn(date=sources.effective.date)
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(_qdate(checkin.date))
         self.date_edit.blockSignals(False)
@@ -218,7 +243,47 @@ class CheckInForm(QWidget):
         self.note.setText(checkin.note or "")
         self._base = checkin
         self.clear_problems()
-        self._update_title(exists=any(v is not None for v in list(checkin.values().values())[1:]))
+        self._show_sources()
+        exists = sources.typed is not None and any(
+            v is not None for v in list(sources.typed.values().values())[1:]
+        )
+        self._update_title(exists=exists)
+
+    def _show_sources(self) -> None:
+        derived = self._sources.derived
+        sessions = derived.coding_minutes if derived else None
+        calendar = derived.meeting_minutes if derived else None
+        self.coding.setPlaceholderText(
+            f"{format_duration(sessions)} from focus sessions"
+            if sessions is not None
+            else "Coding / deep work, e.g. 2h or 1h30"
+        )
+        self.meetings.setPlaceholderText(
+            f"{format_duration(calendar)} from your calendar"
+            if calendar is not None
+            else "Time in meetings, e.g. 3h"
+        )
+        _set_hint(
+            self.coding_source,
+            self._sources.coding_source,
+            sessions,
+            "focus sessions",
+            "coding",
+        )
+        _set_hint(
+            self.meetings_source,
+            self._sources.meeting_source,
+            calendar,
+            "your calendar",
+            "meetings",
+        )
+
+    @Slot(str)
+    def _on_source_link_activated(self, link: str) -> None:
+        field = self.coding if link == "use:coding" else self.meetings
+        field.clear()
+        field.setFocus()
+        self.status.setText("Cleared: save to use the derived time again.")
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Mark each field named in ``problems`` with its message."""
@@ -337,3 +402,20 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pydate(date: QDate) -> dt.date:
     return dt.date(date.year(), date.month(), date.day())
+
+
+def _set_hint(
+    label: QLabel, source: Source | None, derived: int | None, origin: str, link: str
+) -> None:
+    """Say whether a field uses the typed value and offer to switch back to the derived one."""
+    if derived is None:
+        label.hide()
+        return
+    if source is Source.TYPED:
+        label.setText(
+            f'<small>Typed value used. <a href="use:{link}">Use {origin} '
+            f"({format_duration(derived)})</a></small>"
+        )
+    else:
+        label.setText(f"<small>From {origin}: {format_duration(derived)}</small>")
+    label.show()

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp import __version__
-from focusapp.domain.models import CheckIn
 from focusapp.domain.validation import CheckInInvalidError
 from focusapp.services.errors import StorageError
 from focusapp.ui.checkin_form import CheckInForm
 from focusapp.ui.history import HistoryModel, HistoryView
 
 if TYPE_CHECKING:
+    from focusapp.domain.models import CheckIn
     from focusapp.services.checkins import CheckInService
 
 HISTORY_DAYS = 120
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def show_day(self, day: dt.date) -> None:
         """Load ``day`` into the form (pre-filled when it already has a check-in)."""
-        self.form.load(self._checkins.get(day) or CheckIn(date=day))
+        self.form.load(self._checkins.sources(day))
         self.form.energy.buttons()[0].setFocus()
 
     # --- slots ------------------------------------------------------------------------------
@@ -154,14 +154,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Check-in not saved", f"Not saved: {error}.")
             return
         self.refresh()
-        self.form.load(stored)
+        self.form.load(self._checkins.sources(stored.date))
         self.form.show_saved(f"Saved {stored.date:%a %d %b}.")
         self.statusBar().showMessage(f"Check-in for {stored.date:%A %d %B} saved.", 5000)
         self.data_changed.emit()
 
     @Slot(object)
     def _on_form_date_changed(self, day: dt.date) -> None:
-        self.form.load(self._checkins.get(day) or CheckIn(date=day))
+        self.form.load(self._checkins.sources(day))
 
     @Slot(object)
     def _on_history_edit_requested(self, day: dt.date) -> None:

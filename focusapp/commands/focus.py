@@ -1,0 +1,48 @@
+"""``focusapp focus start|stop|status``: time a focus session from the command line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from focusapp.cli_support import EXIT_OK, UserError, open_context_for
+from focusapp.domain.durations import format_duration
+from focusapp.domain.focus import format_elapsed
+from focusapp.services.focus import FocusError
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def _run(args: argparse.Namespace) -> int:
+    context = open_context_for(args)
+    focus = context.focus
+    try:
+        if args.action == "start":
+            started = focus.start().started_at.astimezone(context.zone)
+            print(f"Focus session started at {started:%H:%M}. Stop it with: focusapp focus stop")
+        elif args.action == "stop":
+            stopped = focus.stop()
+            booked = ", ".join(
+                f"{day:%a %d %b} +{format_duration(minutes)}"
+                for day, minutes in focus.minutes_by_day(stopped).items()
+            )
+            elapsed = format_elapsed(focus.elapsed(stopped).total_seconds())
+            print(f"Focus session stopped after {elapsed}" + (f" ({booked})" if booked else ""))
+        else:
+            running = focus.running()
+            if running is None:
+                print("No focus session is running.")
+            else:
+                started = running.started_at.astimezone(context.zone)
+                elapsed = format_elapsed(focus.elapsed(running).total_seconds())
+                print(f"Focus session running since {started:%H:%M} ({elapsed}).")
+    except FocusError as error:
+        raise UserError(str(error)) from None
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``focus`` to the command line."""
+    parser = commands.add_parser("focus", help="start, stop or check a focus session")
+    parser.add_argument("action", choices=("start", "stop", "status"))
+    parser.set_defaults(handler=_run)
