@@ -10,6 +10,7 @@ from focusapp.domain.clock import Clock, SystemClock
 from focusapp.paths import AppPaths, resolve_paths
 from focusapp.services.checkins import CheckInService
 from focusapp.services.focus import FocusService
+from focusapp.services.risk import RiskService
 from focusapp.settings import Settings, SettingsStore
 from focusapp.storage.db import make_sessions
 from focusapp.storage.safety import StartupReport, open_database
@@ -37,6 +38,7 @@ class AppContext:
         sessions: The session factory services share.
         checkins: The check-in use cases.
         focus: The focus-session use cases.
+        risk: The burnout-risk series.
     """
 
     paths: AppPaths
@@ -49,6 +51,7 @@ class AppContext:
     startup_report: StartupReport = field(default_factory=StartupReport)
     checkins: CheckInService = field(init=False)
     focus: FocusService = field(init=False)
+    risk: RiskService = field(init=False)
 
     def __post_init__(self) -> None:
         self.checkins = CheckInService(
@@ -57,6 +60,9 @@ class AppContext:
         self.focus = FocusService(
             self.sessions, self.clock, self.zone, lambda: self.settings.day_start_hour
         )
+        self.risk = RiskService(self.checkins)
+        # Focus sessions change coding time, which the risk signal reads.
+        self.focus.on_change(self.risk.invalidate)
 
     def reload_settings(self) -> Settings:
         """Re-read the settings file (another process may have changed it)."""

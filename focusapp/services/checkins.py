@@ -41,14 +41,14 @@ class CheckInService:
         self.clock = clock
         self.zone = zone
         self._day_start_hour = day_start_hour
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[Callable[[dt.date | None], None]] = []
 
     def today(self) -> dt.date:
         """Return the user's current day under the day-start rule."""
         return local_day(self.clock.now(), self.zone, self._day_start_hour())
 
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call ``listener`` after every committed change (for views that must refresh)."""
+    def on_change(self, listener: Callable[[dt.date | None], None]) -> None:
+        """Call ``listener(day)`` after every committed change; ``None`` means many days."""
         self._listeners.append(listener)
 
     @property
@@ -85,7 +85,7 @@ class CheckInService:
             current = repo.get(target) or CheckIn(date=target)
             merged = validate(current.merged(dict(changes)), self.today())
             repo.put(merged, self.zone.key, self.clock.now())
-        self._notify()
+        self._notify(target)
         return self.get(target) or merged
 
     def replace(self, checkin: CheckIn) -> CheckIn:
@@ -97,7 +97,7 @@ class CheckInService:
         validate(checkin, self.today())
         with storage_errors(), self._sessions.begin() as session:
             CheckInRepository(session).put(checkin, self.zone.key, self.clock.now())
-        self._notify()
+        self._notify(checkin.date)
         return self.get(checkin.date) or checkin
 
     def delete(self, day: dt.date) -> bool:
@@ -105,7 +105,7 @@ class CheckInService:
         with storage_errors(), self._sessions.begin() as session:
             existed = CheckInRepository(session).delete(day)
         if existed:
-            self._notify()
+            self._notify(day)
         return existed
 
     def days(self, first: dt.date | None = None, last: dt.date | None = None) -> list[CheckIn]:
@@ -172,9 +172,13 @@ class CheckInService:
                 repo.put(merged, self.zone.key, now)
                 count += 1
         if count:
-            self._notify()
+            self._notify(None)
         return count
 
-    def _notify(self) -> None:
+    def notify_external_change(self) -> None:
+        """Tell listeners that another process changed the data (any day)."""
+        self._notify(None)
+
+    def _notify(self, day: dt.date | None) -> None:
         for listener in list(self._listeners):
-            listener()
+            listener(day)

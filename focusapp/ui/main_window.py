@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,13 +38,24 @@ HISTORY_DAYS = 120
 class MainWindow(QMainWindow):
     """Check-in form and history; every change goes through the check-in service.
 
+    Attributes:
+        hide_on_close: When a tray icon is up, closing hides the window instead of quitting.
+
     Signals:
         ready: Emitted once, after the window has been shown and painted.
         data_changed: Emitted after this window stored or deleted a day.
+        hidden_to_tray: The user closed the window while the tray keeps FocusApp running.
+        focus_toggle_requested: Start or stop a focus session.
+        settings_requested: Open the settings.
+        quit_requested: Quit FocusApp (also from the tray).
     """
 
     ready = Signal()
     data_changed = Signal()
+    hidden_to_tray = Signal()
+    focus_toggle_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -53,6 +67,7 @@ class MainWindow(QMainWindow):
         self._checkins = checkins
         self._geometry = QSettings(str(geometry_file), QSettings.Format.IniFormat)
         self._ready_sent = False
+        self.hide_on_close = False
         self.setWindowTitle("FocusApp")
         self.setMinimumSize(720, 480)
 
@@ -69,6 +84,11 @@ class MainWindow(QMainWindow):
         )
         self.welcome.setMargin(8)
 
+        self.banner = Banner(self)
+        self.focus_label = QLabel(self)
+        self.focus_label.setObjectName("focus_label")
+        self.focus_label.hide()
+
         history_box = QWidget(self)
         history_layout = QVBoxLayout(history_box)
         history_layout.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +103,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self.banner)
+        column.addWidget(self.focus_label)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self._build_menus()
 
         self.form.save_requested.connect(self._on_form_save_requested)
@@ -105,8 +131,13 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self._on_export_action_triggered)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(QApplication.quit)
+        quit_action.triggered.connect(self.quit_requested.emit)
+        self.settings_action = QAction("&Settings...", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.settings_requested.emit)
         file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -117,7 +148,12 @@ class MainWindow(QMainWindow):
         history_action = QAction("Go to &history", self)
         history_action.setShortcut(QKeySequence("Ctrl+H"))
         history_action.triggered.connect(self.history.setFocus)
+        self.focus_action = QAction("Start &focus session", self)
+        self.focus_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.focus_action.triggered.connect(self.focus_toggle_requested.emit)
         day_menu.addActions([today_action, history_action])
+        day_menu.addSeparator()
+        day_menu.addAction(self.focus_action)
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About FocusApp", self)
@@ -134,6 +170,18 @@ class MainWindow(QMainWindow):
         self.history_model.set_days(days)
         self.welcome.setVisible(not days)
         self.history.setVisible(bool(days))
+
+    def show_focus(self, text: str | None) -> None:
+        """Show the running focus session (``None`` hides it) and label the menu action."""
+        self.focus_label.setVisible(text is not None)
+        self.focus_label.setText(text or "")
+        self.focus_action.setText(
+            "Stop &focus session" if text is not None else "Start &focus session"
+        )
+
+    def show_banner(self, title: str, text: str) -> None:
+        """Show a notice inside the window (used when there is no tray for notifications)."""
+        self.banner.show_message(title, text)
 
     def show_day(self, day: dt.date) -> None:
         """Load ``day`` into the form (pre-filled when it already has a check-in)."""
@@ -274,8 +322,13 @@ class MainWindow(QMainWindow):
             stored.chmod(0o600)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Save geometry before closing."""
+        """Save geometry; hide to the tray when one is up, else let the app quit."""
         self.save_geometry()
+        if self.hide_on_close:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         super().closeEvent(event)
 
     def event(self, event: QEvent) -> bool:
@@ -285,3 +338,29 @@ class MainWindow(QMainWindow):
             self._ready_sent = True
             QTimer.singleShot(0, self.ready.emit)
         return handled
+
+
+class Banner(QFrame):
+    """An in-window notice with a dismiss button, for reminders when no tray exists."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.AlternateBase))
+        self.setPalette(palette)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        close = QPushButton("Dismiss", self)
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.addWidget(self.text, 1)
+        row.addWidget(close)
+        self.hide()
+
+    def show_message(self, title: str, text: str) -> None:
+        """Show ``title`` in bold above ``text``."""
+        self.text.setText(f"<b>{escape(title)}</b><br>{escape(text)}")
+        self.show()

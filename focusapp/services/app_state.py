@@ -1,0 +1,84 @@
+"""Small runtime state that must survive restarts: reminders shown, last time the app was alive.
+
+Kept in a JSON file beside the database rather than in it, so reading it never competes with
+a check-in for the database lock, and a damaged file only costs a reminder, never data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from focusapp.domain.reminders import ReminderState
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class AppState:
+    """What the app remembers between runs.
+
+    Attributes:
+        reminders: Which reminders were shown (never repeat one after a restart).
+        last_alive: The last instant the app was known to run (for focus-session recovery).
+        close_hint_shown: Whether the "still running in the tray" notice was shown once.
+    """
+
+    reminders: ReminderState = field(default_factory=ReminderState)
+    last_alive: dt.datetime | None = None
+    close_hint_shown: bool = False
+
+
+class AppStateStore:
+    """Reads and writes :class:`AppState` atomically at ``path`` (0600)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> AppState:
+        """Return the stored state; a missing or damaged file gives a fresh one."""
+        try:
+            data: Any = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return AppState()
+        except (OSError, ValueError):
+            logger.warning("ignoring unreadable state file %s", self.path)
+            return AppState()
+        if not isinstance(data, dict):
+            return AppState()
+        state = AppState()
+        with contextlib.suppress(ValueError, TypeError):
+            state.reminders = ReminderState.from_dict(data.get("reminders") or {})
+        last_alive = data.get("last_alive")
+        if isinstance(last_alive, str):
+            with contextlib.suppress(ValueError):
+                parsed = dt.datetime.fromisoformat(last_alive)
+                state.last_alive = parsed if parsed.tzinfo else None
+        state.close_hint_shown = data.get("close_hint_shown") is True
+        return state
+
+    def save(self, state: AppState) -> None:
+        """Write ``state`` atomically; failures are logged, never raised (it is a cache)."""
+        document = {
+            "reminders": state.reminders.to_dict(),
+            "last_alive": state.last_alive.isoformat() if state.last_alive else None,
+            "close_hint_shown": state.close_hint_shown,
+        }
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(document, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            Path(temp).chmod(0o600)
+            Path(temp).replace(self.path)
+        except OSError as error:
+            logger.warning("could not save %s: %s", self.path, error)

@@ -1,0 +1,80 @@
+"""Risk-series use cases: the burnout-risk signal from storage, recomputed only where needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import TYPE_CHECKING
+
+from focusapp.domain.risk import HISTORY_DAYS, RiskAssessment, affected_range, assess_series
+
+if TYPE_CHECKING:
+    from focusapp.services.checkins import CheckInService
+
+
+class RiskService:
+    """The risk signal per day, cached; edits invalidate only the days they can change.
+
+    A day's edit changes at most the following ~48 days (see
+    :func:`focusapp.domain.risk.affected_range`), so after an edit only that stretch is
+    recomputed. Thread-safe, so a worker thread may fill the cache for the charts.
+    """
+
+    def __init__(self, checkins: CheckInService) -> None:
+        self._checkins = checkins
+        self._cache: dict[dt.date, RiskAssessment] = {}
+        self._lock = threading.Lock()
+        checkins.on_change(self.invalidate)
+
+    def invalidate(self, day: dt.date | None = None) -> None:
+        """Forget assessments an edit on ``day`` can change (``None``: forget all)."""
+        with self._lock:
+            if day is None:
+                self._cache.clear()
+                return
+            first, last = affected_range(day)
+            for cached in [d for d in self._cache if first <= d <= last]:
+                del self._cache[cached]
+
+    def default_range(self) -> tuple[dt.date, dt.date] | None:
+        """Return first recorded day .. the later of today and the last recorded day."""
+        span = self._checkins.span()
+        if span is None:
+            return None
+        return span[0], max(span[1], self._checkins.today())
+
+    def series(self, first: dt.date, last: dt.date) -> list[RiskAssessment]:
+        """Return one assessment per day from ``first`` to ``last`` inclusive."""
+        if first > last:
+            return []
+        with self._lock:
+            missing = [
+                first + dt.timedelta(days=i)
+                for i in range((last - first).days + 1)
+                if first + dt.timedelta(days=i) not in self._cache
+            ]
+        if missing:
+            lo, hi = missing[0], missing[-1]
+            records = self._checkins.days(lo - dt.timedelta(days=HISTORY_DAYS), hi)
+            computed = assess_series(records, lo, hi)
+            with self._lock:
+                for assessment in computed:
+                    self._cache[assessment.date] = assessment
+        with self._lock:
+            return [
+                self._cache[first + dt.timedelta(days=i)] for i in range((last - first).days + 1)
+            ]
+
+    def assess(self, day: dt.date) -> RiskAssessment:
+        """Return the assessment of one day."""
+        return self.series(day, day)[0]
+
+    def today(self) -> RiskAssessment:
+        """Return today's assessment."""
+        return self.assess(self._checkins.today())
+
+    @property
+    def cached_days(self) -> int:
+        """How many days are cached (for tests of the incremental recompute)."""
+        with self._lock:
+            return len(self._cache)

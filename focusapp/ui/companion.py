@@ -1,0 +1,346 @@
+"""The tray companion: wires tray, reminders, focus sessions and the window together.
+
+It holds no rules of its own: the reminder schedule is the pure domain scheduler, the
+numbers come from the services, and the widgets only emit what the user asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QSystemTrayIcon
+
+from focusapp.domain.durations import DurationError, format_duration, parse_duration
+from focusapp.domain.focus import format_elapsed
+from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
+from focusapp.resources import icon_path
+from focusapp.services.errors import StorageError
+from focusapp.services.focus import FocusError
+from focusapp.ui.reminders import TITLES, ReminderController
+from focusapp.ui.tray import TrayIcon, TrayStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from focusapp.domain.clock import Clock
+    from focusapp.services.app_state import AppStateStore
+    from focusapp.services.checkins import CheckInService
+    from focusapp.services.focus import FocusService
+    from focusapp.services.risk import RiskService
+    from focusapp.settings import Settings
+    from focusapp.ui.main_window import MainWindow
+
+logger = logging.getLogger(__name__)
+
+#: How often the window's focus line is refreshed while a session runs and is visible.
+FOCUS_LABEL_REFRESH_MS = 30_000
+
+
+class Companion(QObject):
+    """Runs FocusApp's life in the tray around the main window."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        checkins: CheckInService,
+        focus: FocusService,
+        risk: RiskService,
+        settings: Callable[[], Settings],
+        state_store: AppStateStore,
+        clock: Clock,
+        *,
+        use_tray: bool,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self._checkins = checkins
+        self._focus = focus
+        self._risk = risk
+        self._settings = settings
+        self._clock = clock
+        self.reminders = ReminderController(clock, self._reminder_inputs, state_store, self)
+        self.reminders.reminder_due.connect(self._on_reminders_reminder_due)
+        self.tray: TrayIcon | None = None
+        self._last_reminder: Reminder | None = None
+        self._focus_timer = QTimer(self)
+        self._focus_timer.setInterval(FOCUS_LABEL_REFRESH_MS)
+        self._focus_timer.timeout.connect(self._refresh_focus)
+        if use_tray:
+            self.enable_tray()
+        window.focus_toggle_requested.connect(self.toggle_focus)
+        window.data_changed.connect(self.refresh)
+        window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
+        window.quit_requested.connect(self.quit)
+
+    # --- tray -------------------------------------------------------------------------------
+
+    def enable_tray(self) -> None:
+        """Show the tray icon; from now on closing the window hides it."""
+        if self.tray is not None:
+            return
+        tray = TrayIcon(self.status, self)
+        tray.checkin_requested.connect(self.open_checkin)
+        tray.focus_start_requested.connect(self.start_focus)
+        tray.focus_stop_requested.connect(self.stop_focus)
+        tray.add_meetings_requested.connect(self.add_meeting_time)
+        tray.dashboard_requested.connect(self.open_dashboard)
+        tray.pause_requested.connect(self._on_tray_pause_requested)
+        tray.quit_requested.connect(self.quit)
+        tray.messageClicked.connect(self._on_tray_message_clicked)
+        tray.show()
+        self.tray = tray
+        self.window.hide_on_close = True
+
+    def status(self) -> TrayStatus:
+        """Gather today's numbers, risk level and focus state for the tray."""
+        today = self._checkins.today()
+        try:
+            sources = self._checkins.sources(today)
+            running = self._focus.running()
+            level = self._risk.assess(today).level
+        except StorageError as error:
+            logger.warning("tray status unavailable: %s", error)
+            return TrayStatus()
+        day = sources.effective
+        return TrayStatus(
+            checked_in=sources.typed is not None and sources.typed.energy is not None,
+            energy=day.energy,
+            coding_minutes=day.coding_minutes,
+            meeting_minutes=day.meeting_minutes,
+            risk_level=None if level is None else str(level),
+            focus_elapsed=None if running is None else self._focus.elapsed(running),
+            paused_until=self._paused_until_local(),
+        )
+
+    def _paused_until_local(self) -> dt.datetime | None:
+        until = self.reminders.paused_until()
+        return None if until is None else until.astimezone(self._checkins.zone)
+
+    # --- reminders --------------------------------------------------------------------------
+
+    def _reminder_inputs(self, now: dt.datetime) -> ReminderInputs:
+        settings = self._settings()
+        today = self._checkins.today()
+        sources = self._checkins.sources(today)
+        running = self._focus.running()
+        level = self._risk.assess(today).level
+        return ReminderInputs(
+            now=now,
+            zone=self._checkins.zone,
+            day_start_hour=settings.day_start_hour,
+            reminder_time=settings.reminder_time,
+            workdays=settings.workdays,
+            snooze_minutes=settings.snooze_minutes,
+            focus_length_minutes=settings.focus_length_minutes,
+            meeting_budget_minutes=settings.meeting_budget_minutes,
+            today_checked_in=sources.typed is not None and sources.typed.energy is not None,
+            today_meeting_minutes=sources.effective.meeting_minutes or 0,
+            focus_session_started_at=None if running is None else running.started_at,
+            focus_session_id=None if running is None else running.id,
+            risk_level=None if level is None else str(level),
+        )
+
+    def start(self) -> None:
+        """Begin: recover a focus session left running, show state, arm the reminders."""
+        self._recover_focus_session()
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read everything after any change (here, from the CLI or from settings)."""
+        if self.tray is not None:
+            self.tray.refresh()
+        self._refresh_focus()
+        self.reminders.check_now()
+
+    def reminder_text(self, reminder: Reminder) -> tuple[str, str]:
+        """Return the title and body for ``reminder``, in the app's calm wording."""
+        settings = self._settings()
+        match reminder.kind:
+            case ReminderKind.CHECKIN | ReminderKind.CHECKIN_REPEAT:
+                body = "Twenty seconds: how was your energy, and how much coding and meeting time?"
+            case ReminderKind.FOCUS_BREAK:
+                body = (
+                    f"You have focused for {format_duration(settings.focus_length_minutes)}. "
+                    "Stand up, look away from the screen, drink some water."
+                )
+            case ReminderKind.MEETING_BUDGET:
+                today = self._checkins.get(self._checkins.today())
+                minutes = today.meeting_minutes if today and today.meeting_minutes else 0
+                body = (
+                    f"Meetings today: {format_duration(minutes)}, over your "
+                    f"{format_duration(settings.meeting_budget_minutes)} budget. If you can, "
+                    "keep a block free for focused work tomorrow."
+                )
+            case _:
+                assessment = self._risk.today()
+                body = assessment.message or "Your recent check-ins show strain."
+        return TITLES[reminder.kind], body
+
+    @Slot(object)
+    def _on_reminders_reminder_due(self, reminder: Reminder) -> None:
+        title, body = self.reminder_text(reminder)
+        self._last_reminder = reminder
+        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+            # Our own icon: with a stock one, some panels swap the tray icon for it.
+            self.tray.showMessage(title, body, _app_icon(), 30_000)
+        else:
+            self.window.show_banner(title, body)
+            self.open_dashboard()
+
+    @Slot()
+    def _on_tray_message_clicked(self) -> None:
+        last = self._last_reminder
+        if last is not None and last.kind in (ReminderKind.CHECKIN, ReminderKind.CHECKIN_REPEAT):
+            self.open_checkin()
+        else:
+            self.open_dashboard()
+
+    @Slot(str)
+    def _on_tray_pause_requested(self, how: str) -> None:
+        self.reminders.pause(how)
+        if self.tray is not None:
+            self.tray.refresh()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    @Slot()
+    def open_dashboard(self) -> None:
+        """Show the window in front."""
+        self.window.showNormal()
+        if QGuiApplication.platformName() != "offscreen":  # no stacking order to change there
+            self.window.raise_()
+            self.window.activateWindow()
+
+    @Slot()
+    def open_checkin(self) -> None:
+        """Show the window with today's check-in ready to type."""
+        self.window.show_day(self._checkins.today())
+        self.open_dashboard()
+
+    @Slot()
+    def toggle_focus(self) -> None:
+        """Start a focus session, or stop the running one."""
+        if self._focus.running() is None:
+            self.start_focus()
+        else:
+            self.stop_focus()
+
+    @Slot()
+    def start_focus(self) -> None:
+        """Start a focus session now."""
+        self._focus_action(self._focus.start)
+
+    @Slot()
+    def stop_focus(self) -> None:
+        """Stop the running focus session; its minutes count as coding time."""
+        self._focus_action(self._focus.stop)
+
+    def _focus_action(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except (FocusError, StorageError) as error:
+            self._tell("Focus session", str(error).capitalize() + ".")
+        self.window.refresh()
+        self.window.show_day(self.window.form.day())
+        self.refresh()
+
+    @Slot()
+    def add_meeting_time(self) -> None:
+        """Ask for a duration and add it to today's meeting time."""
+        text, ok = QInputDialog.getText(
+            self.window, "Add meeting time", "Meeting time to add to today (e.g. 30m, 1h30):"
+        )
+        if not ok or not text.strip():
+            return
+        try:
+            added = parse_duration(text)
+        except DurationError as error:
+            self._tell("Add meeting time", str(error))
+            return
+        today = self._checkins.today()
+        current = self._checkins.get(today)
+        total = (current.meeting_minutes or 0) + added if current else added
+        try:
+            self._checkins.record(today, {"meeting_minutes": total})
+        except (StorageError, ValueError) as error:
+            self._tell("Add meeting time", f"Not saved: {error}")
+            return
+        self.window.refresh()
+        if self.window.form.day() == today:
+            self.window.show_day(today)
+        self.refresh()
+
+    @Slot()
+    def _on_window_hidden_to_tray(self) -> None:
+        state = self.reminders.state
+        if state.close_hint_shown or self.tray is None:
+            return
+        self.tray.showMessage(
+            "FocusApp is still running",
+            "It keeps your reminders and focus timer in the tray. Quit from the tray menu.",
+            _app_icon(),
+            10_000,
+        )
+        state.close_hint_shown = True
+        self.reminders.remember()
+
+    @Slot()
+    def quit(self) -> None:
+        """Remember state and leave the event loop."""
+        self.reminders.remember()
+        self.reminders.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        QApplication.quit()
+
+    def _refresh_focus(self) -> None:
+        running = self._focus.running()
+        if running is None:
+            self.window.show_focus(None)
+            self._focus_timer.stop()
+            return
+        started = running.started_at.astimezone(self._checkins.zone)
+        elapsed = format_elapsed(self._focus.elapsed(running).total_seconds())
+        self.window.show_focus(f"Focus session running since {started:%H:%M} ({elapsed})")
+        if self.window.isVisible():
+            self._focus_timer.start()
+        else:
+            self._focus_timer.stop()
+
+    def _recover_focus_session(self) -> None:
+        running = self._focus.running()
+        last_alive = self.reminders.state.last_alive
+        if running is None or last_alive is None or last_alive <= running.started_at:
+            return
+        if self._clock.now() - last_alive < dt.timedelta(minutes=10):
+            return
+        zone = self._checkins.zone
+        started = running.started_at.astimezone(zone)
+        seen = last_alive.astimezone(zone)
+        box = QMessageBox(self.window)
+        box.setWindowTitle("Focus session")
+        box.setText(
+            f"A focus session started at {started:%a %H:%M} was still running when FocusApp "
+            f"last ran ({seen:%a %H:%M}). Is it still running?"
+        )
+        keep = box.addButton("Still running", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(f"It ended at {seen:%H:%M}", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not keep:
+            try:
+                self._focus.stop(ended_at=last_alive)
+            except (FocusError, StorageError) as error:
+                self._tell("Focus session", str(error))
+
+    def _tell(self, title: str, text: str) -> None:
+        QMessageBox.information(self.window, title, text)
+
+
+def _app_icon() -> QIcon:
+    return QIcon(str(icon_path("focusapp.svg")))

@@ -1,0 +1,76 @@
+"""One FocusApp per user and data folder: a second launch raises the first and exits.
+
+Uses QLocalServer, which on Linux is a Unix-domain socket private to the user: nothing here
+can reach the network.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_ACTIVATE = b"activate\n"
+_TIMEOUT_MS = 500
+
+
+def server_name(data_dir: Path) -> str:
+    """Return the socket name for this user and data folder."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return f"focusapp-{getpass.getuser()}-{digest}"
+
+
+def activate_running(name: str) -> bool:
+    """Ask a running FocusApp to come to the front; return whether one answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(_TIMEOUT_MS):
+        return False
+    socket.write(_ACTIVATE)
+    socket.flush()
+    socket.waitForBytesWritten(_TIMEOUT_MS)
+    socket.disconnectFromServer()
+    return True
+
+
+class SingleInstance(QObject):
+    """Listens for later launches.
+
+    Signals:
+        activation_requested: Another launch wants this instance's window in front.
+    """
+
+    activation_requested = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self._server.listen(name):
+            # A stale socket file from a crash: nobody answered, so it is safe to remove.
+            QLocalServer.removeServer(name)
+            self._server.listen(name)
+        self._server.newConnection.connect(self._on_server_new_connection)
+
+    @property
+    def listening(self) -> bool:
+        """Whether this instance owns the name."""
+        return self._server.isListening()
+
+    @Slot()
+    def _on_server_new_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            # The message carries no data worth reading: a connection means "come forward".
+            socket.disconnected.connect(socket.deleteLater)
+            self.activation_requested.emit()
+
+    def close(self) -> None:
+        """Stop listening (at quit)."""
+        self._server.close()

@@ -1,0 +1,16 @@
+import pytest
+
+from focusapp.ui.data_watcher import DataWatcher
+
+pytestmark = pytest.mark.gui
+
+
+def test_database_and_settings_changes_are_noticed(qtbot, tmp_path):
+    db = tmp_path / "focusapp.sqlite3"
+    db.write_bytes(b"x")
+    settings = tmp_path / "settings.toml"
+    watcher = DataWatcher(db, settings)
+    with qtbot.waitSignal(watcher.data_changed, timeout=3000):
+        (tmp_path / "focusapp.sqlite3-wal").write_bytes(b"wal")
+    with qtbot.waitSignal(watcher.settings_changed, timeout=3000):
+        settings.write_text("[day]\nstart_hour = 5\n")
