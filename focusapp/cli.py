@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 #: They must not import Qt at module level: every command line builds the whole parser.
 COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.focus",
+    "focusapp.commands.config",
 )
 
 logger = logging.getLogger(__name__)
@@ -176,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", metavar="DIR", help="keep data and settings in DIR ($FOCUSAPP_DATA_DIR)"
     )
+    parser.add_argument(
+        "--autostart",
+        action="store_true",
+        help="start hidden in the tray (used by the login entry)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     log = commands.add_parser("log", help="create or update a day's check-in")
@@ -209,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args: argparse.Namespace) -> int:
     from focusapp.app import run_gui
 
-    return run_gui(args.data_dir)
+    return run_gui(args.data_dir, autostart=args.autostart)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

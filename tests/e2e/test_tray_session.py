@@ -37,6 +37,7 @@ def session(script: str, data_dir: Path, timeout: float = 90) -> subprocess.Comp
         timeout=timeout,
         env=env,
         check=False,
+        cwd=data_dir.parent,
     )
 
 
