@@ -62,8 +62,8 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
             :data:`TRAY_WAIT_SECONDS` for a tray host before showing the window instead.
     """
     from focusapp.context import open_context
+    from focusapp.domain.errors import StorageError
     from focusapp.paths import resolve_paths
-    from focusapp.services.errors import StorageError
     from focusapp.storage.migrate import DatabaseTooNewError
 
     app = _make_application()

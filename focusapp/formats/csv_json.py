@@ -170,7 +170,10 @@ def _decode(data: bytes) -> str:
 
 def _rows_from_csv(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    header = reader.fieldnames
+    try:
+        header = reader.fieldnames
+    except csv.Error as error:
+        raise ImportFormatError([f"line 1: {error}"]) from None
     if not header:
         raise ImportFormatError(["the CSV file is empty; it needs a header row"])
     columns = [h.strip() for h in header]

@@ -10,7 +10,7 @@ from focusapp.domain.focus import coding_minutes_by_day
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
 from focusapp.domain.sources import DaySources, DerivedDay, merge, merge_all
 from focusapp.domain.validation import CheckInInvalidError, Problem, validate
-from focusapp.services.errors import storage_errors
+from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import CheckInRepository, FocusSessionRepository
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from focusapp.domain.focus import FocusSession, split_by_day
-from focusapp.services.errors import storage_errors
+from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import FocusSessionRepository
 
 if TYPE_CHECKING:

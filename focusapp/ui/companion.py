@@ -15,10 +15,10 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QSystemTrayIcon
 
 from focusapp.domain.durations import DurationError, format_duration, parse_duration
+from focusapp.domain.errors import StorageError
 from focusapp.domain.focus import format_elapsed
 from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
 from focusapp.resources import icon_path
-from focusapp.services.errors import StorageError
 from focusapp.services.focus import FocusError
 from focusapp.ui.reminders import TITLES, ReminderController
 from focusapp.ui.tray import TrayIcon, TrayStatus

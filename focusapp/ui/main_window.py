@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp import __version__
+from focusapp.domain.errors import StorageError
 from focusapp.domain.validation import CheckInInvalidError
-from focusapp.services.errors import StorageError
 from focusapp.ui.checkin_form import CheckInForm
 from focusapp.ui.history import HistoryModel, HistoryView
 

@@ -149,7 +149,7 @@ def test_geometry_is_remembered(qtbot, context, tmp_path):
 
 
 def test_storage_failure_keeps_what_was_typed(qtbot, window, context, monkeypatch):
-    from focusapp.services.errors import StorageError
+    from focusapp.domain.errors import StorageError
 
     def fail(_checkin):
         raise StorageError("the disk is full; free some space and try again")

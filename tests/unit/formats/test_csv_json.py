@@ -110,6 +110,7 @@ def test_bad_json_named_by_index():
     ("data", "fragment"),
     [
         (b"", "empty"),
+        (b'"unterminated', "line 1"),
         (b"date,energy\n", "missing column"),
         (b"date,energy,coding_minutes,meeting_minutes,colour\n", "unknown column"),
         (b"\xff\xfe\x00garbage", "UTF-8"),

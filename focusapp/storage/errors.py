@@ -1,4 +1,4 @@
-"""Storage failures translated into one error type front ends can show without SQL knowledge."""
+"""Turn SQLAlchemy and file-system failures into the domain StorageError, with plain words."""
 
 from __future__ import annotations
 
@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from focusapp.domain.errors import StorageError
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-
-class StorageError(RuntimeError):
-    """The database could not be read or written; nothing was partially written."""
 
 
 def _explain(error: SQLAlchemyError) -> str:
