@@ -1,19 +1,31 @@
-"""Bring a database file to the schema this FocusApp expects, never recreating it."""
+"""Bring a database file to the schema this FocusApp expects, never recreating it.
+
+Alembic is imported only when a migration is actually due: on an up-to-date database the
+revision check is one SQL query, which keeps start-up fast.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 if TYPE_CHECKING:
+    from alembic.config import Config
     from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def known_revisions() -> set[str]:
+    """Return every revision id shipped (migration files are named ``NNNN_what.py``)."""
+    return {path.name.split("_", 1)[0] for path in (MIGRATIONS_DIR / "versions").glob("0*_*.py")}
+
+
+#: The newest revision shipped: revisions are numbered in order, so the largest is the head;
+#: tests/unit/storage/test_storage.py checks this against Alembic's own view.
+HEAD_REVISION: Final = max(known_revisions())
 
 
 class DatabaseTooNewError(RuntimeError):
@@ -21,6 +33,8 @@ class DatabaseTooNewError(RuntimeError):
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
@@ -28,21 +42,15 @@ def _config() -> Config:
 
 def head_revision() -> str:
     """Return the newest schema revision this code knows."""
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    if head is None:  # pragma: no cover - the package always ships revisions
-        raise RuntimeError("no migrations shipped")
-    return head
-
-
-def known_revisions() -> set[str]:
-    """Return every revision id this code can upgrade from."""
-    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+    return HEAD_REVISION
 
 
 def current_revision(engine: Engine) -> str | None:
     """Return the revision stamped in the database, or ``None`` for an empty one."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -57,16 +65,19 @@ def needs_upgrade(engine: Engine) -> bool:
             f"This database was written by a newer FocusApp (schema {current}); "
             "it was left untouched. Please update FocusApp to open it."
         )
-    return current != head_revision()
+    return current != HEAD_REVISION
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply every pending migration in one transaction per revision step.
+    """Apply every pending migration in one transaction.
 
     Raises:
         DatabaseTooNewError: If the database is from a newer FocusApp.
     """
-    needs_upgrade(engine)  # refuses a newer schema before touching anything
+    if not needs_upgrade(engine) and revision in ("head", HEAD_REVISION):
+        return
+    from alembic import command
+
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -113,7 +113,8 @@ def test_revision_chain_is_linear():
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(migrate._config())
-    assert len(script.get_heads()) == 1
+    assert script.get_heads() == [migrate.HEAD_REVISION]
+    assert {r.revision for r in script.walk_revisions()} == migrate.known_revisions()
     revisions = list(script.walk_revisions())
     assert revisions[-1].down_revision is None
     for newer, older in itertools.pairwise(revisions):
