@@ -1,7 +1,9 @@
-"""Composition root of the GUI: single instance, context, window, tray companion.
+"""Composition root of the GUI: window first, then data, tray companion and charts.
 
-Heavy modules stay lazy: the database and window come first, the tray icon as soon as the
-event loop runs, and charts only when the dashboard needs them.
+Start-up is ordered for a fast first paint: the window (or, when started at login, the tray
+icon) appears from what costs nothing to read (settings, time zone), and only then are
+SQLAlchemy and the database opened and the services attached. pyqtgraph loads later still,
+when the dashboard first draws.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -17,14 +20,28 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from focusapp.context import AppContext
+    from focusapp.paths import AppPaths
+    from focusapp.settings import Settings
     from focusapp.ui.companion import Companion
+    from focusapp.ui.main_window import MainWindow
+    from focusapp.ui.tray import TrayIcon
 
 logger = logging.getLogger(__name__)
 
 EXIT_AFTER_READY_ENV: Final = "FOCUSAPP_EXIT_AFTER_READY"
+#: With ``1``, print ``mark <name> <seconds>`` lines at start-up milestones (benchmarks).
+MARKS_ENV: Final = "FOCUSAPP_STARTUP_MARKS"
 APP_ID: Final = "io.github.focusapp.FocusApp"
 #: How long to wait for a tray host after login before running as a plain window app.
 TRAY_WAIT_SECONDS: Final = 30
+
+_STARTED = time.perf_counter()
+
+
+def mark(name: str) -> None:
+    """Print a start-up milestone when benchmarking (never otherwise)."""
+    if os.environ.get(MARKS_ENV) == "1":
+        print(f"mark {name} {time.perf_counter() - _STARTED:.4f}", flush=True)  # noqa: T201
 
 
 def _make_application() -> QApplication:
@@ -61,51 +78,144 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
         autostart: Started by the login entry: start hidden in the tray, waiting up to
             :data:`TRAY_WAIT_SECONDS` for a tray host before showing the window instead.
     """
-    from focusapp.context import open_context
-    from focusapp.domain.errors import StorageError
     from focusapp.paths import resolve_paths
-    from focusapp.storage.migrate import DatabaseTooNewError
+    from focusapp.settings import SettingsStore
 
     app = _make_application()
-    exit_after_ready = os.environ.get(EXIT_AFTER_READY_ENV) == "1"
+    # "1": quit once the window has painted with the data; "tray": once the tray icon is up
+    # with the data (benchmarks and smoke tests).
+    exit_mode = os.environ.get(EXIT_AFTER_READY_ENV, "")
+    exit_after_ready = exit_mode in ("1", "tray")
 
     from focusapp.ui.single_instance import SingleInstance, activate_running, server_name
 
-    name = server_name(resolve_paths(data_dir).data_dir)
+    paths = resolve_paths(data_dir)
+    name = server_name(paths.data_dir)
     if not exit_after_ready and activate_running(name):
         logger.info("FocusApp is already running; brought it to the front")
         return 0
-    try:
-        context = open_context(data_dir)
-    except (DatabaseTooNewError, StorageError, OSError) as error:
-        print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
-        if not exit_after_ready:
-            _show_fatal(str(error))
-        return 2
+    settings = SettingsStore(paths.config_file).load()
+    launcher = _Launcher(
+        app,
+        data_dir,
+        paths,
+        settings,
+        autostart=autostart or exit_mode == "tray",
+        exit_after_ready=exit_after_ready,
+        tray_wanted=settings.tray_icon and exit_mode != "1",
+    )
+    launcher.begin()
     instance = SingleInstance(name)
-    companion = _build(context, app, autostart=autostart, exit_after_ready=exit_after_ready)
-    instance.activation_requested.connect(companion.open_dashboard)
+    instance.activation_requested.connect(launcher.bring_to_front)
     status = app.exec()
-    companion.reminders.remember()
-    companion.window.save_geometry()
+    launcher.finish()
     instance.close()
-    context.close()
-    return status
+    return launcher.status if launcher.status else status
 
 
-def _build(
-    context: AppContext, app: QApplication, *, autostart: bool, exit_after_ready: bool
-) -> Companion:
+class _Launcher:
+    """Shows the window (or tray) first, then opens the data and builds the companion."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        data_dir: str | Path | None,
+        paths: AppPaths,
+        settings: Settings,
+        *,
+        autostart: bool,
+        exit_after_ready: bool,
+        tray_wanted: bool,
+    ) -> None:
+        self.app = app
+        self.data_dir = data_dir
+        self.paths = paths
+        self.settings = settings
+        self.autostart = autostart
+        self.exit_after_ready = exit_after_ready
+        self.tray_wanted = tray_wanted
+        self.context: AppContext | None = None
+        self.companion: Companion | None = None
+        self.window: MainWindow | None = None
+        self.early_tray: TrayIcon | None = None
+        self.status = 0
+
+    def begin(self) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        from focusapp.domain.clock import SystemClock
+        from focusapp.domain.days import local_day
+        from focusapp.ui.main_window import MainWindow
+        from focusapp.zone import detect_zone
+
+        today = local_day(SystemClock().now(), detect_zone(), self.settings.day_start_hour)
+        self.window = MainWindow(None, self.paths.config_file.parent / "window.ini", today=today)
+        hidden = self.autostart and self.tray_wanted and QSystemTrayIcon.isSystemTrayAvailable()
+        if hidden:
+            from focusapp.ui.tray import TrayIcon, TrayStatus
+
+            self.early_tray = TrayIcon(TrayStatus)
+            self.early_tray.show()
+            mark("tray_visible")
+            QTimer.singleShot(0, self.open_data)
+        else:
+            self.window.ready.connect(self._on_first_paint)
+            self.window.show()
+
+    def _on_first_paint(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        mark("first_paint")
+        if self.window is not None:
+            self.window.ready.disconnect(self._on_first_paint)
+        # Let the paint reach the screen before the database work starts.
+        QTimer.singleShot(0, self.open_data)
+
+    def open_data(self) -> None:
+        from focusapp.context import open_context
+        from focusapp.domain.errors import StorageError
+        from focusapp.storage.migrate import DatabaseTooNewError
+
+        try:
+            self.context = open_context(self.data_dir)
+        except (DatabaseTooNewError, StorageError, OSError) as error:
+            print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
+            if not self.exit_after_ready:
+                _show_fatal(str(error))
+            self.status = 2
+            self.app.quit()
+            return
+        mark("data_open")
+        self.companion = _build(self.context, self.app, self)
+
+    def bring_to_front(self) -> None:
+        if self.companion is not None:
+            self.companion.open_dashboard()
+        elif self.window is not None:
+            self.window.show()
+
+    def finish(self) -> None:
+        if self.companion is not None:
+            self.companion.reminders.remember()
+        if self.window is not None:
+            self.window.save_geometry()
+        if self.context is not None:
+            self.context.close()
+
+
+def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Companion:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from focusapp.services.app_state import AppStateStore
     from focusapp.ui.companion import Companion
     from focusapp.ui.data_watcher import DataWatcher
-    from focusapp.ui.main_window import MainWindow
 
-    window = MainWindow(context.checkins, context.paths.config_file.parent / "window.ini")
-    want_tray = context.settings.tray_icon and not exit_after_ready
+    window = launcher.window
+    assert window is not None, "begin() builds the window first"
+    window.attach(context.checkins)
+    want_tray = context.settings.tray_icon and launcher.tray_wanted
     tray_now = want_tray and QSystemTrayIcon.isSystemTrayAvailable()
     companion = Companion(
         window,
@@ -116,6 +226,7 @@ def _build(
         AppStateStore(context.paths.state_file),
         context.clock,
         use_tray=tray_now,
+        tray=launcher.early_tray,
         parent=app,
     )
     app.setQuitOnLastWindowClosed(not tray_now)
@@ -137,14 +248,16 @@ def _build(
     window.settings_requested.connect(lambda: _open_settings(context, companion))
     if companion.tray is not None:
         companion.tray.settings_requested.connect(lambda: _open_settings(context, companion))
-
-    if exit_after_ready:
-        window.ready.connect(app.quit)
-    if not (autostart and tray_now):
-        window.show()
     if want_tray and not tray_now:
-        _wait_for_tray(context, app, companion, show_window_at_end=autostart)
-    QTimer.singleShot(0, companion.start)
+        _wait_for_tray(context, app, companion, show_window_at_end=launcher.autostart)
+    if launcher.exit_after_ready:
+        # Ready means the window (or tray) shows the user's data.
+        if window.isVisible():
+            window.repaint()
+        mark("ready")
+        QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, companion.start)
     return companion
 
 

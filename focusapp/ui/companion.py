@@ -54,6 +54,7 @@ class Companion(QObject):
         clock: Clock,
         *,
         use_tray: bool,
+        tray: TrayIcon | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,7 +72,7 @@ class Companion(QObject):
         self._focus_timer.setInterval(FOCUS_LABEL_REFRESH_MS)
         self._focus_timer.timeout.connect(self._refresh_focus)
         if use_tray:
-            self.enable_tray()
+            self.enable_tray(tray)
         window.focus_toggle_requested.connect(self.toggle_focus)
         window.data_changed.connect(self.refresh)
         window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
@@ -79,11 +80,15 @@ class Companion(QObject):
 
     # --- tray -------------------------------------------------------------------------------
 
-    def enable_tray(self) -> None:
-        """Show the tray icon; from now on closing the window hides it."""
+    def enable_tray(self, tray: TrayIcon | None = None) -> None:
+        """Show the tray icon (adopting one shown early); closing the window then hides it."""
         if self.tray is not None:
             return
-        tray = TrayIcon(self.status, self)
+        if tray is None:
+            tray = TrayIcon(self.status, self)
+        else:
+            tray.setParent(self)
+            tray.set_status_provider(self.status)
         tray.checkin_requested.connect(self.open_checkin)
         tray.focus_start_requested.connect(self.start_focus)
         tray.focus_stop_requested.connect(self.stop_focus)

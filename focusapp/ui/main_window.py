@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from focusapp.services.checkins import CheckInService
 
 HISTORY_DAYS = 120
+WELCOME = (
+    "<b>Welcome to FocusApp.</b><br>Each day, take 20 seconds to note your energy, "
+    "your coding or deep-work time and your meeting time. Everything stays on this computer."
+)
 
 
 class MainWindow(QMainWindow):
@@ -59,29 +63,36 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        checkins: CheckInService,
+        checkins: CheckInService | None,
         geometry_file: Path,
         parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
+        """Build the window.
+
+        Without ``checkins`` it shows ``today``'s empty form at once and fills in when
+        :meth:`attach` hands over the services, so the first paint need not wait for the
+        database.
+        """
         super().__init__(parent)
-        self._checkins = checkins
+        self._checkins_service = checkins
         self._geometry = QSettings(str(geometry_file), QSettings.Format.IniFormat)
         self._ready_sent = False
         self.hide_on_close = False
         self.setWindowTitle("FocusApp")
         self.setMinimumSize(720, 480)
 
-        today = checkins.today()
+        if today is None:
+            if checkins is None:
+                raise ValueError("MainWindow needs checkins or today")
+            today = checkins.today()
         self.form = CheckInForm(today, self)
         self.history_model = HistoryModel(self)
         self.history = HistoryView(self.history_model, self)
         self.welcome = QLabel(self)
         self.welcome.setWordWrap(True)
-        self.welcome.setText(
-            "<b>Welcome to FocusApp.</b><br>Each day, take 20 seconds to note your energy, "
-            "your coding or deep-work time and your meeting time. Everything stays on this "
-            "computer."
-        )
+        self.welcome.setText(WELCOME)
         self.welcome.setMargin(8)
 
         self.banner = Banner(self)
@@ -116,9 +127,37 @@ class MainWindow(QMainWindow):
         self.form.date_changed.connect(self._on_form_date_changed)
         self.history.edit_requested.connect(self._on_history_edit_requested)
         self.history.delete_requested.connect(self._on_history_delete_requested)
-        self.refresh()
-        self.show_day(today)
         self._restore_geometry()
+        if checkins is None:
+            self.welcome.setText("Opening your check-ins...")
+            self.history.hide()
+            self._set_data_actions_enabled(False)
+        else:
+            self.attach(checkins)
+
+    @property
+    def _checkins(self) -> CheckInService:
+        if self._checkins_service is None:
+            raise RuntimeError("the window has no data yet")
+        return self._checkins_service
+
+    @property
+    def attached(self) -> bool:
+        """Whether the services are connected (data shown)."""
+        return self._checkins_service is not None
+
+    def attach(self, checkins: CheckInService) -> None:
+        """Connect the check-in service and show the data."""
+        self._checkins_service = checkins
+        self._set_data_actions_enabled(True)
+        self.welcome.setText(WELCOME)
+        self.refresh()
+        self.show_day(checkins.today())
+
+    def _set_data_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.import_action, self.export_action, self.focus_action):
+            action.setEnabled(enabled)
+        self.form.save_button.setEnabled(enabled)
 
     # --- menus ------------------------------------------------------------------------------
 
@@ -192,6 +231,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_form_save_requested(self, checkin: CheckIn) -> None:
+        if not self.attached:
+            self.form.status.setText("Still opening your data: try again in a moment.")
+            return
         try:
             stored = self._checkins.replace(checkin)
         except CheckInInvalidError as error:
@@ -209,7 +251,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_form_date_changed(self, day: dt.date) -> None:
-        self.form.load(self._checkins.sources(day))
+        if self.attached:
+            self.form.load(self._checkins.sources(day))
 
     @Slot(object)
     def _on_history_edit_requested(self, day: dt.date) -> None:

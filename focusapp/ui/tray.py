@@ -106,6 +106,11 @@ class TrayIcon(QSystemTrayIcon):
         self.activated.connect(self._on_activated)
         self.refresh()
 
+    def set_status_provider(self, status: Callable[[], TrayStatus]) -> None:
+        """Read the status from ``status`` from now on (once the data is open)."""
+        self._status = status
+        self.refresh()
+
     def refresh(self) -> None:
         """Update icon and tooltip from the current status."""
         status = self._status()
