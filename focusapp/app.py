@@ -174,12 +174,17 @@ class _Launcher:
 
     def open_data(self) -> None:
         from focusapp.context import open_context
-        from focusapp.domain.errors import StorageError
-        from focusapp.storage.migrate import DatabaseTooNewError
+        from focusapp.domain.errors import DatabaseTooNewError, StorageError
 
         try:
             self.context = open_context(self.data_dir)
-        except (DatabaseTooNewError, StorageError, OSError) as error:
+        except DatabaseTooNewError as error:
+            self.context = _set_aside_newer_if_agreed(self, error)
+            if self.context is None:
+                self.status = 2
+                self.app.quit()
+                return
+        except (StorageError, OSError) as error:
             print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
             if not self.exit_after_ready:
                 _show_fatal(str(error))
@@ -201,7 +206,7 @@ class _Launcher:
         if self.window is not None:
             self.window.save_geometry()
         if self.context is not None:
-            self.context.close()
+            _finish_data(self.context, self.window, ask=not self.exit_after_ready)
 
 
 def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Companion:
@@ -215,6 +220,7 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     window = launcher.window
     assert window is not None, "begin() builds the window first"
     window.attach(context.checkins)
+    _attach_data_safety(context, window, ask=not launcher.exit_after_ready)
     want_tray = context.settings.tray_icon and launcher.tray_wanted
     tray_now = want_tray and QSystemTrayIcon.isSystemTrayAvailable()
     companion = Companion(
@@ -322,3 +328,66 @@ def _open_settings(context: AppContext, companion: Companion) -> None:
     context.settings = chosen
     context.checkins.notify_external_change()
     companion.refresh()
+
+
+# --- data safety (backups, recovery, deleting all data) ----------------------------------------
+
+
+def _set_aside_newer_if_agreed(launcher: _Launcher, error: Exception) -> AppContext | None:
+    """Ask before setting a newer FocusApp's database aside; ``None`` when the user quits."""
+    from focusapp.context import open_context
+    from focusapp.domain.errors import StorageError
+    from focusapp.ui.recovery import ask_set_aside_newer_database
+
+    print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
+    if launcher.exit_after_ready or not ask_set_aside_newer_database(str(error), launcher.window):
+        return None
+    try:
+        return open_context(launcher.data_dir, newer_database="set_aside")
+    except (StorageError, OSError) as failure:
+        print(f"focusapp: {failure}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
+        _show_fatal(str(failure))
+        return None
+
+
+def _attach_data_safety(context: AppContext, window: MainWindow, *, ask: bool) -> None:
+    """Enable the backup and delete-all actions; show what the start found, if anything."""
+    from PySide6.QtCore import QTimer
+
+    from focusapp.services.wipe import DataWiper
+
+    window.safety.attach(context.backups, DataWiper(context.paths))
+    if ask and context.startup_report.messages:
+        from focusapp.ui.recovery import show_startup_report
+
+        report = context.startup_report
+        QTimer.singleShot(0, lambda: show_startup_report(window, report, context.backups))
+
+
+def _finish_data(context: AppContext, window: MainWindow | None, *, ask: bool) -> None:
+    """Make the quit backup, or delete every file when the user asked to.
+
+    Runs after the event loop, once nothing else can write a file back.
+    """
+    if window is None or not window.safety.wipe_requested:
+        context.backups.backup_on_quit()
+        context.close()
+        return
+    from focusapp.domain.errors import StorageError
+    from focusapp.services.wipe import DataWiper
+
+    context.close()
+    try:
+        result = DataWiper(context.paths).wipe()
+    except StorageError as error:
+        print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
+        if ask:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, "Nothing deleted", f"{error}.")
+        return
+    print(f"focusapp: deleted {len(result.deleted)} files", file=sys.stderr)  # noqa: T201
+    if ask:
+        from focusapp.ui.recovery import show_wipe_result
+
+        show_wipe_result(result)

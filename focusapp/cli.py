@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.focus",
     "focusapp.commands.config",
+    "focusapp.commands.backup",
 )
 
 logger = logging.getLogger(__name__)
@@ -220,8 +221,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status. Errors are one line on stderr."""
+    from focusapp.domain.errors import DatabaseTooNewError, StorageError
     from focusapp.domain.validation import CheckInInvalidError
-    from focusapp.storage.migrate import DatabaseTooNewError
 
     logging.basicConfig(level=logging.WARNING, format="focusapp: %(message)s")
     args = build_parser().parse_args(argv)
@@ -233,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{prog}: {error}", file=sys.stderr)
     except CheckInInvalidError as error:
         print(f"{prog}: {error}; nothing was changed", file=sys.stderr)
-    except DatabaseTooNewError as error:
+    except (DatabaseTooNewError, StorageError) as error:
         print(f"{prog}: {error}", file=sys.stderr)
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=sys.stderr)

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from focusapp.cli_support import EXIT_OK, UserError, open_context_for
 from focusapp.domain.durations import format_duration
 from focusapp.domain.focus import format_elapsed
-from focusapp.services.focus import FocusError
 
 if TYPE_CHECKING:
     import argparse
 
 
 def _run(args: argparse.Namespace) -> int:
+    from focusapp.services.focus import FocusError
+
     context = open_context_for(args)
     focus = context.focus
     try:

@@ -8,3 +8,7 @@ class StorageError(RuntimeError):
 
     Defined here rather than in storage so the UI can catch it without importing SQL code.
     """
+
+
+class DatabaseTooNewError(RuntimeError):
+    """The database was written by a newer FocusApp; it is left untouched."""

@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import inspect, text
 
+from focusapp.domain.errors import DatabaseTooNewError
+
+__all__ = ["HEAD_REVISION", "DatabaseTooNewError", "current_revision", "needs_upgrade", "upgrade"]
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Engine
@@ -26,10 +30,6 @@ def known_revisions() -> set[str]:
 #: The newest revision shipped: revisions are numbered in order, so the largest is the head;
 #: tests/unit/storage/test_storage.py checks this against Alembic's own view.
 HEAD_REVISION: Final = max(known_revisions())
-
-
-class DatabaseTooNewError(RuntimeError):
-    """The database was written by a newer FocusApp; it is left untouched."""
 
 
 def _config() -> Config:

@@ -223,3 +223,16 @@ def test_day_start_rule_from_the_command_line(capsys, monkeypatch):
     monkeypatch.setattr(context_module, "open_context", lambda d=None, **k: real(d, clock=clock))
     assert run(capsys, "log", "--energy", "2")[0] == 0
     assert show_day(capsys, "2026-11-02")["energy"] == 2
+
+
+def test_building_the_parser_imports_nothing_heavy():
+    """Every start (the GUI included) builds the parser; feature modules must import lazily."""
+    script = (
+        "import sys, focusapp.cli as c; c.build_parser();"
+        "print(sorted(m for m in ('sqlalchemy', 'PySide6', 'alembic', 'icalendar', 'pyqtgraph',"
+        " 'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "[]", result.stderr
