@@ -1,0 +1,777 @@
+"""Reading iCalendar (.ics) files into classified calendar events, all or nothing per event.
+
+A file that is not a calendar, or cannot be parsed at all, raises :class:`CalendarFormatError`
+and yields nothing. In a file that parses, each event is read on its own: one that cannot be
+read or expanded is listed in :attr:`CalendarReadResult.skipped` with its UID and summary
+while the rest imports. Every occurrence that touches the requested days comes back as a
+:class:`~focusapp.domain.calendar.CalendarEvent`, counted or with the reason it is not, so
+the numbers can always be audited.
+
+Decisions worth knowing (they follow RFC 5545 where it has an answer):
+
+* Repeats (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides including RANGE=THISANDFUTURE) are
+  expanded by ``recurring-ical-events``; calendars with X-WR-TIMEZONE (Google) are first
+  brought into standard form with ``x-wr-timezone``.
+* Floating times (no zone) are the user's wall-clock time. A TZID that names a known zone
+  (IANA, or Windows such as "W. Europe Standard Time") is used even without its VTIMEZONE;
+  an unknown TZID without VTIMEZONE falls back to the user's zone. Both are warned about.
+* A date-time start without DTEND or DURATION lasts zero time (RFC 5545 3.6.1); a date
+  start without them lasts one day. Zero-length events take no time, so they are listed
+  as ``free`` and never add minutes or meetings.
+* An end before the start is treated as the two times in the right order (the interval
+  between them), with a warning, as ``recurring-ical-events`` does for repeats.
+* Duplicates share a UID and RECURRENCE-ID; the highest SEQUENCE wins (the first in the
+  file on a tie) and the others are listed as ``duplicate``. Events without a UID get a
+  stable one derived from their content, so identical copies are duplicates too.
+* A cancelled occurrence (STATUS:CANCELLED, or a file sent with METHOD:CANCEL) is listed
+  as ``cancelled``; TRANSP:TRANSPARENT and Microsoft's BUSYSTATUS/INTENDEDSTATUS FREE as
+  ``free``; an ATTENDEE with one of the user's addresses and PARTSTAT=DECLINED as
+  ``declined``.
+* An event none of whose occurrences touch the requested days, and whose own start lies
+  outside them, is listed once (at its own start) as ``outside_range``.
+
+The parsing libraries are imported inside the functions: they take a noticeable time to
+load and the app must start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import warnings
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from focusapp.domain.calendar import (
+    CalendarEvent,
+    CalendarRules,
+    Exclusion,
+    classify,
+    span_days,
+)
+from focusapp.domain.days import day_bounds
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from icalendar import Component
+
+#: Larger files are refused before parsing; a year of a busy calendar is a few megabytes.
+MAX_ICS_BYTES: Final = 50 * 1024 * 1024
+
+_RANGE_PADDING: Final = dt.timedelta(days=2)
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM: Final = b"\xef\xbb\xbf"
+#: Properties whose parse errors make an event's timing untrustworthy.
+_TIMING_PROPERTIES: Final = frozenset(
+    {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
+)
+_TZID_PROPERTIES: Final = ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE")
+_QUIET_WARNINGS: Final = (DeprecationWarning, PendingDeprecationWarning, ResourceWarning)
+_MAX_PROBLEM_CHARS: Final = 200
+
+
+class CalendarFormatError(ValueError):
+    """The file as a whole is not a readable calendar; nothing from it may be imported.
+
+    The message is written for the person importing the file.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedEvent:
+    """An event that could not be read or expanded and was left out of the import.
+
+    Attributes:
+        uid: The event's UID as written (empty when it has none).
+        summary: Its title as written (may be empty).
+        problem: What is wrong, in words for people.
+    """
+
+    uid: str
+    summary: str
+    problem: str
+
+
+@dataclass(slots=True)
+class CalendarReadResult:
+    """Everything read from one file.
+
+    Attributes:
+        events: Every occurrence touching the requested days (counted or excluded, sorted
+            by start) plus duplicates and once-per-event ``outside_range`` entries.
+        skipped: Events that could not be read or expanded.
+        warnings: Things the user should know that did not stop the import.
+    """
+
+    events: list[CalendarEvent] = field(default_factory=list)
+    skipped: list[SkippedEvent] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_calendar(
+    data: bytes,
+    *,
+    first_day: dt.date,
+    last_day: dt.date,
+    rules: CalendarRules,
+    source: str = "",
+) -> CalendarReadResult:
+    """Read an .ics file and classify its events for the local days ``first_day``-``last_day``.
+
+    Args:
+        data: The file's bytes.
+        first_day: First local day of interest (inclusive).
+        last_day: Last local day of interest (inclusive).
+        rules: The user's zone, addresses and meeting rules.
+        source: A label stored on every event (such as the file name) for the audit.
+
+    Raises:
+        CalendarFormatError: If the file is not an iCalendar calendar or cannot be parsed.
+        ValueError: If ``last_day`` is before ``first_day``.
+    """
+    if last_day < first_day:
+        raise ValueError("the last day is before the first day")
+    result = CalendarReadResult()
+    text = _decode(data, result.warnings)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        calendars = _parse(text)
+        try:
+            reader = _Reader(rules, first_day, last_day, source, result)
+            for calendar in calendars:
+                reader.collect(calendar)
+            reader.expand()
+        except CalendarFormatError:
+            raise
+        except Exception as exc:  # last resort: the user gets a message, never a traceback
+            raise CalendarFormatError(
+                f"The calendar could not be read ({_describe(exc)}). Nothing was imported."
+            ) from exc
+    for warning in caught:
+        if not issubclass(warning.category, _QUIET_WARNINGS):
+            _add_warning(result.warnings, str(warning.message))
+    result.events.sort(key=lambda e: (e.start, e.end, e.uid, e.recurrence_id or ""))
+    return result
+
+
+def _add_warning(found: list[str], message: str) -> None:
+    if message not in found:
+        found.append(message)
+
+
+def _decode(data: bytes, found: list[str]) -> str:
+    """Return the file's text, or explain why it cannot be a calendar."""
+    if len(data) > MAX_ICS_BYTES:
+        raise CalendarFormatError(
+            f"The file is larger than {MAX_ICS_BYTES // (1024 * 1024)} MB; "
+            "export a shorter period from your calendar."
+        )
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CalendarFormatError("The file is not a text file, so not a calendar.") from None
+    else:
+        data = data.removeprefix(_UTF8_BOM)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            # Old Outlook exports are Windows-1252; a wrong guess only garbles titles.
+            text = data.decode("cp1252", errors="replace")
+            _add_warning(found, "The file is not UTF-8; it was read as Windows-1252 text.")
+    if "\x00" in text:
+        raise CalendarFormatError("The file is not a text file, so not a calendar.")
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped:
+        raise CalendarFormatError("The file is empty.")
+    if not stripped[:15].upper().startswith("BEGIN:VCALENDAR"):
+        raise CalendarFormatError(
+            "This is not an iCalendar (.ics) file: it should start with BEGIN:VCALENDAR."
+        )
+    return stripped
+
+
+def _parse(text: str) -> list[Component]:
+    """Return the file's VCALENDAR components, or raise :class:`CalendarFormatError`."""
+    import icalendar  # heavy: loaded only when a file is imported
+
+    try:
+        components = icalendar.Calendar.from_ical(text, multiple=True)
+    except Exception as exc:  # the parser raises many types; all mean "unreadable file"
+        raise CalendarFormatError(_parse_failure(text, exc)) from exc
+    calendars: list[Component] = [c for c in components if c.name == "VCALENDAR"]
+    if not calendars:
+        raise CalendarFormatError(_parse_failure(text, None))
+    return calendars
+
+
+def _parse_failure(text: str, exc: Exception | None) -> str:
+    """Return a message for a file the parser refused, naming the likely cause."""
+    depth: dict[str, int] = {}
+    for line in text.splitlines():
+        name, _, value = line.strip().upper().partition(":")
+        if name in {"BEGIN", "END"} and value:
+            depth[value] = depth.get(value, 0) + (1 if name == "BEGIN" else -1)
+    for component in ("VCALENDAR", *sorted(depth)):
+        if depth.get(component, 0) > 0:
+            return (
+                f"The calendar file is incomplete: BEGIN:{component} has no matching "
+                f"END:{component} (the file may have been cut short). Nothing was imported."
+            )
+    if exc is None:
+        return "The file holds no calendar (no complete VCALENDAR). Nothing was imported."
+    return (
+        "The file could not be read as an iCalendar calendar "
+        f"({_describe(exc)}). Nothing was imported."
+    )
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= _MAX_PROBLEM_CHARS:
+        return text
+    return text[: _MAX_PROBLEM_CHARS - 3] + "..."
+
+
+class _Expansion(NamedTuple):
+    """The recurring-ical-events classes adapted to report each occurrence's source."""
+
+    adapter: Callable[[Component], Any]
+    series: Callable[[list[Any]], Any]
+
+
+@functools.cache
+def _expansion() -> _Expansion:
+    """Build (once, on first use) subclasses through the library's extension points.
+
+    ``Series.occurrence`` is the documented hook for the occurrence class; the subclass
+    remembers the adapter (so the original component, with its all-day form, status and
+    attendees, is known without copying it) and the start the series asked for (so the
+    recurrence identifier of a moved occurrence can be worked out).
+    """
+    import recurring_ical_events  # heavy: loaded only when importing
+
+    class Adapter(recurring_ical_events.EventAdapter):  # type: ignore[misc]
+        def __init__(self, component: Component) -> None:
+            super().__init__(component)
+            self.source = component
+
+    class Found(recurring_ical_events.Occurrence):  # type: ignore[misc]
+        def __init__(self, adapter: Adapter, start: Any, end: Any, sequence: int) -> None:
+            super().__init__(adapter, start, end, sequence)
+            self.source_adapter = adapter
+            self.requested_start = start
+
+    class Series(recurring_ical_events.Series):  # type: ignore[misc]
+        def occurrence(self, adapter: Adapter, start: Any = None, end: Any = None) -> Found:
+            return Found(adapter, start, end, self.sequence)
+
+    return _Expansion(adapter=Adapter, series=Series)
+
+
+@dataclass(slots=True)
+class _Raw:
+    """One readable VEVENT and what the reader worked out about it before expansion."""
+
+    component: Component
+    uid: str
+    summary: str
+    recurrence_key: str | None
+    sequence: int
+    cancelled_file: bool
+    all_day: bool
+    reason: dict[bool, Exclusion | None] = field(default_factory=dict)
+    seen: bool = False
+
+
+class _Reader:
+    """Collects events from one or more calendars, then expands and classifies them."""
+
+    def __init__(
+        self,
+        rules: CalendarRules,
+        first_day: dt.date,
+        last_day: dt.date,
+        source: str,
+        result: CalendarReadResult,
+    ) -> None:
+        self.rules = rules
+        self.zone = rules.zone
+        self.first_day = first_day
+        self.last_day = last_day
+        self.source = source
+        self.result = result
+        self.range_start = day_bounds(first_day, rules.zone, rules.day_start_hour)[0]
+        self.range_end = day_bounds(last_day, rules.zone, rules.day_start_hour)[1]
+        self.groups: dict[str, list[_Raw]] = {}
+        self.by_component: dict[int, _Raw] = {}
+        self.skipped_components: set[int] = set()
+        self.event_count = 0
+
+    # -- collecting -------------------------------------------------------------------
+
+    def collect(self, calendar: Component) -> None:
+        """Read the VEVENTs of one calendar, skipping unreadable ones."""
+        scale = str(calendar.get("CALSCALE", "GREGORIAN")).strip().upper()
+        if scale != "GREGORIAN":
+            raise CalendarFormatError(
+                f"The calendar uses the {scale} calendar scale; only Gregorian calendars "
+                "can be imported."
+            )
+        calendar, applied = self._standardise(calendar)
+        cancelled_file = str(calendar.get("METHOD", "")).strip().upper() == "CANCEL"
+        defined = {
+            _zone_key(str(c.get("TZID", "")))
+            for c in calendar.subcomponents
+            if c.name == "VTIMEZONE"
+        }
+        if applied is not None:
+            # x-wr-timezone writes this TZID itself; the zone is known, so no warning.
+            defined.add(_zone_key(applied))
+        referenced: dict[str, str] = {}
+        for component in calendar.subcomponents:
+            if component.name != "VEVENT":
+                continue
+            self.event_count += 1
+            try:
+                self._collect_event(component, cancelled_file, referenced)
+            except Exception as exc:  # one odd event must not stop the others
+                self._skip(component, f"it could not be read ({_describe(exc)})")
+        self._warn_missing_zones(
+            sorted(tzid for key, tzid in referenced.items() if key not in defined)
+        )
+
+    def _standardise(self, calendar: Component) -> tuple[Component, str | None]:
+        """Apply X-WR-TIMEZONE (Google's calendar-wide zone for floating and UTC times).
+
+        Returns:
+            The calendar in standard form and the zone name applied (``None`` if none was).
+        """
+        name = _get(calendar, "X-WR-TIMEZONE")
+        if name is None:
+            return calendar, None
+        zone_name = str(name).strip()
+        zone = _known_zone(zone_name) if zone_name else None
+        if zone is None:
+            self._warn(
+                f"The calendar's time zone '{zone_name}' (X-WR-TIMEZONE) is not known; "
+                f"times without a zone are read in your time zone ({self.zone.key})."
+            )
+            return calendar, None
+        import x_wr_timezone  # heavy: loaded only when importing
+
+        try:
+            standard: Component = x_wr_timezone.to_standard(calendar, timezone=zone)
+        except Exception as exc:  # a bad value somewhere; fall back to floating times
+            self._warn(
+                f"The calendar's time zone '{zone_name}' (X-WR-TIMEZONE) could not be "
+                f"applied ({_describe(exc)}); times without a zone are read in your time "
+                f"zone ({self.zone.key})."
+            )
+            return calendar, None
+        return standard, str(getattr(zone, "key", zone_name))
+
+    def _collect_event(
+        self, component: Component, cancelled_file: bool, tzids: dict[str, str]
+    ) -> None:
+        problem = _timing_problem(component)
+        if problem is not None:
+            self._skip(component, problem)
+            return
+        for name in _TZID_PROPERTIES:
+            for tzid in _tzids(component.get(name)):
+                tzids.setdefault(_zone_key(tzid), tzid)
+        uid = _uid(component)
+        summary = _text(component, "SUMMARY")
+        if "SEQUENCE" in component and _sequence(_get(component, "SEQUENCE")) is None:
+            # Only orders revisions; recurring-ical-events would fail on a non-number.
+            del component["SEQUENCE"]
+            self._warn(f"Event '{summary}' ({uid}) has an unreadable SEQUENCE; it was read as 0.")
+        raw = _Raw(
+            component=component,
+            uid=uid,
+            summary=summary,
+            recurrence_key=_recurrence_key(_get(component, "RECURRENCE-ID")),
+            sequence=_sequence(_get(component, "SEQUENCE")) or 0,
+            cancelled_file=cancelled_file,
+            all_day=_is_date(_get(component, "DTSTART").dt),
+        )
+        if _ends_before_start(component, self.zone):
+            self._warn(
+                f"Event '{summary}' ({uid}) ends before it starts; "
+                "it was read with start and end swapped."
+            )
+        self.groups.setdefault(uid, []).append(raw)
+
+    def _warn_missing_zones(self, missing: list[str]) -> None:
+        """Warn about each TZID without a VTIMEZONE, saying how its times were read."""
+        for tzid in missing:
+            zone = _known_zone(tzid)
+            if zone is not None:
+                known = getattr(zone, "key", None) or tzid
+                self._warn(
+                    f"Time zone '{tzid}' is used but not defined in the file (no VTIMEZONE); "
+                    f"it was read as {known}."
+                )
+            else:
+                self._warn(
+                    f"Time zone '{tzid}' is used but not defined in the file and is not a "
+                    f"known zone; its times were read in your time zone ({self.zone.key})."
+                )
+
+    # -- expanding ----------------------------------------------------------------------
+
+    def expand(self) -> None:
+        """Expand every UID's series over the requested days and classify the occurrences."""
+        if self.event_count == 0:
+            self._warn("The calendar has no events.")
+        query_start = self.range_start - _RANGE_PADDING
+        query_end = self.range_end + _RANGE_PADDING
+        for raws in self.groups.values():
+            winners = self._drop_duplicates(raws)
+            for raw in winners:
+                self.by_component[id(raw.component)] = raw
+            occurrences = self._occurrences(winners, query_start, query_end)
+            if occurrences is None:
+                continue
+            recurring = len(winners) > 1 or any(
+                "RRULE" in r.component or "RDATE" in r.component for r in winners
+            )
+            for occurrence in occurrences:
+                try:
+                    self._add_occurrence(occurrence, recurring=recurring)
+                except Exception as exc:  # a value the checks above did not foresee
+                    source = self.by_component.get(id(occurrence.source_adapter.source))
+                    if source is not None:
+                        self._skip(source.component, f"it could not be read ({_describe(exc)})")
+            for raw in winners:
+                if not raw.seen:
+                    self._add_unseen(raw)
+
+    def _drop_duplicates(self, raws: list[_Raw]) -> list[_Raw]:
+        """Keep the highest SEQUENCE per RECURRENCE-ID; list the others as duplicates."""
+        best: dict[str | None, _Raw] = {}
+        for raw in raws:
+            current = best.get(raw.recurrence_key)
+            if current is None:
+                best[raw.recurrence_key] = raw
+                continue
+            loser = raw
+            if raw.sequence > current.sequence:
+                best[raw.recurrence_key], loser = raw, current
+            self._add_duplicate(loser)
+        return list(best.values())
+
+    def _occurrences(
+        self, winners: list[_Raw], start: dt.datetime, end: dt.datetime
+    ) -> list[Any] | None:
+        """Return the occurrences of one UID, salvaging what can be when some are bad."""
+        kit = _expansion()
+        try:
+            return _between(kit, [r.component for r in winners], start, end)
+        except Exception as exc:
+            failure = exc
+        if len(winners) > 1:
+            # Find the components that fail on their own and expand the rest together.
+            good: list[_Raw] = []
+            for raw in winners:
+                try:
+                    _between(kit, [raw.component], start, end)
+                except Exception as exc:
+                    self._skip(raw.component, _expansion_problem(exc))
+                else:
+                    good.append(raw)
+            if good and len(good) < len(winners):
+                try:
+                    return _between(kit, [r.component for r in good], start, end)
+                except Exception as exc:
+                    failure = exc
+            winners = good
+        for raw in winners:
+            self._skip(raw.component, _expansion_problem(failure))
+        return None
+
+    def _add_occurrence(self, occurrence: Any, *, recurring: bool) -> None:
+        adapter = occurrence.source_adapter
+        raw = self.by_component[id(adapter.source)]
+        all_day = raw.all_day
+        start, end = self._span(occurrence.start, occurrence.end)
+        first, last = span_days(
+            start, end, all_day=all_day, zone=self.zone, day_start_hour=self.rules.day_start_hour
+        )
+        if last < self.first_day or first > self.last_day:
+            return
+        raw.seen = True
+        if occurrence.requested_start is None:
+            recurrence_id = raw.recurrence_key
+        elif recurring:
+            original = occurrence.requested_start - adapter.move_recurrences_by
+            recurrence_id = _format_time(original)
+        else:
+            recurrence_id = None
+        reason = self._reason(raw, all_day=all_day, zero_length=start == end)
+        self._add_event(raw, start, end, recurrence_id, reason, all_day=all_day)
+
+    def _add_unseen(self, raw: _Raw) -> None:
+        """List an event with no occurrence in the range once, unless its start is inside."""
+        try:
+            adapter = _expansion().adapter(raw.component)
+            start, end = self._span(adapter.start, adapter.end)
+        except Exception:  # the series expanded, so this is not worth a skip entry
+            return
+        all_day = raw.all_day
+        first, last = span_days(
+            start, end, all_day=all_day, zone=self.zone, day_start_hour=self.rules.day_start_hour
+        )
+        if last < self.first_day or first > self.last_day:
+            self._add_event(
+                raw, start, end, raw.recurrence_key, Exclusion.OUTSIDE_RANGE, all_day=all_day
+            )
+
+    def _add_duplicate(self, raw: _Raw) -> None:
+        try:
+            adapter = _expansion().adapter(raw.component)
+            start, end = self._span(adapter.start, adapter.end)
+        except Exception as exc:
+            self._skip(raw.component, f"it could not be read ({_describe(exc)})")
+            return
+        all_day = raw.all_day
+        self._add_event(raw, start, end, raw.recurrence_key, Exclusion.DUPLICATE, all_day=all_day)
+
+    def _add_event(
+        self,
+        raw: _Raw,
+        start: dt.datetime,
+        end: dt.datetime,
+        recurrence_id: str | None,
+        reason: Exclusion | None,
+        *,
+        all_day: bool,
+    ) -> None:
+        self.result.events.append(
+            CalendarEvent(
+                uid=raw.uid,
+                recurrence_id=recurrence_id,
+                summary=raw.summary,
+                start=start,
+                end=end,
+                sequence=raw.sequence,
+                counted=reason is None,
+                reason=reason,
+                all_day=all_day,
+                source=self.source,
+            )
+        )
+
+    def _reason(self, raw: _Raw, *, all_day: bool, zero_length: bool) -> Exclusion | None:
+        """Return the component's exclusion, cached per component (and per zero length)."""
+        if zero_length not in raw.reason:
+            component = raw.component
+            raw.reason[zero_length] = classify(
+                all_day=all_day,
+                cancelled=raw.cancelled_file or _upper(component, "STATUS") == "CANCELLED",
+                free=zero_length or _is_free(component),
+                attendees=list(_attendees(_get(component, "ATTENDEE"))),
+                summary=raw.summary,
+                rules=self.rules,
+            )
+        return raw.reason[zero_length]
+
+    def _span(self, start: Any, end: Any) -> tuple[dt.datetime, dt.datetime]:
+        begin = _instant(start, self.zone)
+        finish = _instant(end, self.zone)
+        return (begin, finish) if begin <= finish else (finish, begin)
+
+    # -- reporting ----------------------------------------------------------------------
+
+    def _skip(self, component: Component, problem: str) -> None:
+        """List ``component`` as skipped (once, however many of its occurrences failed)."""
+        if id(component) in self.skipped_components:
+            return
+        self.skipped_components.add(id(component))
+        uid = _get(component, "UID")
+        self.result.skipped.append(
+            SkippedEvent(
+                uid="" if uid is None else str(uid),
+                summary=_text(component, "SUMMARY"),
+                problem=problem,
+            )
+        )
+
+    def _warn(self, message: str) -> None:
+        _add_warning(self.result.warnings, message)
+
+
+def _between(
+    kit: _Expansion, components: list[Component], start: dt.datetime, end: dt.datetime
+) -> list[Any]:
+    series = kit.series([kit.adapter(c) for c in components])
+    return list(series.between(start, end))
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0].strip() if str(exc).strip() else ""
+    if isinstance(exc, KeyError) and exc.args:
+        return f"{exc.args[0]} is missing"
+    return _shorten(text or type(exc).__name__)
+
+
+def _expansion_problem(exc: BaseException) -> str:
+    return f"its repetition could not be worked out ({_describe(exc)})"
+
+
+def _timing_problem(component: Component) -> str | None:
+    """Return why the event's time cannot be trusted, or ``None`` when it can."""
+    for name, message in component.errors:
+        if name in _TIMING_PROPERTIES:
+            return f"its {name} could not be read ({_shorten(str(message))})"
+    start = _get(component, "DTSTART")
+    if start is None:
+        lost = [str(message) for name, message in component.errors if name is None]
+        detail = f" ({_shorten(lost[0])})" if lost else ""
+        return f"it has no start time (DTSTART){detail}"
+    for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+        if isinstance(component.get(name), list):
+            return f"it has more than one {name}"
+    if not isinstance(getattr(start, "dt", None), dt.date):
+        return "its start (DTSTART) is not a date or date-time"
+    end = _get(component, "DTEND")
+    if end is not None and not isinstance(getattr(end, "dt", None), dt.date):
+        return "its end (DTEND) is not a date or date-time"
+    return None
+
+
+def _tzids(value: Any) -> Iterator[str]:
+    """Yield the TZID parameters of a property value (or list of values)."""
+    if value is None:
+        return
+    for item in value if isinstance(value, list) else (value,):
+        params = getattr(item, "params", None)
+        tzid = params.get("TZID") if params is not None else None
+        if tzid:
+            yield str(tzid)
+
+
+def _uid(component: Component) -> str:
+    """Return the UID, or a stable stand-in derived from the event's content."""
+    uid = _get(component, "UID")
+    text = str(uid).strip() if uid is not None and not isinstance(uid, list) else ""
+    if text:
+        return text
+    try:
+        content = component.to_ical()
+    except Exception:  # an odd value; the summary and start still identify it well enough
+        content = f"{_text(component, 'SUMMARY')}|{component.get('DTSTART')}".encode()
+    return "no-uid-" + hashlib.sha256(content).hexdigest()[:16]
+
+
+def _zone_key(tzid: str) -> str:
+    """Return a TZID in the form used to match references to definitions.
+
+    Exporters decorate TZIDs (a leading ``/``, a stray trailing ``:``, odd case) while
+    icalendar still pairs them up, so the check for missing VTIMEZONEs ignores that too.
+    """
+    return tzid.strip().strip("/:").strip().casefold()
+
+
+def _known_zone(tzid: str) -> dt.tzinfo | None:
+    """Return the zone icalendar knows by this TZID (IANA, Windows or vendor-prefixed)."""
+    from icalendar.timezone import tzp  # heavy: loaded only when importing
+
+    # icalendar 7 annotates the result in a way mypy reads as None; it is tzinfo | None.
+    lookup: Callable[[str], dt.tzinfo | None] = tzp.timezone
+    return lookup(tzid)
+
+
+def _get(component: Component, name: str) -> Any:
+    """Return a property's parsed value (a list when it is repeated), or ``None``.
+
+    Typed ``Any`` on purpose: files put all sorts of values where a type is expected,
+    and every caller checks what it got.
+    """
+    return component.get(name)
+
+
+def _text(component: Component, name: str) -> str:
+    value = _get(component, name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return "" if value is None else str(value).strip()
+
+
+def _upper(component: Component, name: str) -> str:
+    return _text(component, name).upper()
+
+
+def _is_free(component: Component) -> bool:
+    """Return whether the event leaves the user free (it does not block time)."""
+    return (
+        _upper(component, "TRANSP") == "TRANSPARENT"
+        or _upper(component, "X-MICROSOFT-CDO-BUSYSTATUS") == "FREE"
+        or _upper(component, "X-MICROSOFT-CDO-INTENDEDSTATUS") == "FREE"
+    )
+
+
+def _attendees(value: Any) -> Iterable[tuple[str, str]]:
+    if value is None:
+        return
+    for attendee in value if isinstance(value, list) else (value,):
+        params = getattr(attendee, "params", None) or {}
+        yield str(attendee), str(params.get("PARTSTAT", "NEEDS-ACTION"))
+
+
+def _sequence(value: Any) -> int | None:
+    """Return a SEQUENCE as a number, 0 when absent, ``None`` when it is not a number."""
+    if value is None:
+        return 0
+    if isinstance(value, (list, bool)) or not isinstance(value, int):
+        return None
+    return int(value)
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _instant(value: Any, zone: dt.tzinfo) -> dt.datetime:
+    """Return an aware UTC instant for a date, floating or zoned date-time.
+
+    A date means local midnight; a floating time is the user's wall clock (a time inside
+    a DST gap moves forward, as for day boundaries).
+    """
+    if isinstance(value, dt.datetime):
+        moment: dt.datetime = value
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            moment = moment.replace(tzinfo=zone)
+        return moment.astimezone(dt.UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+    raise TypeError(f"not a date or date-time: {value!r}")
+
+
+def _format_time(value: Any) -> str:
+    """Return a date or date-time in iCalendar text form, zoned times in UTC (``...Z``)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        return value.strftime("%Y%m%dT%H%M%S")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y%m%d")
+    return str(value)
+
+
+def _recurrence_key(value: Any) -> str | None:
+    if value is None:
+        return None
+    return _format_time(getattr(value, "dt", value))
+
+
+def _ends_before_start(component: Component, zone: dt.tzinfo) -> bool:
+    end = _get(component, "DTEND")
+    if end is None:
+        return False
+    try:
+        return _instant(end.dt, zone) < _instant(_get(component, "DTSTART").dt, zone)
+    except (TypeError, ValueError, AttributeError):
+        return False
