@@ -8,7 +8,9 @@ pytestmark = pytest.mark.gui
 
 
 def test_tooltip_reads_like_the_spec():
-    status = TrayStatus(checked_in=True, energy=3, coding_minutes=130, meeting_minutes=180, risk_level="moderate")
+    status = TrayStatus(
+        checked_in=True, energy=3, coding_minutes=130, meeting_minutes=180, risk_level="moderate"
+    )
     assert tooltip_text(status) == "Today: energy 3, coding 2h10, meetings 3h, risk moderate"
 
 
@@ -18,7 +20,9 @@ def test_tooltip_when_not_checked_in_and_focusing():
 
 
 def test_very_high_is_written_in_words():
-    assert tooltip_text(TrayStatus(checked_in=True, energy=1, risk_level="very_high")).endswith("risk very high")
+    assert tooltip_text(TrayStatus(checked_in=True, energy=1, risk_level="very_high")).endswith(
+        "risk very high"
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +59,8 @@ def test_menu_is_rebuilt_from_current_status(qtbot):
     assert "Settings..." in texts
     assert texts[-1] == "Quit FocusApp"
     current["status"] = TrayStatus(
-        checked_in=True, focus_elapsed=dt.timedelta(minutes=12, seconds=5),
+        checked_in=True,
+        focus_elapsed=dt.timedelta(minutes=12, seconds=5),
         paused_until=dt.datetime(2026, 11, 3, 19, 0),
     )
     texts = tray.menu_texts()
