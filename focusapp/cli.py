@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 #: They must not import Qt at module level: every command line builds the whole parser.
 COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.focus",
+    "focusapp.commands.risk",
     "focusapp.commands.config",
     "focusapp.commands.backup",
 )

@@ -1,0 +1,67 @@
+"""``focusapp risk``: the burnout-risk signal per day, as text or the documented JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from focusapp.cli_support import EXIT_OK, add_range, date_range, open_context_for
+from focusapp.domain.risk import DISCLAIMER, FACTORS, RiskAssessment, to_json
+
+if TYPE_CHECKING:
+    import argparse
+
+LEVEL_WORDS = {"low": "low", "moderate": "moderate", "high": "high", "very_high": "very high"}
+MAX_DAYS = 366 * 50
+TREND_ARROWS = {"rising": "↑", "easing": "↓", "steady": "→"}
+
+
+def _line(assessment: RiskAssessment) -> str:
+    day = assessment.date.isoformat()
+    if assessment.score is None:
+        return f"{day}   --  {assessment.message or ''}"
+    level = LEVEL_WORDS.get(str(assessment.level), str(assessment.level))
+    trend = TREND_ARROWS.get(str(assessment.trend), " ") if assessment.trend else " "
+    flag = " (provisional)" if assessment.provisional else ""
+    top = assessment.top_factors[0] if assessment.top_factors else None
+    reason = assessment.factors[top].explanation if top else "No strain signals."
+    return f"{day}  {assessment.score:3d} {trend} {level}{flag}: {reason}"
+
+
+def _run(args: argparse.Namespace) -> int:
+    asked_first, asked_last = date_range(args)
+    context = open_context_for(args)
+    today = context.checkins.today()
+    # Default: the first recorded day to the later of today and the last recorded day.
+    default_first, default_last = context.risk.default_range() or (today, today)
+    first = asked_first or (asked_last if asked_last and asked_last < default_first else None)
+    first = first or default_first
+    last = asked_last or max(default_last, first)
+    last = min(last, first + dt.timedelta(days=MAX_DAYS))
+    series = context.risk.series(first, last)
+    if args.json:
+        document = {"disclaimer": DISCLAIMER, "days": [to_json(a) for a in series]}
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    for assessment in series:
+        print(_line(assessment))
+    print()
+    print(DISCLAIMER)
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``risk`` to the command line."""
+    parser = commands.add_parser(
+        "risk",
+        help="show the burnout-risk signal per day",
+        description="The burnout-risk signal per day with its top reason. Factors: "
+        + ", ".join(FACTORS)
+        + ". "
+        + DISCLAIMER,
+    )
+    add_range(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
