@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.focus",
     "focusapp.commands.risk",
+    "focusapp.commands.desktop",
     "focusapp.commands.config",
     "focusapp.commands.backup",
 )
