@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck contracts pytest bench venv clean check-contract e2e bundle bundle-smoke wheel
+.PHONY: run test lint typecheck contracts pytest bench venv clean check-contract bundle bundle-smoke validate-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ check-contract: $(STAMP_TEST)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+validate-desktop:  ## validate the desktop entry and AppStream metainfo
+	desktop-file-validate packaging/linux/io.github.focusapp.FocusApp.desktop
+	appstreamcli validate --no-net packaging/linux/io.github.focusapp.FocusApp.metainfo.xml
