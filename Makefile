@@ -40,10 +40,13 @@ pytest: $(STAMP_TEST)
 
 test: lint typecheck contracts pytest  ## set up and run lint, types, import contracts and tests
 
-bench: $(STAMP_TEST)
-	$(BIN)/python benchmarks/startup.py
+bench: $(STAMP_TEST)  ## every benchmark, as ratios to floors measured in the same run
+	QT_QPA_PLATFORM=xcb tests/e2e/tray-session $(BIN)/python benchmarks/startup.py
+	QT_QPA_PLATFORM=xcb tests/e2e/tray-session $(BIN)/python benchmarks/idle.py
 	$(BIN)/python benchmarks/risk_series.py
 	$(BIN)/python benchmarks/ics_import.py
+	$(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/torture.py
 
 check-contract: $(STAMP_TEST)
 	$(PYTHON) ../shared/checks/contract

@@ -8,11 +8,25 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, SignalIn
 
 _DEBOUNCE_MS = 250
 
+Stamp = tuple[int, int, int] | None
+
+
+def _stamp(path: Path) -> Stamp:
+    """Identify a file's current content cheaply: inode, size and modification time."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
 
 class DataWatcher(QObject):
     """Watches the database, its WAL and the settings file without polling.
 
-    Several writes in a burst are folded into one signal.
+    The folders are watched as well, because an atomic replace or a recreated WAL is a new
+    file; but a folder event only counts when one of the watched files really changed, so
+    FocusApp's own small files beside the database (reminder state, backups) never echo back
+    as "data changed". Bursts are folded into one signal.
 
     Signals:
         data_changed: The database was written (perhaps by this process).
@@ -24,13 +38,13 @@ class DataWatcher(QObject):
 
     def __init__(self, db_path: Path, settings_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._db_files = [db_path, Path(f"{db_path}-wal")]
+        self._db_files = (db_path, Path(f"{db_path}-wal"))
         self._settings = settings_path
+        self._stamps = self._snapshot()
         self._watcher = QFileSystemWatcher(self)
         self._data_timer = self._debouncer(self.data_changed)
         self._settings_timer = self._debouncer(self.settings_changed)
         self._watcher.fileChanged.connect(self._on_watcher_changed)
-        # Folders are watched too: an atomic replace or a recreated WAL is a new file.
         self._watcher.directoryChanged.connect(self._on_watcher_changed)
         self._rewatch()
 
@@ -41,6 +55,9 @@ class DataWatcher(QObject):
         timer.timeout.connect(signal.emit)
         return timer
 
+    def _snapshot(self) -> dict[Path, Stamp]:
+        return {path: _stamp(path) for path in (*self._db_files, self._settings)}
+
     def _rewatch(self) -> None:
         folders = {self._db_files[0].parent, self._settings.parent}
         paths = {str(p) for p in [*self._db_files, self._settings, *folders] if p.exists()}
@@ -49,10 +66,12 @@ class DataWatcher(QObject):
             self._watcher.addPaths(missing)
 
     @Slot(str)
-    def _on_watcher_changed(self, path: str) -> None:
-        changed = Path(path)
-        if changed in (self._settings, self._settings.parent) and self._settings.exists():
+    def _on_watcher_changed(self, _path: str) -> None:
+        stamps = self._snapshot()
+        changed = {path for path, stamp in stamps.items() if self._stamps.get(path) != stamp}
+        self._stamps = stamps
+        if self._settings in changed and stamps[self._settings] is not None:
             self._settings_timer.start()
-        if changed in (*self._db_files, self._db_files[0].parent):
+        if changed & set(self._db_files):
             self._data_timer.start()
         self._rewatch()
