@@ -102,9 +102,7 @@ def merge(day: dt.date, typed: CheckIn | None, derived: DerivedDay | None) -> Da
     return DaySources(typed, derived, base.merged(fill) if fill else base)
 
 
-def merge_all(
-    typed: dict[dt.date, CheckIn], derived: dict[dt.date, DerivedDay]
-) -> list[CheckIn]:
+def merge_all(typed: dict[dt.date, CheckIn], derived: dict[dt.date, DerivedDay]) -> list[CheckIn]:
     """Return effective records for every day that has typed or derived data, by date."""
     days = sorted(set(typed) | set(derived))
     return [merge(day, typed.get(day), derived.get(day)).effective for day in days]

@@ -137,9 +137,7 @@ class FocusSessionRepository:
         query = (
             select(FocusSessionRow)
             .where(FocusSessionRow.started_at < end)
-            .where(
-                (FocusSessionRow.ended_at.is_(None)) | (FocusSessionRow.ended_at > start)
-            )
+            .where((FocusSessionRow.ended_at.is_(None)) | (FocusSessionRow.ended_at > start))
             .order_by(FocusSessionRow.started_at)
         )
         return [_session_to_domain(row) for row in self._session.scalars(query)]
