@@ -9,20 +9,24 @@ For every scored day the score is the sum of five factor contributions, each a v
 exception to "the parts add up" is the exhaustion floor, which is reported explicitly.
 
 A whole history is assessed in O(days) time: the check-ins are laid out on a dense
-day-indexed array and every window sum is the difference of two running (prefix) sums.
+day-indexed array and every window sum is the difference of two running (prefix) sums. The
+wording of a scored day (readings, top factors, message) is built when first read, because
+most callers read only scores (see ``_Deferred``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from itertools import accumulate
+from types import MemberDescriptorType
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from focusapp.domain.models import CheckIn
 
@@ -58,6 +62,8 @@ WEIGHTS: Final[dict[str, float]] = {
 
 #: Points a factor contributes at value 1 (100 x weight, exact so points never carry 1e-15).
 MAX_POINTS: Final[dict[str, float]] = {name: round(100 * w, 6) for name, w in WEIGHTS.items()}
+#: ``MAX_POINTS`` in ``FACTORS`` order, for the scoring loop.
+_FACTOR_POINTS: Final = tuple(MAX_POINTS[name] for name in FACTORS)
 
 WORKED_DAY_MINUTES: Final = 60
 ACUTE_DAYS: Final = 7
@@ -339,29 +345,33 @@ class _History:
         self.cal_n, self.frag_n = prefix(cal_n), prefix(frag_n)
         # Run of consecutive worked days ending at i (capped), and the latest day <= i whose
         # work is known (-1 if none): together they give the streak in O(1).
-        self.streak_at: list[int] = []
-        self.last_known: list[int] = []
+        streak_at, last_known = zero[:], [-1] * days
         run, last = 0, -1
         for i in range(days):
-            run = min(STREAK_CAP, run + 1) if worked[i] else 0
+            run = (run + 1 if run < STREAK_CAP else run) if worked[i] else 0
             if known[i]:
                 last = i
-            self.streak_at.append(run)
-            self.last_known.append(last)
+            streak_at[i], last_known[i] = run, last
+        self.streak_at, self.last_known = streak_at, last_known
 
 
 @dataclass(slots=True)
 class _Day:
     """The numbers behind one scored day, kept apart from the wording (built on demand).
 
-    Sub-readings (``e_*``, ``d_*``, ``r_*``) are kept so the explanation can lead with the
-    reading that set the factor. Figures are ``None`` where they are not available.
+    ``f1`` .. ``f5`` are the factor values in ``FACTORS`` order (their points are recomputed
+    by ``_wording``, not stored: one tuple less per day). Sub-readings (``e_*``, ``d_*``,
+    ``r_*``) are kept so the explanation can lead with the reading that set the factor.
+    Figures are ``None`` where they are not available.
     """
 
     widened: bool
     usable: bool
-    values: tuple[float, float, float, float, float]
-    points: tuple[float, float, float, float, float]
+    f1: float
+    f2: float
+    f3: float
+    f4: float
+    f5: float
     score: int
     floor: bool
     e_now: float | None
@@ -404,7 +414,7 @@ def _score_days(h: _History, first: int, days: int) -> list[_Day | int]:
     st_n, st_s, sl_n, sl_s, mc_n, mc_s = h.st_n, h.st_s, h.sl_n, h.sl_s, h.mc_n, h.mc_s
     cal_n, frag_n, e1_w, rest_e_n, rest_e_s = h.cal_n, h.frag_n, h.e1_w, h.rest_e_n, h.rest_e_s
     streak_at, last_known = h.streak_at, h.last_known
-    p1, p2, p3, p4, p5 = (MAX_POINTS[name] for name in FACTORS)
+    p1, p2, p3, p4, p5 = _FACTOR_POINTS
     out: list[_Day | int] = []
     for i in range(first, days):
         hi = i + 1
@@ -495,10 +505,8 @@ def _score_days(h: _History, first: int, days: int) -> list[_Day | int]:
         r_sleep = 0.0 if sleep is None else ramp(7 - sleep, 0.0, 2.0)
         f5 = r_sleep if r_sleep > r_streak else r_streak
 
-        points = (p1 * f1, p2 * f2, p3 * f3, p4 * f4, p5 * f5)
-        score = min(
-            100, math.floor(points[0] + points[1] + points[2] + points[3] + points[4] + 0.5)
-        )
+        # The sum of the points, added in this order, as ``_wording`` gives them.
+        score = min(100, math.floor(p1 * f1 + p2 * f2 + p3 * f3 + p4 * f4 + p5 * f5 + 0.5))
         floor = e1_w[hi] - e1_w[l_lo] >= FLOOR_MIN_DAYS
         if floor:
             score = max(score, FLOOR_SCORE)
@@ -507,8 +515,11 @@ def _score_days(h: _History, first: int, days: int) -> list[_Day | int]:
             _Day(
                 widened,
                 usable,
-                (f1, f2, f3, f4, f5),
-                points,
+                f1,
+                f2,
+                f3,
+                f4,
+                f5,
                 score,
                 floor,
                 e_now,
@@ -629,9 +640,16 @@ def _explain_recovery(d: _Day) -> str:
     return f"{sleep} {run}" if d.r_sleep > d.r_streak else f"{run} {sleep}"
 
 
-def _assessment(day: dt.date, d: _Day, trend: Trend | None) -> RiskAssessment:
+def _wording(d: _Day) -> tuple[dict[str, FactorReading], tuple[str, ...], str]:
+    """Build a scored day's ``factors``, ``top_factors`` and ``message`` (deferred, together).
+
+    They are built together because they share the work: the message quotes the top
+    factors' explanations. The points are the very floats the score was summed from.
+    """
     span = WIDE_ACUTE_DAYS if d.widened else ACUTE_DAYS
-    v, p = d.values, d.points
+    values = (d.f1, d.f2, d.f3, d.f4, d.f5)
+    p1, p2, p3, p4, p5 = _FACTOR_POINTS
+    p = (p1 * d.f1, p2 * d.f2, p3 * d.f3, p4 * d.f4, p5 * d.f5)
     texts = (
         _explain_exhaustion(d, span),
         _explain_meetings(d, span),
@@ -640,34 +658,102 @@ def _assessment(day: dt.date, d: _Day, trend: Trend | None) -> RiskAssessment:
         _explain_recovery(d),
     )
     factors = {
-        "exhaustion": FactorReading("exhaustion", v[0], p[0], texts[0]),
-        "meeting_load": FactorReading("meeting_load", v[1], p[1], texts[1]),
-        "work_volume": FactorReading("work_volume", v[2], p[2], texts[2]),
-        "deep_work": FactorReading("deep_work", v[3], p[3], texts[3]),
-        "recovery": FactorReading("recovery", v[4], p[4], texts[4]),
+        name: FactorReading(name, values[k], p[k], texts[k]) for k, name in enumerate(FACTORS)
     }
     # Largest points first; the sort is stable, so ties keep the FACTORS order.
     ranked = [k for k in (0, 1, 2, 3, 4) if p[k] > 0]
-    if len(ranked) > 1:
-        ranked.sort(key=p.__getitem__, reverse=True)
-        del ranked[3:]
-    level = level_for(d.score)
-    notes: tuple[str, ...] = ()
-    if d.rest_energy is not None and d.rest_energy <= 2.5:
-        notes = (REST_DAY_NOTE.format(energy=d.rest_energy),)
-    return RiskAssessment(
-        day,
-        d.score,
-        level,
-        d.widened or not d.usable,
-        trend,
-        factors,
-        tuple([FACTORS[k] for k in ranked]),
-        d.floor,
-        level_message(level, [texts[k] for k in ranked], d.floor),
-        0,
-        notes,
-    )
+    ranked.sort(key=p.__getitem__, reverse=True)
+    del ranked[3:]
+    message = level_message(level_for(d.score), [texts[k] for k in ranked], d.floor)
+    return factors, tuple([FACTORS[k] for k in ranked]), message
+
+
+#: The fields ``_wording`` builds, in the order it returns them.
+_DEFERRED_FIELDS: Final = ("factors", "top_factors", "message")
+
+#: Guards the store of deferred values, so that every thread reads the one object kept.
+_DEFERRED_LOCK: Final = threading.Lock()
+
+
+class _Deferred:
+    """A dataclass field whose slot holds a private ``_Day`` until the field is first read.
+
+    Why: building five explanation sentences, five readings, the ranking and a message for
+    every day was most of the cost of a long series, yet charts, statistics and the service
+    cache read only scores and levels, and views read the wording of a few days. So the
+    scored days of ``assess_series`` hold their ``_Day`` in the slots of the
+    ``_DEFERRED_FIELDS``, and this descriptor (put on the class in place of the slot's own)
+    fills all three with ``_wording`` the first time any of them is read.
+
+    The record can never be observed: attribute access, the dataclass ``==``, ``repr`` and
+    ``hash``, ``dataclasses.replace``/``asdict``, copying and pickling all read fields by
+    name, so through ``__get__``. The values are a pure function of the record, so it does
+    not matter when, in which order or on which thread they are first read; from then on
+    the same objects are returned every time. Values stored by the dataclass ``__init__``
+    (unscored days, and every ``RiskAssessment`` built by callers) are returned as they are.
+    """
+
+    __slots__ = ("index", "slots")
+
+    def __init__(self, slots: tuple[MemberDescriptorType, ...], index: int) -> None:
+        self.slots = slots  # Of all the deferred fields, in ``_DEFERRED_FIELDS`` order.
+        self.index = index  # This field's.
+
+    def __get__(self, obj: object, owner: type | None = None) -> object:
+        if obj is None:
+            return self
+        slot = self.slot
+        value = slot.__get__(obj, owner)
+        if type(value) is not _Day:
+            return value
+        built = _wording(value)
+        with _DEFERRED_LOCK:
+            if type(slot.__get__(obj, owner)) is _Day:  # Else another thread stored them.
+                for each, each_value in zip(self.slots, built, strict=True):
+                    each.__set__(obj, each_value)
+        return slot.__get__(obj, owner)
+
+    @property
+    def slot(self) -> MemberDescriptorType:
+        """The slot of this field."""
+        return self.slots[self.index]
+
+    def __set__(self, obj: object, value: object) -> None:
+        self.slot.__set__(obj, value)
+
+    def __delete__(self, obj: object) -> None:
+        self.slot.__delete__(obj)
+
+
+def _defer_wording(cls: type) -> None:
+    """Put a ``_Deferred`` in front of each slot of ``_DEFERRED_FIELDS`` in ``cls``."""
+    slots = tuple(cls.__dict__[name] for name in _DEFERRED_FIELDS)
+    if not all(isinstance(slot, MemberDescriptorType) for slot in slots):
+        raise TypeError(f"{cls.__name__} must be a slotted dataclass")
+    for index, name in enumerate(_DEFERRED_FIELDS):
+        setattr(cls, name, _Deferred(slots, index))
+
+
+def _slot_setters(cls: type) -> list[Callable[[object, object], None]]:
+    """Return the raw setter of the slot of each field of ``cls``, in field order.
+
+    Why: ``assess_series`` makes one assessment per day, and the frozen dataclass
+    ``__init__`` stores every field through ``object.__setattr__`` (the deferred ones
+    through a Python ``__set__``): about a fifth of a whole series once the wording was
+    deferred. Filling the slots directly makes the same object in about half the time, as
+    long as there is no ``__post_init__`` to run; that is checked here.
+    """
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} must be built through its __init__")
+    setters = []
+    for field in fields(cls):
+        slot = cls.__dict__[field.name]
+        setters.append((slot.slot if isinstance(slot, _Deferred) else slot).__set__)
+    return setters
+
+
+_defer_wording(RiskAssessment)
+_ASSESSMENT_SETTERS: Final = _slot_setters(RiskAssessment)
 
 
 def _trend(score: int, earlier: _Day | int) -> Trend | None:
@@ -688,6 +774,7 @@ def assess_series(records: Iterable[CheckIn], start: dt.date, end: dt.date) -> l
     an earlier day; check-ins after ``end`` are ignored. Check-ins older than ``start - 48``
     cannot affect any returned day and are skipped. If a date occurs more than once, the
     last one in ``records`` wins. Runs in O(days + records); an empty list when start > end.
+    The wording and ranking of a scored day are built when first read (see ``_Deferred``).
     """
     if start > end:
         return []
@@ -697,14 +784,46 @@ def assess_series(records: Iterable[CheckIn], start: dt.date, end: dt.date) -> l
     # scored for the trend of the first returned week.
     first = HISTORY_DAYS - TREND_LAG_DAYS
     scored = _score_days(_History(records, origin, days), first, days)
+    # The hot path of a long history: one object per day, its slots filled directly (see
+    # ``_slot_setters``), day ordinals instead of date arithmetic, names bound locally.
+    (
+        set_date,
+        set_score,
+        set_level,
+        set_provisional,
+        set_trend,
+        set_factors,
+        set_top_factors,
+        set_floor,
+        set_message,
+        set_needed,
+        set_notes,
+    ) = _ASSESSMENT_SETTERS
+    new, from_ordinal, ordinal = object.__new__, dt.date.fromordinal, origin.toordinal() + first
     out: list[RiskAssessment] = []
+    append = out.append
     for k in range(TREND_LAG_DAYS, len(scored)):
-        day = origin + dt.timedelta(days=first + k)
-        result = scored[k]
-        if isinstance(result, int):
-            out.append(_unscored(day, result))
-        else:
-            out.append(_assessment(day, result, _trend(result.score, scored[k - TREND_LAG_DAYS])))
+        d = scored[k]
+        if isinstance(d, int):
+            append(_unscored(from_ordinal(ordinal + k), d))
+            continue
+        score, rest = d.score, d.rest_energy
+        notes: tuple[str, ...] = ()
+        if rest is not None and rest <= 2.5:
+            notes = (REST_DAY_NOTE.format(energy=rest),)
+        a = new(RiskAssessment)
+        set_date(a, from_ordinal(ordinal + k))
+        set_score(a, score)
+        set_level(a, level_for(score))
+        set_provisional(a, d.widened or not d.usable)
+        set_trend(a, _trend(score, scored[k - TREND_LAG_DAYS]))
+        set_factors(a, d)
+        set_top_factors(a, d)
+        set_floor(a, d.floor)
+        set_message(a, d)
+        set_needed(a, 0)
+        set_notes(a, notes)
+        append(a)
     return out
 
 

@@ -7,10 +7,13 @@ and that the O(days) running-sum implementation equals a naive per-day reference
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import math
+import pickle
 import statistics
+import threading
 import time
 
 import pytest
@@ -1284,6 +1287,102 @@ def test_running_sums_equal_the_naive_reference(history, offset, length):
         assert a.exhaustion_floor_applied == n["floor"]
         assert a.top_factors == n["top"]
         assert (a.trend and str(a.trend)) == n["trend"]
+
+
+# --------------------------------------------------------------------------- deferred wording
+
+# assess_series builds these fields of a scored day when they are first read (risk._Deferred).
+_DEFERRED = ("factors", "top_factors", "message")
+
+
+def _plain(a: RiskAssessment) -> RiskAssessment:
+    """The same assessment built through the dataclass __init__ from its public fields."""
+    return RiskAssessment(**{f.name: getattr(a, f.name) for f in dataclasses.fields(a)})
+
+
+def _mixed_history() -> list[CheckIn]:
+    """Unscored, low, provisional and floor days, with a rest-day note at the end."""
+    records = [*baseline(coding_minutes=300, meeting_minutes=100)]
+    records += block(-6, -2, coding_minutes=90, meeting_minutes=330, energy=1, sleep_hours=5.0)
+    records += block(-1, 0, **REST, energy=2)
+    return records
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=histories(min_days=1, max_days=80), order=st.permutations(_DEFERRED))
+def test_deferred_wording_is_the_same_whatever_is_read_first(history, order):
+    start, end = ORIGIN, ORIGIN + 90 * ONE
+    fresh = assess_series(history, start, end)
+    for name in order:
+        for a in fresh:
+            getattr(a, name)
+    for a, r in zip(fresh, assess_series(history, start, end), strict=True):
+        assert repr(a) == repr(r)  # repr reads in field order: factors first
+        if a.score is None:
+            continue
+        # Each deferred field equals what building it up front gave; the points are the very
+        # floats the score was summed from.
+        points = {name: reading.points for name, reading in a.factors.items()}
+        assert list(points) == list(FACTORS)
+        total = 0.0
+        for name, reading in a.factors.items():
+            assert reading.points == MAX_POINTS[name] * reading.value
+            total += reading.points
+        score = min(100, math.floor(total + 0.5))
+        assert a.score == (max(score, 50) if a.exhaustion_floor_applied else score)
+        ranked = sorted((n for n in FACTORS if points[n] > 0), key=lambda n: -points[n])
+        assert a.top_factors == tuple(ranked[:3])
+        explanations = [a.factors[name].explanation for name in a.top_factors]
+        assert a.message == level_message(a.level, explanations, a.exhaustion_floor_applied)
+
+
+def test_deferred_wording_is_indistinguishable_from_plain_fields():
+    start = day(-45)
+    plains = [_plain(a) for a in assess_series(_mixed_history(), start, T)]
+    assert any(p.score is None for p in plains)
+    assert any(p.exhaustion_floor_applied and p.notes for p in plains)
+
+    def fresh() -> list[RiskAssessment]:
+        return assess_series(_mixed_history(), start, T)
+
+    assert fresh() == plains
+    assert plains == fresh()
+    assert [repr(a) for a in fresh()] == [repr(p) for p in plains]
+    assert [to_json(a) for a in fresh()] == [to_json(p) for p in plains]
+    assert [dataclasses.asdict(a) for a in fresh()] == [dataclasses.asdict(p) for p in plains]
+    copiers = [
+        copy.copy,
+        copy.deepcopy,
+        dataclasses.replace,
+        lambda a: pickle.loads(pickle.dumps(a)),
+    ]
+    for copier in copiers:
+        copies = [copier(a) for a in fresh()]
+        assert copies == plains
+        assert all(type(c) is RiskAssessment for c in copies)
+    for a in fresh():
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            a.message = "changed"
+        with pytest.raises(TypeError):
+            hash(a)  # a dict field, as for any RiskAssessment
+        for name in _DEFERRED:
+            assert getattr(a, name) is getattr(a, name)
+
+
+def test_deferred_wording_is_built_once_across_threads():
+    def read(a: RiskAssessment, barrier: threading.Barrier, seen: list[tuple]) -> None:
+        barrier.wait()
+        seen.append(tuple(getattr(a, name) for name in _DEFERRED))
+
+    for a in assess_series(_mixed_history(), day(-6), T):
+        barrier, seen = threading.Barrier(4), []
+        threads = [threading.Thread(target=read, args=(a, barrier, seen)) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(seen) == 4
+        assert all(x is y for values in seen for x, y in zip(values, seen[0], strict=True))
 
 
 # --------------------------------------------------------------------------- performance
