@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
+_VALUE_COLUMNS = tuple(getattr(CheckInRow, name) for name in VALUE_FIELDS)
+
+
 def _to_domain(row: CheckInRow) -> CheckIn:
     return CheckIn(
         date=row.day,
@@ -62,12 +65,13 @@ class CheckInRepository:
 
     def between(self, first: dt.date | None = None, last: dt.date | None = None) -> list[CheckIn]:
         """Return check-ins from ``first`` to ``last`` inclusive (open ends allowed), by date."""
-        query = select(CheckInRow).order_by(CheckInRow.day)
+        # Plain column tuples, not ORM objects: years of history load several times faster.
+        query = select(CheckInRow.day, *_VALUE_COLUMNS).order_by(CheckInRow.day)
         if first is not None:
             query = query.where(CheckInRow.day >= first)
         if last is not None:
             query = query.where(CheckInRow.day <= last)
-        return [_to_domain(row) for row in self._session.scalars(query)]
+        return [CheckIn(*row) for row in self._session.execute(query)]
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """Return the first and last recorded days, or ``None`` when there are none."""
