@@ -1,0 +1,634 @@
+"""The settings dialog: every user setting in grouped sections, validated as it is typed.
+
+Each field produces the same text a person would give ``focusapp config set``, and every
+value goes through :func:`focusapp.settings.with_value`, so the dialog and the command line
+can never disagree on what is valid. The dialog only returns a new :class:`Settings`; the
+caller saves it (and applies ``start_at_login``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import Qt, QTime, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from focusapp.domain.durations import format_duration
+from focusapp.settings import (
+    DEFAULT_SETTINGS,
+    THEMES,
+    WEEKDAY_NAMES,
+    Settings,
+    SettingsError,
+    accepted_form,
+    with_value,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+#: How each setting is named on screen, in messages and for screen readers.
+FIELD_LABELS: Final = {
+    "checkin.reminder_time": "Reminder time",
+    "checkin.workdays": "Work days",
+    "checkin.snooze_minutes": "Snooze for",
+    "day.start_hour": "Day starts at",
+    "meetings.daily_budget": "Daily budget",
+    "focus.length_minutes": "Focus length",
+    "ui.theme": "Theme",
+    "app.start_at_login": "Start at login",
+    "ui.tray_icon": "Show the tray icon",
+    "calendar.my_addresses": "My e-mail addresses",
+    "calendar.work_hours": "Work hours",
+    "calendar.not_meeting_patterns": "Not-a-meeting patterns",
+    "calendar.only_with_attendees": "Count only events with other attendees",
+    "calendar.watch_files": "Watched calendar files",
+}
+_DAY_SHORT: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAY_LONG: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_THEME_LABELS: Final = {"system": "System", "light": "Light", "dark": "Dark"}
+_TIME_FORMAT: Final = "HH:mm"
+_ERROR_STYLE: Final = "color: #b3541e;"
+_CALENDAR_FILTER: Final = "Calendar files (*.ics);;All files (*)"
+
+
+def choose_calendar_files(parent: QWidget, start_dir: str) -> list[str]:
+    """Ask for ``.ics`` files with the platform's file dialog."""
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, "Add calendar files", start_dir, _CALENDAR_FILTER
+    )
+    return names
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; OK is only possible while every field is valid.
+
+    The field widgets (``reminder_time``, ``workdays``, ``budget``, ``files``...) are public
+    so the window and tests can reach them; their values only leave the dialog through
+    :meth:`edited_settings`, ``settings_submitted`` and :meth:`result_settings`.
+
+    Attributes:
+        buttons: OK, Cancel and Restore Defaults.
+        files: The watched calendar files, one path per row.
+
+    Signals:
+        settings_submitted(object): The new :class:`Settings`, when the user pressed OK.
+    """
+
+    settings_submitted = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        choose_files: Callable[[QWidget, str], list[str]] = choose_calendar_files,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("FocusApp Settings")
+        self._base = settings
+        self._result: Settings | None = None
+        self._choose_files = choose_files
+        self._errors: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        self._build_widgets()
+        self._build_layout()
+        self._connect()
+        self.load(settings)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.reminder_time = self._time_edit("checkin.reminder_time", "Reminder time")
+        self.workdays = [QCheckBox(name, self) for name in _DAY_SHORT]
+        for box, name in zip(self.workdays, _DAY_LONG, strict=True):
+            box.setAccessibleName(name)
+        self._fields["checkin.workdays"] = self.workdays[0]
+        self.snooze = self._spin_box("checkin.snooze_minutes", 1, 720, " min")
+        self.day_start = self._spin_box("day.start_hour", 0, 12, ":00")
+        self.day_start.setToolTip(
+            "Check-ins and focus time before this hour count for the day before."
+        )
+        self.budget = self._line_edit("meetings.daily_budget", "e.g. 4h, 3h30 or 0")
+        self.budget.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 12))
+        self.focus_length = self._spin_box("focus.length_minutes", 5, 480, " min")
+        self.theme = QComboBox(self)
+        for theme in THEMES:
+            self.theme.addItem(_THEME_LABELS[theme], theme)
+        self._register("ui.theme", self.theme)
+        self.tray_icon = self._check_box("ui.tray_icon", "Show the tray &icon")
+        self.start_at_login = self._check_box("app.start_at_login", "Start FocusApp when I &log in")
+        self.addresses = self._line_edit("calendar.my_addresses", "me@example.com, me@work.example")
+        self.work_start = self._time_edit("calendar.work_hours", "Work hours start")
+        self.work_end = QTimeEdit(self)
+        self.work_end.setDisplayFormat(_TIME_FORMAT)
+        self.work_end.setAccessibleName("Work hours end")
+        self.work_end.setToolTip(self.work_start.toolTip())
+        self.patterns = self._line_edit("calendar.not_meeting_patterns", "focus, lunch, ooo")
+        wide = self.fontMetrics().averageCharWidth() * 56
+        for edit in (self.addresses, self.patterns):
+            edit.setMinimumWidth(wide)
+        self.only_with_attendees = self._check_box(
+            "calendar.only_with_attendees", "Count only events with &other attendees"
+        )
+        self.files = QListWidget(self)
+        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.files.setAccessibleName("Watched calendar files")
+        # Long paths keep their start and file name; the tooltip shows the whole path.
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.files.setToolTip("Calendar files (.ics) that FocusApp reads for meeting time")
+        # Room for at least four paths; the list takes whatever height the left column leaves.
+        row_height = self.fontMetrics().height() + 6
+        self.files.setMinimumHeight(4 * row_height + 2 * self.files.frameWidth())
+        self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self._register("calendar.watch_files", self.files)
+        self.add_file_button = QPushButton("&Add...", self)
+        self.add_file_button.setToolTip("Add calendar files (.ics)")
+        self.remove_file_button = QPushButton("&Remove", self)
+        self.remove_file_button.setToolTip("Stop reading the selected files (Delete)")
+        self._remove_file_action = QAction("Remove", self.files)
+        self._remove_file_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self._remove_file_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.files.addAction(self._remove_file_action)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
+
+    def _register(self, key: str, widget: QWidget) -> None:
+        widget.setToolTip(widget.toolTip() or f"Accepted: {accepted_form(key)}")
+        widget.setAccessibleName(widget.accessibleName() or FIELD_LABELS[key])
+        self._fields[key] = widget
+
+    def _time_edit(self, key: str, name: str) -> QTimeEdit:
+        edit = QTimeEdit(self)
+        edit.setDisplayFormat(_TIME_FORMAT)
+        edit.setAccessibleName(name)
+        self._register(key, edit)
+        return edit
+
+    def _spin_box(self, key: str, low: int, high: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        spin.setAccelerated(True)
+        self._register(key, spin)
+        return spin
+
+    def _line_edit(self, key: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(True)
+        self._register(key, edit)
+        return edit
+
+    def _check_box(self, key: str, text: str) -> QCheckBox:
+        box = QCheckBox(text, self)
+        self._register(key, box)
+        return box
+
+    def _error_label(self, key: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"error_{key}")
+        label.setWordWrap(True)
+        label.setStyleSheet(_ERROR_STYLE)
+        label.hide()
+        self._errors[key] = label
+        return label
+
+    def _with_error(self, key: str, field: QWidget | QHBoxLayout) -> QWidget:
+        """Return ``field`` with its (hidden) inline message underneath."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if isinstance(field, QWidget):
+            column.addWidget(field)
+        else:
+            column.addLayout(field)
+        column.addWidget(self._error_label(key))
+        return box
+
+    @staticmethod
+    def _row(*widgets: QWidget | str) -> QHBoxLayout:
+        """Return widgets (and plain words) side by side, left-aligned."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for item in widgets:
+            row.addWidget(QLabel(item) if isinstance(item, str) else item)
+        row.addStretch(1)
+        return row
+
+    def _group(
+        self, title: str, rows: list[tuple[str | None, QWidget | None, QWidget]]
+    ) -> tuple[QGroupBox, QFormLayout]:
+        """Return a titled group of ``(label, buddy, field)`` rows.
+
+        A label ending in a newline stands above a field that spans the group's width; a
+        ``None`` label lets the field span the whole row.
+        """
+        group = QGroupBox(title, self)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, buddy, field in rows:
+            if text is None:
+                form.addRow(field)
+                continue
+            label = QLabel(text.rstrip("\n"), group)
+            if buddy is not None:
+                label.setBuddy(buddy)
+            if text.endswith("\n"):
+                form.addRow(label)
+                form.addRow(field)
+            else:
+                form.addRow(label, field)
+        return group, form
+
+    def _build_layout(self) -> None:
+        workdays = QHBoxLayout()
+        workdays.setContentsMargins(0, 0, 0, 0)
+        for box in self.workdays:
+            workdays.addWidget(box)
+        workdays.addStretch(1)
+        reminder, reminder_form = self._group(
+            "Check-in reminder",
+            [
+                (
+                    "Reminder &time:",
+                    self.reminder_time,
+                    self._with_error("checkin.reminder_time", self.reminder_time),
+                ),
+                ("Work &days:", self.workdays[0], self._with_error("checkin.workdays", workdays)),
+                (
+                    "S&nooze for:",
+                    self.snooze,
+                    self._with_error("checkin.snooze_minutes", self.snooze),
+                ),
+            ],
+        )
+        day, day_form = self._group(
+            "Day",
+            [
+                (
+                    "Day &starts at:",
+                    self.day_start,
+                    self._with_error("day.start_hour", self.day_start),
+                )
+            ],
+        )
+        meetings, meetings_form = self._group(
+            "Meetings",
+            [
+                (
+                    "Daily &budget:",
+                    self.budget,
+                    self._with_error(
+                        "meetings.daily_budget", self._row(self.budget, "a day (0 = no nudge)")
+                    ),
+                )
+            ],
+        )
+        focus, focus_form = self._group(
+            "Focus",
+            [
+                (
+                    "&Focus length:",
+                    self.focus_length,
+                    self._with_error("focus.length_minutes", self.focus_length),
+                )
+            ],
+        )
+        start, start_form = self._group(
+            "Start", [(None, None, self._with_error("app.start_at_login", self.start_at_login))]
+        )
+        appearance, appearance_form = self._group(
+            "Appearance",
+            [
+                ("T&heme:", self.theme, self._with_error("ui.theme", self._row(self.theme))),
+                ("", None, self._with_error("ui.tray_icon", self.tray_icon)),
+            ],
+        )
+        file_buttons = QVBoxLayout()
+        file_buttons.setContentsMargins(0, 0, 0, 0)
+        file_buttons.addWidget(self.add_file_button)
+        file_buttons.addWidget(self.remove_file_button)
+        file_buttons.addStretch(1)
+        files_row = QHBoxLayout()
+        files_row.setContentsMargins(0, 0, 0, 0)
+        files_row.addWidget(self.files, 1)
+        files_row.addLayout(file_buttons)
+        calendar, calendar_form = self._group(
+            "Calendar",
+            [
+                (
+                    "My e-&mail addresses:",
+                    self.addresses,
+                    self._with_error("calendar.my_addresses", self.addresses),
+                ),
+                (
+                    "&Work hours:",
+                    self.work_start,
+                    self._with_error(
+                        "calendar.work_hours", self._row(self.work_start, "to", self.work_end)
+                    ),
+                ),
+                (
+                    "Not-a-meeting &patterns:",
+                    self.patterns,
+                    self._with_error("calendar.not_meeting_patterns", self.patterns),
+                ),
+                (
+                    "",
+                    None,
+                    self._with_error("calendar.only_with_attendees", self.only_with_attendees),
+                ),
+                (
+                    "Watched &calendar files:\n",
+                    self.files,
+                    self._with_error("calendar.watch_files", files_row),
+                ),
+            ],
+        )
+        _align_labels([reminder_form, day_form, meetings_form, focus_form, start_form])
+        _align_labels([appearance_form, calendar_form])
+
+        left = QVBoxLayout()
+        for group in (reminder, day, meetings, focus, start):
+            left.addWidget(group)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(appearance)
+        right.addWidget(calendar, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.buttons)
+
+    def _tab_chain(self) -> list[QWidget]:
+        """Return the fields in reading order: left column top to bottom, then the right."""
+        return [
+            self.reminder_time,
+            *self.workdays,
+            self.snooze,
+            self.day_start,
+            self.budget,
+            self.focus_length,
+            self.start_at_login,
+            self.theme,
+            self.tray_icon,
+            self.addresses,
+            self.work_start,
+            self.work_end,
+            self.patterns,
+            self.only_with_attendees,
+            self.files,
+            self.add_file_button,
+            self.remove_file_button,
+            *self.buttons.buttons(),
+        ]
+
+    def _connect(self) -> None:
+        chain = self._tab_chain()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.budget.textChanged.connect(self._on_budget_text_changed)
+        self.addresses.textChanged.connect(self._on_addresses_text_changed)
+        self.patterns.textChanged.connect(self._on_patterns_text_changed)
+        self.work_start.timeChanged.connect(self._on_work_start_time_changed)
+        self.work_end.timeChanged.connect(self._on_work_end_time_changed)
+        self.files.itemSelectionChanged.connect(self._on_files_item_selection_changed)
+        self.add_file_button.clicked.connect(self._on_add_file_button_clicked)
+        self.remove_file_button.clicked.connect(self._on_remove_file_button_clicked)
+        self._remove_file_action.triggered.connect(self._on_remove_file_action_triggered)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.clicked.connect(self._on_buttons_clicked)
+
+    # --- public API -------------------------------------------------------------------------
+
+    def load(self, settings: Settings) -> None:
+        """Show ``settings`` in every field (the starting point, or Restore Defaults)."""
+        self.reminder_time.setTime(_qtime(settings.reminder_time))
+        for day, box in enumerate(self.workdays):
+            box.setChecked(day in settings.workdays)
+        self.snooze.setValue(settings.snooze_minutes)
+        self.day_start.setValue(settings.day_start_hour)
+        self.budget.setText(format_duration(settings.meeting_budget_minutes))
+        self.focus_length.setValue(settings.focus_length_minutes)
+        self.theme.setCurrentIndex(max(self.theme.findData(settings.theme), 0))
+        self.tray_icon.setChecked(settings.tray_icon)
+        self.start_at_login.setChecked(settings.start_at_login)
+        self.addresses.setText(", ".join(settings.calendar_my_addresses))
+        self.addresses.setCursorPosition(0)
+        self.work_start.setTime(_qtime(settings.calendar_work_hours[0]))
+        self.work_end.setTime(_qtime(settings.calendar_work_hours[1]))
+        self.patterns.setText(", ".join(settings.calendar_not_meeting_patterns))
+        self.patterns.setCursorPosition(0)
+        self.only_with_attendees.setChecked(settings.calendar_only_with_attendees)
+        self.files.clear()
+        for path in settings.calendar_watch_files:
+            self._add_file(path)
+        self._on_files_item_selection_changed()
+        self.validate()
+
+    def field_texts(self) -> dict[str, str]:
+        """Return each setting as typed, in the text form ``focusapp config set`` takes."""
+        return {
+            "checkin.reminder_time": self.reminder_time.time().toString(_TIME_FORMAT),
+            "checkin.workdays": ",".join(
+                WEEKDAY_NAMES[day] for day, box in enumerate(self.workdays) if box.isChecked()
+            ),
+            "checkin.snooze_minutes": str(self.snooze.value()),
+            "day.start_hour": str(self.day_start.value()),
+            "meetings.daily_budget": self.budget.text(),
+            "focus.length_minutes": str(self.focus_length.value()),
+            "ui.theme": str(self.theme.currentData()),
+            "app.start_at_login": _bool_text(self.start_at_login.isChecked()),
+            "ui.tray_icon": _bool_text(self.tray_icon.isChecked()),
+            "calendar.my_addresses": self.addresses.text(),
+            "calendar.work_hours": (
+                f"{self.work_start.time().toString(_TIME_FORMAT)}"
+                f"-{self.work_end.time().toString(_TIME_FORMAT)}"
+            ),
+            "calendar.not_meeting_patterns": self.patterns.text(),
+            "calendar.only_with_attendees": _bool_text(self.only_with_attendees.isChecked()),
+        }
+
+    def edited_settings(self) -> Settings | dict[str, str]:
+        """Return the settings as edited, or a message per invalid setting key.
+
+        Everything except the file list is checked by :func:`with_value`. The file list
+        holds paths chosen in a file dialog, which need no parsing and could not all be
+        written as one comma-separated text.
+        """
+        settings = self._base
+        problems: dict[str, str] = {}
+        for key, text in self.field_texts().items():
+            try:
+                settings = with_value(settings, key, text)
+            except SettingsError as error:
+                reason = str(error).removeprefix(f"{key}: ")
+                problems[key] = f"{FIELD_LABELS[key]}: {reason}"
+        if problems:
+            return problems
+        return dataclasses.replace(settings, calendar_watch_files=tuple(self.file_paths()))
+
+    def validate(self) -> bool:
+        """Show a message under each invalid field, enable OK accordingly; return validity."""
+        result = self.edited_settings()
+        problems = result if isinstance(result, dict) else {}
+        for key, label in self._errors.items():
+            label.setText(problems.get(key, ""))
+            label.setVisible(key in problems)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problems)
+        ok.setToolTip("Fix the marked fields first" if problems else "")
+        return not problems
+
+    def file_paths(self) -> list[str]:
+        """Return the watched calendar files, in the order shown."""
+        return [self.files.item(row).text() for row in range(self.files.count())]
+
+    def result_settings(self) -> Settings | None:
+        """Return the settings accepted with OK, or ``None`` before that (or after Cancel)."""
+        return self._result
+
+    def accept(self) -> None:
+        """Close with the new settings, or refuse and point at the first invalid field."""
+        result = self.edited_settings()
+        if isinstance(result, dict):
+            self.validate()
+            first = next(iter(result))
+            self._fields[first].setFocus()
+            return
+        self._result = result
+        self.settings_submitted.emit(result)
+        super().accept()
+
+    # --- slots ------------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_budget_text_changed(self, _text: str) -> None:
+        self.validate()
+
+    @Slot(str)
+    def _on_addresses_text_changed(self, _text: str) -> None:
+        self.validate()
+
+    @Slot(str)
+    def _on_patterns_text_changed(self, _text: str) -> None:
+        self.validate()
+
+    @Slot(QTime)
+    def _on_work_start_time_changed(self, _time: QTime) -> None:
+        self.validate()
+
+    @Slot(QTime)
+    def _on_work_end_time_changed(self, _time: QTime) -> None:
+        self.validate()
+
+    @Slot()
+    def _on_files_item_selection_changed(self) -> None:
+        self.remove_file_button.setEnabled(bool(self.files.selectedItems()))
+
+    @Slot()
+    def _on_add_file_button_clicked(self) -> None:
+        paths = self.file_paths()
+        start_dir = str(Path(paths[-1]).parent) if paths else str(Path.home())
+        for name in self._choose_files(self, start_dir):
+            self._add_file(name)
+
+    @Slot()
+    def _on_remove_file_button_clicked(self) -> None:
+        self._remove_selected_files()
+
+    @Slot()
+    def _on_remove_file_action_triggered(self) -> None:
+        self._remove_selected_files()
+
+    def _remove_selected_files(self) -> None:
+        selected = self.files.selectedItems()
+        if not selected:
+            return
+        row = self.files.row(selected[0])
+        for item in selected:
+            self.files.takeItem(self.files.row(item))
+        if self.files.count():
+            self.files.setCurrentRow(min(row, self.files.count() - 1))
+        self._on_files_item_selection_changed()
+
+    @Slot(QAbstractButton)
+    def _on_buttons_clicked(self, button: QAbstractButton) -> None:
+        role = self.buttons.buttonRole(button)
+        if role == QDialogButtonBox.ButtonRole.ResetRole:
+            self.load(DEFAULT_SETTINGS)
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _add_file(self, path: str) -> None:
+        if path in self.file_paths():
+            return
+        item = QListWidgetItem(path, self.files)
+        item.setToolTip(path)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Start in the first field, so the keyboard works at once."""
+        super().showEvent(event)
+        self.reminder_time.setFocus()
+
+
+def _align_labels(forms: list[QFormLayout]) -> None:
+    """Give every label of ``forms`` the widest one's width, so the fields line up in a column.
+
+    Each group box has its own form layout; without this, fields of stacked groups start at
+    different places.
+    """
+    labels: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if label is not None:
+                labels.append(label)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
+def _qtime(value: dt.time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _bool_text(value: bool) -> str:
+    return "true" if value else "false"
