@@ -57,3 +57,19 @@ clean:
 validate-desktop:  ## validate the desktop entry and AppStream metainfo
 	desktop-file-validate packaging/linux/io.github.focusapp.FocusApp.desktop
 	appstreamcli validate --no-net packaging/linux/io.github.focusapp.FocusApp.metainfo.xml
+
+# One-folder bundle dist/focusapp/ (PyInstaller); see docs/bundle.md. Rebuilt only when the
+# sources, the spec or pyproject.toml changed.
+BUNDLE_EXE := dist/focusapp/focusapp
+BUNDLE_SOURCES := pyproject.toml $(wildcard packaging/pyinstaller/*.py packaging/pyinstaller/*.spec) \
+	$(shell find focusapp resources -type f ! -path '*/__pycache__/*')
+
+bundle: $(BUNDLE_EXE)  ## build the one-folder bundle dist/focusapp/
+
+$(BUNDLE_EXE): $(STAMP_RUN) $(BUNDLE_SOURCES)
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10"
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/pyinstaller/focusapp.spec
+
+bundle-smoke: bundle  ## build the bundle if needed, then smoke-test it (CLI, window, tray, size)
+	packaging/pyinstaller/smoke.sh dist/focusapp
