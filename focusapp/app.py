@@ -64,6 +64,21 @@ def _make_application() -> QApplication:
     return app
 
 
+def apply_theme(theme: str) -> None:
+    """Apply the ``ui.theme`` setting (``system``, ``light`` or ``dark``) to the application."""
+    from PySide6.QtWidgets import QApplication
+
+    from focusapp.ui.theme import ThemeController
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    controller = app.findChild(ThemeController, ThemeController.OBJECT_NAME)
+    if not isinstance(controller, ThemeController):
+        controller = ThemeController(app)
+    controller.apply(theme)
+
+
 def _show_fatal(message: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -95,6 +110,7 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
         logger.info("FocusApp is already running; brought it to the front")
         return 0
     settings = SettingsStore(paths.config_file).load()
+    apply_theme(settings.theme)
     launcher = _Launcher(
         app,
         data_dir,
@@ -205,6 +221,8 @@ class _Launcher:
             self.companion.reminders.remember()
         if self.window is not None:
             self.window.save_geometry()
+            if self.window.dashboard is not None:
+                self.window.dashboard.shutdown()  # before the database closes
         if self.context is not None:
             _finish_data(self.context, self.window, ask=not self.exit_after_ready)
 
@@ -214,12 +232,14 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from focusapp.services.app_state import AppStateStore
+    from focusapp.ui.calendar_watch import CalendarImporter, CalendarWatch
     from focusapp.ui.companion import Companion
     from focusapp.ui.data_watcher import DataWatcher
 
     window = launcher.window
     assert window is not None, "begin() builds the window first"
     window.attach(context.checkins)
+    window.attach_dashboard(context.stats)
     _attach_data_safety(context, window, ask=not launcher.exit_after_ready)
     want_tray = context.settings.tray_icon and launcher.tray_wanted
     tray_now = want_tray and QSystemTrayIcon.isSystemTrayAvailable()
@@ -246,11 +266,23 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
 
     def on_settings_changed() -> None:
         context.reload_settings()
+        apply_theme(context.settings.theme)
         context.checkins.notify_external_change()
         companion.refresh()
+        window.refresh()  # the day-start hour decides what "today" is in the charts
 
     watcher.data_changed.connect(on_data_changed)
     watcher.settings_changed.connect(on_settings_changed)
+    # Calendar imports run on a worker thread; the watch re-imports calendar.watch_files.
+    calendar_importer = CalendarImporter(context.calendar, companion)
+    window.calendar.attach(context.calendar, calendar_importer)
+    calendar_watch = CalendarWatch(calendar_importer, lambda: context.settings, companion)
+    calendar_watch.changed.connect(on_data_changed)
+    calendar_watch.failed.connect(window.calendar.show_problem)
+    # Connected after on_settings_changed, so it reads the reloaded settings.
+    watcher.settings_changed.connect(calendar_watch.settings_changed)
+    if not launcher.exit_after_ready:
+        QTimer.singleShot(0, calendar_watch.start)
     window.settings_requested.connect(lambda: _open_settings(context, companion))
     if companion.tray is not None:
         companion.tray.settings_requested.connect(lambda: _open_settings(context, companion))
@@ -312,10 +344,10 @@ def _open_settings(context: AppContext, companion: Companion) -> None:
     if chosen is None:
         return
     if chosen.start_at_login != context.settings.start_at_login:
-        from focusapp.autostart import for_platform
+        from focusapp.autostart import for_platform, profile_data_dir
 
         try:
-            entry = for_platform(data_dir=context.paths.data_dir)
+            entry = for_platform(profile_data_dir(context.paths))
             entry.enable() if chosen.start_at_login else entry.disable()
         except OSError as error:
             QMessageBox.warning(companion.window, "Start at login", f"Not changed: {error}")
@@ -326,8 +358,10 @@ def _open_settings(context: AppContext, companion: Companion) -> None:
         QMessageBox.warning(companion.window, "Settings not saved", f"Not saved: {error}")
         return
     context.settings = chosen
+    apply_theme(chosen.theme)
     context.checkins.notify_external_change()
     companion.refresh()
+    companion.window.refresh()  # the day-start hour decides what "today" is in the charts
 
 
 # --- data safety (backups, recovery, deleting all data) ----------------------------------------

@@ -37,7 +37,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.risk",
     "focusapp.commands.desktop",
     "focusapp.commands.config",
+    "focusapp.commands.calendar",
     "focusapp.commands.backup",
+    "focusapp.commands.chart",
 )
 
 logger = logging.getLogger(__name__)

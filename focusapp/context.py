@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING
 
 from focusapp.domain.clock import Clock, SystemClock
 from focusapp.paths import AppPaths, resolve_paths
+from focusapp.services.backups import BackupService
+from focusapp.services.calendar import CalendarService
 from focusapp.services.checkins import CheckInService
 from focusapp.services.focus import FocusService
 from focusapp.services.risk import RiskService
+from focusapp.services.stats import StatsService
 from focusapp.settings import Settings, SettingsStore
 from focusapp.storage.db import make_sessions
-from focusapp.storage.safety import StartupReport, open_database
+from focusapp.storage.safety import NewerDatabase, StartupReport, open_database
 from focusapp.zone import detect_zone
 
 if TYPE_CHECKING:
@@ -39,6 +42,10 @@ class AppContext:
         checkins: The check-in use cases.
         focus: The focus-session use cases.
         risk: The burnout-risk series.
+        calendar: Calendar imports, per-day meeting numbers and day audits.
+        startup_report: What opening the database found (damage set aside, backups).
+        backups: Backup, list and restore.
+        stats: The dashboard's chart data (built off the GUI thread).
     """
 
     paths: AppPaths
@@ -52,6 +59,9 @@ class AppContext:
     checkins: CheckInService = field(init=False)
     focus: FocusService = field(init=False)
     risk: RiskService = field(init=False)
+    calendar: CalendarService = field(init=False)
+    backups: BackupService = field(init=False)
+    stats: StatsService = field(init=False)
 
     def __post_init__(self) -> None:
         self.checkins = CheckInService(
@@ -63,6 +73,22 @@ class AppContext:
         self.risk = RiskService(self.checkins)
         # Focus sessions change coding time, which the risk signal reads.
         self.focus.on_change(self.risk.invalidate)
+        self.calendar = CalendarService(self.sessions, self.clock, self.zone, lambda: self.settings)
+        # Imported calendars change meeting figures; invalidate is thread-safe, and imports
+        # may run on a worker thread.
+        self.calendar.on_change(self.risk.invalidate)
+        self.stats = StatsService(self.checkins, self.risk)
+        # The dashboard re-invalidates these on its worker thread (see StatsService).
+        self.focus.on_change(self.stats.note_change)
+        self.calendar.on_change(self.stats.note_change)
+        self.backups = BackupService(
+            self.engine,
+            self.paths.db_path,
+            self.paths.backups_dir,
+            self.clock,
+            self.zone,
+            after_restore=self.checkins.notify_external_change,
+        )
 
     def reload_settings(self) -> Settings:
         """Re-read the settings file (another process may have changed it)."""
@@ -79,24 +105,37 @@ def open_context(
     *,
     clock: Clock | None = None,
     zone: ZoneInfo | None = None,
+    newer_database: NewerDatabase = "refuse",
 ) -> AppContext:
-    """Resolve paths, load settings and open (and migrate) the database.
+    """Resolve paths, load settings and open (check, recover, migrate, back up) the database.
+
+    Args:
+        data_dir: The ``--data-dir`` option, or ``None``.
+        clock: Where "now" comes from (default: the system clock).
+        zone: The user's zone (default: detected).
+        newer_database: ``"set_aside"`` moves a newer FocusApp's database aside untouched
+            and starts anew; only after the user agreed (see :mod:`focusapp.storage.safety`).
 
     Raises:
-        DatabaseTooNewError: If the database belongs to a newer FocusApp.
+        DatabaseTooNewError: If the database belongs to a newer FocusApp (and is refused).
+        StorageError: If the database cannot be opened for a reason other than damage.
     """
     # Every file FocusApp creates (database, WAL, backups, settings) is private to the user.
     os.umask(0o077)
     paths = resolve_paths(data_dir)
     paths.ensure()
     store = SettingsStore(paths.config_file)
-    engine, report = open_database(paths.db_path)
+    clock = clock or SystemClock()
+    zone = zone or detect_zone()
+    engine, report = open_database(
+        paths.db_path, paths.backups_dir, now=clock.now(), zone=zone, newer=newer_database
+    )
     return AppContext(
         paths=paths,
         settings_store=store,
         settings=store.load(),
-        zone=zone or detect_zone(),
-        clock=clock or SystemClock(),
+        zone=zone,
+        clock=clock,
         engine=engine,
         sessions=make_sessions(engine),
         startup_report=report,

@@ -92,3 +92,12 @@ def test_importing_every_focusapp_module_loads_no_network_module():
     )
     assert result.returncode == 0, result.stderr[-800:]
     assert result.stdout.strip() == "[]"
+
+
+def test_privacy_doc_names_every_file_focusapp_writes():
+    """docs/privacy.md lists each file pattern the wipe deletes, so the two never drift."""
+    from focusapp.services.wipe import CONFIG_FILES, DATA_FILES
+
+    doc = (PACKAGE.parent / "docs" / "privacy.md").read_text(encoding="utf-8")
+    missing = [pattern for pattern in (*DATA_FILES, *CONFIG_FILES) if f"`{pattern}`" not in doc]
+    assert missing == []

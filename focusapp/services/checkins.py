@@ -10,11 +10,13 @@ from focusapp.domain.focus import coding_minutes_by_day
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
 from focusapp.domain.sources import DaySources, DerivedDay, merge, merge_all
 from focusapp.domain.validation import CheckInInvalidError, Problem, validate
+from focusapp.services.calendar import with_calendar_days
+from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import CheckInRepository, FocusSessionRepository
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Collection, Iterable, Mapping
     from zoneinfo import ZoneInfo
 
     from sqlalchemy.orm import Session, sessionmaker
@@ -67,7 +69,7 @@ class CheckInService:
         """Return what was typed for ``day``, what was derived, and the merged record."""
         with storage_errors(), self._sessions() as session:
             typed = CheckInRepository(session).get(day)
-            derived = self._derived(session, day, day).get(day)
+            derived = self._derived(session, day, day, keep={day}).get(day)
         return merge(day, typed, derived)
 
     def record(self, day: dt.date | None, changes: Mapping[str, object]) -> CheckIn:
@@ -112,7 +114,7 @@ class CheckInService:
         """Return effective records of days in ``[first, last]`` with any data, by date."""
         with storage_errors(), self._sessions() as session:
             typed = {c.date: c for c in CheckInRepository(session).between(first, last)}
-            derived = self._derived(session, first, last)
+            derived = self._derived(session, first, last, keep=typed.keys())
         return merge_all(typed, derived)
 
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -123,9 +125,17 @@ class CheckInService:
         return days[0].date, days[-1].date
 
     def _derived(
-        self, session: Session, first: dt.date | None, last: dt.date | None
+        self,
+        session: Session,
+        first: dt.date | None,
+        last: dt.date | None,
+        keep: Collection[dt.date] = (),
     ) -> dict[dt.date, DerivedDay]:
-        """Work out coding time from focus sessions for days in ``[first, last]``."""
+        """Work out coding time (focus sessions) and meeting figures (imported calendars).
+
+        Calendar days without meetings are kept only for days with other data or in
+        ``keep`` (see :func:`focusapp.services.calendar.with_calendar_days`).
+        """
         start_hour = self._day_start_hour()
         now = self.clock.now()
         repo = FocusSessionRepository(session)
@@ -140,11 +150,13 @@ class CheckInService:
             hi = day_bounds(last, self.zone, start_hour)[1] if last else now + dt.timedelta(days=2)
             focus = repo.overlapping(lo, hi)
         minutes = coding_minutes_by_day(focus, self.zone, start_hour, now)
-        return {
+        derived = {
             day: DerivedDay(day, coding_minutes=value)
             for day, value in minutes.items()
             if (first is None or day >= first) and (last is None or day <= last)
         }
+        calendar = CalendarRepository(session).days_between(first, last)
+        return with_calendar_days(derived, calendar, keep)
 
     def import_days(self, rows: Iterable[tuple[CheckIn, frozenset[str]]]) -> int:
         """Upsert imported days all or nothing; return how many days were written.

@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import DateTime, Float, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 if TYPE_CHECKING:
@@ -78,3 +88,63 @@ class FocusSessionRow(Base):
     started_at: Mapped[dt.datetime] = mapped_column(index=True)
     ended_at: Mapped[dt.datetime | None]
     zone: Mapped[str] = mapped_column(String(64))
+
+
+class CalendarSourceRow(Base):
+    """An imported calendar file, named by its resolved absolute path.
+
+    ``content_sha256`` and ``rules_key`` let a re-import of an unchanged file under unchanged
+    settings skip all work; ``report`` keeps the last import's counts, skipped events and
+    warnings (JSON) so they can be shown again without re-reading the file.
+    """
+
+    __tablename__ = "calendar_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True, index=True)
+    imported_at: Mapped[dt.datetime]
+    first_day: Mapped[dt.date]
+    last_day: Mapped[dt.date]
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    rules_key: Mapped[str] = mapped_column(String(64))
+    extra_addresses: Mapped[str] = mapped_column(Text)
+    report: Mapped[str] = mapped_column(Text)
+
+
+class CalendarEventRow(Base):
+    """One occurrence read from a calendar file, counted or left out with its reason."""
+
+    __tablename__ = "calendar_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("calendar_sources.id", ondelete="CASCADE"), index=True
+    )
+    uid: Mapped[str] = mapped_column(Text, index=True)
+    recurrence_id: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    start_at: Mapped[dt.datetime] = mapped_column(index=True)
+    end_at: Mapped[dt.datetime]
+    sequence: Mapped[int]
+    counted: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str | None] = mapped_column(String(32))
+    all_day: Mapped[bool] = mapped_column(Boolean)
+
+
+class CalendarDayRow(Base):
+    """Meeting numbers of one local day covered by at least one imported calendar.
+
+    A cache of :func:`focusapp.domain.calendar.summarise_days` over every source, rewritten
+    for the days an import touches, so reading years of history never re-summarises events.
+    """
+
+    __tablename__ = "calendar_days"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(unique=True, index=True)
+    meeting_minutes: Mapped[int]
+    meeting_count: Mapped[int]
+    back_to_back_count: Mapped[int]
+    longest_free_block_minutes: Mapped[int]
+    after_hours_minutes: Mapped[int]
+    double_booked_minutes: Mapped[int]

@@ -97,10 +97,12 @@ class CheckInForm(QWidget):
     Signals:
         save_requested(object): A :class:`CheckIn` the user asked to save.
         date_changed(object): The user picked another day (``datetime.date``).
+        calendar_details_requested(object): Show which meetings counted on this day.
     """
 
     save_requested = Signal(object)
     date_changed = Signal(object)
+    calendar_details_requested = Signal(object)
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -280,6 +282,9 @@ class CheckInForm(QWidget):
 
     @Slot(str)
     def _on_source_link_activated(self, link: str) -> None:
+        if link == "calendar:day":
+            self.calendar_details_requested.emit(self.day())
+            return
         field = self.coding if link == "use:coding" else self.meetings
         field.clear()
         field.setFocus()
@@ -411,11 +416,12 @@ def _set_hint(
     if derived is None:
         label.hide()
         return
+    details = ' <a href="calendar:day">Details</a>' if link == "meetings" else ""
     if source is Source.TYPED:
         label.setText(
             f'<small>Typed value used. <a href="use:{link}">Use {origin} '
-            f"({format_duration(derived)})</a></small>"
+            f"({format_duration(derived)})</a>{details}</small>"
         )
     else:
-        label.setText(f"<small>From {origin}: {format_duration(derived)}</small>")
+        label.setText(f"<small>From {origin}: {format_duration(derived)}{details}</small>")
     label.show()

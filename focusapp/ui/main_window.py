@@ -25,12 +25,18 @@ from PySide6.QtWidgets import (
 from focusapp import __version__
 from focusapp.domain.errors import StorageError
 from focusapp.domain.validation import CheckInInvalidError
+from focusapp.ui.backup_dialog import SafetyActions
+from focusapp.ui.calendar_dialogs import CalendarActions
 from focusapp.ui.checkin_form import CheckInForm
 from focusapp.ui.history import HistoryModel, HistoryView
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from focusapp.domain.models import CheckIn
     from focusapp.services.checkins import CheckInService
+    from focusapp.services.stats import StatsService
+    from focusapp.ui.dashboard import Dashboard
 
 HISTORY_DAYS = 120
 WELCOME = (
@@ -68,17 +74,22 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
+        stats: StatsService | None = None,
     ) -> None:
         """Build the window.
 
         Without ``checkins`` it shows ``today``'s empty form at once and fills in when
         :meth:`attach` hands over the services, so the first paint need not wait for the
-        database.
+        database. With ``stats`` (or after :meth:`attach_dashboard`) the charts appear
+        above the recent days once the window has painted.
         """
         super().__init__(parent)
         self._checkins_service = checkins
         self._geometry = QSettings(str(geometry_file), QSettings.Format.IniFormat)
         self._ready_sent = False
+        self._stats: StatsService | None = None
+        self.dashboard: Dashboard | None = None
+        self.right_splitter: QSplitter | None = None
         self.hide_on_close = False
         self.setWindowTitle("FocusApp")
         self.setMinimumSize(720, 480)
@@ -100,7 +111,7 @@ class MainWindow(QMainWindow):
         self.focus_label.setObjectName("focus_label")
         self.focus_label.hide()
 
-        history_box = QWidget(self)
+        history_box = self.history_box = QWidget(self)
         history_layout = QVBoxLayout(history_box)
         history_layout.setContentsMargins(0, 0, 0, 0)
         history_title = QLabel("<b>Recent days</b>", history_box)
@@ -134,6 +145,8 @@ class MainWindow(QMainWindow):
             self._set_data_actions_enabled(False)
         else:
             self.attach(checkins)
+        if stats is not None:
+            self.attach_dashboard(stats)
 
     @property
     def _checkins(self) -> CheckInService:
@@ -154,6 +167,58 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.show_day(checkins.today())
 
+    def attach_dashboard(self, stats: StatsService) -> None:
+        """Put the dashboard above the recent days; its charts load after the first paint.
+
+        The dashboard module (and pyqtgraph, on the following event-loop turn) is imported
+        only then, so neither the tray nor the window's first paint waits for plotting.
+        """
+        if self._stats is not None:
+            return
+        self._stats = stats
+        self.dashboard_holder = QWidget(self)
+        holder_layout = QVBoxLayout(self.dashboard_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.replaceWidget(1, self.right_splitter)
+        # Stretch lives in the widget's size policy, so the new widget needs it again.
+        self.splitter.setStretchFactor(1, 1)
+        self.right_splitter.addWidget(self.dashboard_holder)
+        self.right_splitter.addWidget(self.history_box)
+        self.right_splitter.setStretchFactor(0, 4)
+        self.right_splitter.setStretchFactor(1, 1)
+        self.right_splitter.setChildrenCollapsible(False)
+        state = self._geometry.value("main/right_splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.right_splitter.restoreState(state)
+        else:
+            self.right_splitter.setSizes([620, 180])
+        geometry = self._geometry.value("main/geometry")
+        if not (isinstance(geometry, QByteArray) and not geometry.isEmpty()):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1360, screen.width()), min(900, screen.height()))
+        self.export_charts_action.setEnabled(True)
+        self.welcome.hide()
+        if self._ready_sent:
+            QTimer.singleShot(0, self, self._create_dashboard)
+
+    @Slot()
+    def _create_dashboard(self) -> None:
+        if self.dashboard is not None or self._stats is None:
+            return
+        from focusapp.ui.dashboard import Dashboard
+
+        self.dashboard = Dashboard(self._stats, self._geometry, self.dashboard_holder)
+        layout = self.dashboard_holder.layout()
+        if layout is not None:
+            layout.addWidget(self.dashboard)
+        self.dashboard.start()
+
+    def ensure_dashboard(self) -> Dashboard | None:
+        """Create the dashboard now if it is due (tests; export before the first paint)."""
+        self._create_dashboard()
+        return self.dashboard
+
     def _set_data_actions_enabled(self, enabled: bool) -> None:
         for action in (self.import_action, self.export_action, self.focus_action):
             action.setEnabled(enabled)
@@ -168,13 +233,18 @@ class MainWindow(QMainWindow):
         self.export_action = QAction("&Export check-ins...", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_action_triggered)
+        self.export_charts_action = QAction("Export charts as &PNG...", self)
+        self.export_charts_action.setEnabled(False)
+        self.export_charts_action.triggered.connect(self._on_export_charts_action_triggered)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_requested.emit)
         self.settings_action = QAction("&Settings...", self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested.emit)
-        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addActions([self.import_action, self.export_action, self.export_charts_action])
+        file_menu.addSeparator()
+        self._build_safety_actions(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -193,11 +263,37 @@ class MainWindow(QMainWindow):
         day_menu.addActions([today_action, history_action])
         day_menu.addSeparator()
         day_menu.addAction(self.focus_action)
+        self._build_calendar_actions(file_menu, day_menu)
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About FocusApp", self)
         about.triggered.connect(self._on_about_action_triggered)
         help_menu.addAction(about)
+
+    def _build_safety_actions(self, file_menu: QMenu) -> None:
+        """Add "Restore from backup..." and "Delete all my data..." (enabled by attach)."""
+        self.safety = SafetyActions(self, refresh=self.refresh, quit_app=self.quit_requested.emit)
+        file_menu.addActions(self.safety.actions())
+
+    def _build_calendar_actions(self, file_menu: QMenu, day_menu: QMenu) -> None:
+        """Add "Import calendar..." and "Calendar for this day..." (enabled by attach)."""
+        self.calendar = CalendarActions(self, current_day=self.form.day)
+        self.calendar.imported.connect(self._on_calendar_imported)
+        self.form.calendar_details_requested.connect(self.calendar.open_day)
+        actions = file_menu.actions()
+        after = actions.index(self.export_action) + 1
+        if after < len(actions):
+            file_menu.insertAction(actions[after], self.calendar.import_action)
+        else:
+            file_menu.addAction(self.calendar.import_action)
+        day_menu.addSeparator()
+        day_menu.addAction(self.calendar.day_action)
+
+    @Slot()
+    def _on_calendar_imported(self) -> None:
+        self.refresh()
+        self.show_day(self.form.day())
+        self.data_changed.emit()
 
     # --- public -----------------------------------------------------------------------------
 
@@ -207,8 +303,11 @@ class MainWindow(QMainWindow):
         self.form.set_today(today)
         days = self._checkins.days(today - dt.timedelta(days=HISTORY_DAYS), None)
         self.history_model.set_days(days)
-        self.welcome.setVisible(not days)
+        # With the dashboard, its own welcome page greets a first run.
+        self.welcome.setVisible(not days and self._stats is None)
         self.history.setVisible(bool(days))
+        if self.dashboard is not None:
+            self.dashboard.refresh()
 
     def show_focus(self, text: str | None) -> None:
         """Show the running focus session (``None`` hides it) and label the menu action."""
@@ -334,6 +433,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {len(days)} days to {name}.", 8000)
 
     @Slot()
+    def _on_export_charts_action_triggered(self) -> None:
+        dashboard = self.ensure_dashboard()
+        if dashboard is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export charts", str(Path.home() / "focusapp-charts.png"), "PNG image (*.png)"
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".png") else Path(name + ".png")
+        if not dashboard.export_png(path):
+            QMessageBox.warning(self, "Not exported", f"Could not write {path}.")
+            return
+        self.statusBar().showMessage(f"Charts saved to {path}.", 8000)
+
+    @Slot()
     def _on_about_action_triggered(self) -> None:
         QMessageBox.about(
             self,
@@ -359,6 +474,10 @@ class MainWindow(QMainWindow):
         """Remember the window's size, place and splitter for the next start."""
         self._geometry.setValue("main/geometry", self.saveGeometry())
         self._geometry.setValue("main/splitter", self.splitter.saveState())
+        if self.right_splitter is not None:
+            self._geometry.setValue("main/right_splitter", self.right_splitter.saveState())
+        if self.dashboard is not None:
+            self.dashboard.save_state()
         self._geometry.sync()
         stored = Path(self._geometry.fileName())
         if stored.exists():
@@ -380,6 +499,8 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.Paint and not self._ready_sent:
             self._ready_sent = True
             QTimer.singleShot(0, self.ready.emit)
+            if self._stats is not None:
+                QTimer.singleShot(0, self, self._create_dashboard)
         return handled
 
 

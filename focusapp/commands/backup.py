@@ -1,0 +1,173 @@
+"""``focusapp backup now|list|restore`` and ``focusapp wipe``: data safety from the shell.
+
+The backup commands open the data folder like every command (so a damaged database is set
+aside and reported first). ``wipe`` never opens the database, because opening it would
+create the very file it is about to delete.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Final
+
+from focusapp.cli_support import EXIT_OK, UserError, open_context_for
+
+if TYPE_CHECKING:
+    import argparse
+    import datetime as dt
+    from pathlib import Path
+
+    from focusapp.services.backups import BackupInfo
+
+#: Answers that confirm ``focusapp wipe``.
+CONFIRMATIONS: Final = frozenset({"delete", "y", "yes"})
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``backup`` (with ``now``, ``list``, ``restore``) and ``wipe`` to ``commands``."""
+    backup = commands.add_parser(
+        "backup",
+        help="back up, list or restore the database",
+        description="Backups are made automatically on the first start of each day and when "
+        "the window quits, and kept 7 daily, 4 weekly and 12 monthly.",
+    )
+    actions = backup.add_subparsers(dest="action", metavar="{now,list,restore}", required=True)
+    now = actions.add_parser("now", help="make a verified backup now")
+    now.set_defaults(handler=cmd_backup_now)
+    listing = actions.add_parser("list", help="list backups with the days each one holds")
+    listing.set_defaults(handler=cmd_backup_list)
+    restore = actions.add_parser(
+        "restore", help="replace the data with a backup (the current data is backed up first)"
+    )
+    restore.add_argument("file", metavar="FILE", help="a name from 'backup list', or a path")
+    restore.set_defaults(handler=cmd_backup_restore)
+
+    wipe = commands.add_parser(
+        "wipe",
+        help="delete all FocusApp data: database, backups, settings",
+        description="Delete every file FocusApp made for this profile (with --data-dir: only "
+        "FocusApp's files in that folder). Asks for confirmation on stdin.",
+    )
+    wipe.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    wipe.set_defaults(handler=cmd_wipe)
+
+
+# --- backup ------------------------------------------------------------------------------------
+
+
+def cmd_backup_now(args: argparse.Namespace) -> int:
+    """Make a manual backup and say what it holds."""
+    context = open_context_for(args)
+    try:
+        info = context.backups.back_up()
+    finally:
+        context.close()
+    sys.stdout.write(f"Backed up {info.describe()} to {info.path}\n")
+    return EXIT_OK
+
+
+def cmd_backup_list(args: argparse.Namespace) -> int:
+    """Print each backup's file name, creation time, date range and number of days."""
+    context = open_context_for(args)
+    try:
+        backups = context.backups.list_backups()
+        zone = context.zone
+        folder = context.backups.backups_dir
+    finally:
+        context.close()
+    if not backups:
+        sys.stdout.write(f"No backups yet in {folder}. Make one with: focusapp backup now\n")
+        return EXIT_OK
+    sys.stdout.write(_table(backups, zone) + "\n")
+    return EXIT_OK
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    """Restore a backup named in the list (or given by path), backing up the current data."""
+    context = open_context_for(args)
+    try:
+        result = context.backups.restore(args.file)
+    finally:
+        context.close()
+    restored = result.restored
+    sys.stdout.write(f"Restored {restored.describe()} from {restored.name}.\n")
+    if result.safety_backup is not None:
+        sys.stdout.write(
+            f"Your previous data was backed up as {result.safety_backup.name}; "
+            f"restore that to undo.\n"
+        )
+    return EXIT_OK
+
+
+def _table(backups: list[BackupInfo], zone: dt.tzinfo) -> str:
+    header = ("Backup", "Created", "Check-ins", "Days")
+    rows = [
+        (
+            info.name,
+            f"{info.created.astimezone(zone):%Y-%m-%d %H:%M}",
+            _range(info),
+            "-" if info.problem is not None else str(info.days),
+        )
+        for info in backups
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    )
+
+
+def _range(info: BackupInfo) -> str:
+    if info.problem is not None:
+        return f"unreadable: {info.problem}"
+    if info.first_day is None or info.last_day is None:
+        return "none"
+    return f"{info.first_day.isoformat()} to {info.last_day.isoformat()}"
+
+
+# --- wipe --------------------------------------------------------------------------------------
+
+
+def cmd_wipe(args: argparse.Namespace) -> int:
+    """Delete every FocusApp file of this profile after a typed confirmation."""
+    from focusapp.domain.errors import StorageError
+    from focusapp.paths import resolve_paths
+    from focusapp.services.wipe import DataWiper
+
+    paths = resolve_paths(args.data_dir)
+    wiper = DataWiper(paths)
+    planned = wiper.plan()
+    if not planned:
+        sys.stdout.write(f"There is no FocusApp data in {paths.data_dir}; nothing to delete.\n")
+        return EXIT_OK
+    if not args.yes:
+        _confirm(planned, paths.backups_dir)
+    try:
+        result = wiper.wipe()
+    except StorageError as error:
+        raise UserError(str(error)) from None
+    sys.stdout.write(f"Deleted {len(result.deleted)} FocusApp files.\n")
+    for path in result.left:
+        sys.stdout.write(f"Left alone (not made by FocusApp): {path}\n")
+    if result.failed:
+        raise UserError("could not delete " + "; ".join(result.failed))
+    return EXIT_OK
+
+
+def _confirm(planned: list[Path], backups_dir: Path) -> None:
+    backups = [p for p in planned if p.parent == backups_dir]
+    others = [p for p in planned if p not in backups]
+    lines = ["This deletes all of your FocusApp data and cannot be undone:"]
+    lines += [f"  {path}" for path in others]
+    if backups:
+        lines.append(f"  {len(backups)} files in {backups_dir} (your backups)")
+    sys.stderr.write("\n".join(lines) + '\nType "delete" (or yes) to confirm: ')
+    sys.stderr.flush()
+    answer = sys.stdin.readline() if sys.stdin is not None else ""
+    if not answer:
+        sys.stderr.write("\n")
+        raise UserError(
+            "no confirmation (stdin is closed); nothing was deleted. Use --yes in scripts"
+        )
+    if answer.strip().lower() not in CONFIRMATIONS:
+        raise UserError("not confirmed; nothing was deleted")

@@ -1,0 +1,304 @@
+"""``focusapp calendar import|show|list|sync|remove``: meeting time from .ics calendar files.
+
+Only local files are read; web addresses are refused (FocusApp has no network code).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from focusapp.cli_support import EXIT_OK, UserError, add_range, date_range, open_context_for
+from focusapp.cli_support import parse_date as parse_day
+
+if TYPE_CHECKING:
+    import argparse
+    from zoneinfo import ZoneInfo
+
+    from focusapp.services.calendar import CalendarImportReport, DayAudit
+
+_RANGE_HELP: Final = (
+    "Only files on this computer are read; web addresses (http, https, webcal) are refused. "
+    "Without --from/--to the range is one year before today to four weeks after; re-importing "
+    "a file widens that to cover its earlier import, so history is never dropped. An import "
+    "replaces everything stored from the same file (named by its absolute path)."
+)
+#: How many skipped events and warnings are listed before "... and N more".
+_LIST_LIMIT: Final = 20
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``calendar`` and its actions to the command line."""
+    calendar = commands.add_parser(
+        "calendar",
+        help="import meeting time from .ics calendar files and explain any day",
+        description="Import meeting time from calendar files (.ics) on this computer and "
+        "see which events count. " + _RANGE_HELP,
+    )
+    actions = calendar.add_subparsers(
+        dest="action", metavar="{import,show,list,sync,remove}", required=True
+    )
+
+    imp = actions.add_parser(
+        "import",
+        help="import an .ics file (local files only)",
+        description="Import an .ics file. " + _RANGE_HELP,
+    )
+    imp.add_argument("file", metavar="FILE.ics", help="a calendar file (.ics) on this computer")
+    add_range(imp)
+    imp.add_argument(
+        "--me",
+        action="append",
+        metavar="EMAIL",
+        help="your address in this file, to recognise invitations you declined (repeatable; "
+        "added to calendar.my_addresses and remembered for this file)",
+    )
+    imp.set_defaults(handler=cmd_calendar_import)
+
+    show = actions.add_parser(
+        "show", help="show a day's meeting numbers and which events count and why"
+    )
+    show.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=cmd_calendar_show)
+
+    listing = actions.add_parser("list", help="list the imported calendar files")
+    listing.set_defaults(handler=cmd_calendar_list)
+
+    sync = actions.add_parser(
+        "sync",
+        help="re-import calendar.watch_files and apply changed calendar settings",
+    )
+    sync.set_defaults(handler=cmd_calendar_sync)
+
+    remove = actions.add_parser("remove", help="forget an imported file and its meetings")
+    remove.add_argument("file", metavar="FILE.ics", help="the file as imported (see list)")
+    remove.set_defaults(handler=cmd_calendar_remove)
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    """Import one file all or nothing, then print what was counted and left out."""
+    from focusapp.services.calendar import CalendarImportError, resolve_local_path
+
+    first, last = date_range(args)
+    addresses = None if args.me is None else [_address(text) for text in args.me]
+    try:
+        resolve_local_path(args.file)  # refuse a URL before opening the database
+        context = open_context_for(args)
+        report = context.calendar.import_file(args.file, first, last, addresses)
+    except CalendarImportError as error:
+        message = str(error)
+        if not message.endswith("Nothing was imported."):
+            message += " Nothing was imported."
+        raise UserError(message) from None
+    _write(describe_import(report))
+    return EXIT_OK
+
+
+def cmd_calendar_show(args: argparse.Namespace) -> int:
+    """Print one day's numbers and every event touching it, counted or left out."""
+    context = open_context_for(args)
+    day = context.calendar.today() if args.date.strip().lower() == "today" else None
+    if day is None:
+        day = parse_day(args.date)
+    audit = context.calendar.audit(day)
+    if args.json:
+        sys.stdout.write(json.dumps(audit_json(audit, context.zone), indent=2) + "\n")
+    else:
+        _write(describe_audit(audit, context.zone))
+    return EXIT_OK
+
+
+def cmd_calendar_list(args: argparse.Namespace) -> int:
+    """Print every imported file with its range and when it was imported."""
+    context = open_context_for(args)
+    sources = context.calendar.sources()
+    if not sources:
+        _write(["No calendar imported yet. Import one with: focusapp calendar import FILE.ics"])
+        return EXIT_OK
+    lines = []
+    for source in sources:
+        when = source.imported_at.astimezone(context.zone)
+        missing = "" if source.exists else "  (file no longer there)"
+        lines.append(
+            f"{source.path}{missing}\n  {source.first_day} to {source.last_day}, "
+            f"{source.meetings_counted} meetings, imported {when:%Y-%m-%d %H:%M}"
+        )
+    _write(lines)
+    return EXIT_OK
+
+
+def cmd_calendar_sync(args: argparse.Namespace) -> int:
+    """Re-import the watched files and re-apply changed settings to every imported file."""
+    context = open_context_for(args)
+    outcomes = context.calendar.sync(context.settings.calendar_watch_files)
+    lines: list[str] = []
+    failed = 0
+    for outcome in outcomes:
+        if outcome.report is None:
+            failed += 1
+            print(f"focusapp calendar sync: {outcome.error}", file=sys.stderr)
+        else:
+            lines.extend(describe_import(outcome.report))
+    if not outcomes:
+        lines.append("Nothing to do: no watched files (calendar.watch_files) and nothing stale.")
+    _write(lines)
+    if failed:
+        raise UserError(f"{failed} of {len(outcomes)} calendar files could not be imported")
+    return EXIT_OK
+
+
+def cmd_calendar_remove(args: argparse.Namespace) -> int:
+    """Forget one imported file; its days lose the meetings it contributed."""
+    from focusapp.services.calendar import CalendarImportError, resolve_local_path
+
+    try:
+        path = resolve_local_path(args.file)
+        removed = open_context_for(args).calendar.remove(path)
+    except CalendarImportError as error:
+        raise UserError(str(error)) from None
+    if not removed:
+        raise UserError(f"{path} was not imported; see: focusapp calendar list")
+    _write([f"Removed {path} and its meetings."])
+    return EXIT_OK
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def describe_import(report: CalendarImportReport) -> list[str]:
+    """Return the lines that tell what an import read, counted, left out and skipped."""
+    from focusapp.services.calendar import RangeOrigin, describe_reason
+
+    origin = {
+        RangeOrigin.GIVEN: "as given",
+        RangeOrigin.DEFAULT: "default: one year back to four weeks ahead",
+        RangeOrigin.WIDENED: "default, widened to cover this file's earlier import",
+    }[report.range_origin]
+    if report.unchanged:
+        head = f"Unchanged: {report.path} was already imported with the same content and settings"
+    else:
+        verb = "Re-imported" if report.replaced else "Imported"
+        head = f"{verb} {report.path}"
+    lines = [
+        head,
+        f"  Range: {report.first_day} to {report.last_day} ({origin})",
+        f"  Meetings counted: {report.meetings_counted} on {_plural(report.meeting_days, 'day')}",
+    ]
+    if not report.unchanged:
+        lines.append(f"  Days whose meeting numbers changed: {report.days_changed}")
+    if report.left_out:
+        parts = ", ".join(f"{n} {describe_reason(r)}" for r, n in report.left_out.items())
+        lines.append(f"  Left out: {report.left_out_total} ({parts})")
+    else:
+        lines.append("  Left out: none")
+    if report.skipped:
+        lines.append(f"  Skipped (could not be read): {len(report.skipped)}")
+        for skipped in report.skipped[:_LIST_LIMIT]:
+            uid = skipped.uid or "(no UID)"
+            title = skipped.summary or "(no title)"
+            lines.append(f"    {uid} '{title}': {skipped.problem}")
+        _more(lines, len(report.skipped))
+    for warning in report.warnings[:_LIST_LIMIT]:
+        lines.append(f"  Warning: {warning}")
+    _more(lines, len(report.warnings))
+    return lines
+
+
+def audit_json(audit: DayAudit, zone: ZoneInfo) -> dict[str, object]:
+    """Return the day's audit in the documented JSON shape (times with the local offset)."""
+    summary = audit.summary
+    return {
+        "date": audit.date.isoformat(),
+        "meeting_minutes": None if summary is None else summary.meeting_minutes,
+        "meeting_count": None if summary is None else summary.meeting_count,
+        "back_to_back_count": None if summary is None else summary.back_to_back_count,
+        "longest_free_block_minutes": (
+            None if summary is None else summary.longest_free_block_minutes
+        ),
+        "after_hours_minutes": None if summary is None else summary.after_hours_minutes,
+        "double_booked_minutes": None if summary is None else summary.double_booked_minutes,
+        "events": [
+            {
+                "uid": event.uid,
+                "recurrence_id": event.recurrence_id,
+                "summary": event.summary,
+                "start": event.start.astimezone(zone).isoformat(),
+                "end": event.end.astimezone(zone).isoformat(),
+                "counted": event.counted,
+                "reason": None if event.reason is None else str(event.reason),
+                "source": event.source,
+            }
+            for event in audit.events
+        ],
+    }
+
+
+def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
+    """Return a day's numbers and a table of its events for people."""
+    from focusapp.domain.durations import format_duration
+    from focusapp.services.calendar import describe_reason, event_time_text
+
+    day = f"{audit.date:%a %Y-%m-%d}"
+    summary = audit.summary
+    if summary is None:
+        lines = [f"{day}: no imported calendar covers this day."]
+    else:
+        lines = [
+            f"{day}: {format_duration(summary.meeting_minutes)} in {summary.meeting_count} "
+            f"meetings, {summary.back_to_back_count} back-to-back, longest free block "
+            f"{format_duration(summary.longest_free_block_minutes)}, after hours "
+            f"{format_duration(summary.after_hours_minutes)}, double-booked "
+            f"{format_duration(summary.double_booked_minutes)}"
+        ]
+    if not audit.events:
+        lines.append("No calendar events on this day.")
+        return lines
+    rows = [
+        (
+            event_time_text(event, audit.date, zone),
+            event.summary or "(no title)",
+            "counted" if event.counted else f"left out: {describe_reason(event.reason)}",
+            _file_name(event.source),
+        )
+        for event in audit.events
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        cells = [row[i].ljust(widths[i]) for i in range(3)]
+        lines.append("  " + "  ".join([*cells, row[3]]).rstrip())
+    return lines
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _address(text: str) -> str:
+    cleaned = text.strip()
+    bare = cleaned[len("mailto:") :] if cleaned.lower().startswith("mailto:") else cleaned
+    local, at, domain = bare.partition("@")
+    if not (local and at and domain) or any(c.isspace() for c in bare):
+        raise UserError(f"--me: '{text}' is not an e-mail address")
+    return bare.lower()
+
+
+def _file_name(path: str) -> str:
+    return Path(path).name if path else ""
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _more(lines: list[str], total: int) -> None:
+    if total > _LIST_LIMIT:
+        lines.append(f"    ... and {total - _LIST_LIMIT} more")
+
+
+def _write(lines: list[str]) -> None:
+    sys.stdout.write("".join(f"{line}\n" for line in lines))

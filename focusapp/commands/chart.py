@@ -1,0 +1,106 @@
+"""``focusapp chart``: render the dashboard's charts to a PNG file, without showing a window.
+
+Qt and pyqtgraph are imported inside the handler only: every command line builds the whole
+parser, and no other command should pay for them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from focusapp.cli_support import EXIT_OK, UserError, add_range, date_range, open_context_for
+
+if TYPE_CHECKING:
+    import argparse
+
+DEFAULT_SIZE: Final = (1200, 900)
+MIN_SIDE: Final = 320
+MAX_SIDE: Final = 8000
+_SIZE = re.compile(r"\s*(\d{1,5})\s*[xX\u00d7]\s*(\d{1,5})\s*")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """Return ``(width, height)`` from ``WxH``; both sides must be 320-8000 pixels."""
+    match = _SIZE.fullmatch(text)
+    if match is None:
+        raise UserError(f"--size: '{text}' is not a size; use WIDTHxHEIGHT, e.g. 1200x900")
+    width, height = int(match[1]), int(match[2])
+    for side in (width, height):
+        if not MIN_SIDE <= side <= MAX_SIDE:
+            raise UserError(
+                f"--size: {width}x{height} is out of range; each side must be "
+                f"{MIN_SIDE}-{MAX_SIDE} pixels"
+            )
+    return width, height
+
+
+def _use_offscreen_without_display() -> None:
+    """Render without a display server when there is none (ssh, cron, CI)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _run(args: argparse.Namespace) -> int:
+    first, last = date_range(args)
+    width, height = parse_size(args.size) if args.size else DEFAULT_SIZE
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        raise UserError(f"-o: {output} is a folder; give a file name ending in .png")
+    if not output.parent.is_dir():
+        raise UserError(f"-o: the folder {output.parent} does not exist")
+    context = open_context_for(args)
+    try:
+        data = context.stats.dashboard(first=first, last=last)
+    finally:
+        context.close()
+    series = data.series
+
+    _use_offscreen_without_display()
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from PySide6.QtCore import QByteArray, QSize
+    from PySide6.QtGui import QImageWriter
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "focusapp"])
+    from focusapp.ui.charts import render_image
+    from focusapp.ui.theme import dark_palette, light_palette
+
+    palette = dark_palette() if context.settings.theme == "dark" else light_palette()
+    title = f"FocusApp \u00b7 {series.first:%d %b %Y} \u2013 {series.last:%d %b %Y}"
+    image = render_image(data, QSize(width, height), title=title, palette=palette)
+    app.processEvents()  # runs the off-screen panel's deferred deletion
+    writer = QImageWriter(str(output), QByteArray(b"png"))  # PNG whatever the suffix
+    if not writer.write(image):
+        raise UserError(f"-o: cannot write {output}: {writer.errorString()}")
+    days = series.checkin_count
+    print(
+        f"Wrote {output} ({width}x{height}, {series.first} to {series.last}, "
+        f"{days} day{'s' if days != 1 else ''} with check-ins)"
+    )
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``chart`` to the command line."""
+    parser = commands.add_parser(
+        "chart",
+        help="save the dashboard's charts as a PNG image",
+        description="Render the dashboard's charts for a range of days to a PNG file, "
+        "without opening a window. The range defaults to the 13 weeks ending today.",
+    )
+    add_range(parser)
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        help=f"image size in pixels (default {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]})",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE.png", required=True, help="the PNG file")
+    parser.set_defaults(handler=_run)

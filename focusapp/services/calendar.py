@@ -1,0 +1,769 @@
+"""Calendar use cases: import .ics files, keep per-day meeting numbers and explain any day.
+
+What an import does, in the words the command line and the window use:
+
+* **Local files only.** A path is resolved to an absolute path (symbolic links followed),
+  which names the file's *source*; ``http(s)://`` and ``webcal://`` are refused, because
+  FocusApp has no network code and must not grow any.
+* **Range.** Events are read for a range of local days. Without ``--from``/``--to`` it is
+  :data:`DEFAULT_DAYS_BACK` days back to :data:`DEFAULT_DAYS_AHEAD` days ahead of today; a
+  re-import of a known file without a range widens that to cover the earlier import too,
+  so a rolling re-import never drops history. The range is the span of days the file
+  speaks for: a day inside it without meetings has zero meetings, a day outside has none.
+* **Replacement.** An import replaces everything stored for its source, in one transaction
+  together with the day numbers it changes. A re-import of the same bytes under the same
+  settings and range writes nothing at all.
+* **Several files.** Per-day numbers come from the union of every source's counted events.
+  Copies of one event (same UID and RECURRENCE-ID) in several files count once: the copy
+  with the highest SEQUENCE wins, then the file whose events changed most recently; the
+  others are listed as duplicates. Different events overlapping in time are merged as
+  intervals anyway (see :mod:`focusapp.domain.intervals`).
+* **Day numbers** are cached in a table and rewritten for the days an import touches, so
+  reading years of history never re-summarises events.
+
+Listeners added with :meth:`CalendarService.on_change` run in the thread that imported,
+which may be a worker thread; the ones wired in :mod:`focusapp.context` are thread-safe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import unquote, urlparse
+
+from focusapp.domain.calendar import (
+    CalendarDay,
+    CalendarEvent,
+    CalendarRules,
+    Exclusion,
+    event_days,
+    events_on,
+    normalize_address,
+    summarise_days,
+)
+from focusapp.domain.days import day_bounds, local_day
+from focusapp.domain.sources import DerivedDay
+from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, SkippedEvent, read_calendar
+from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
+from focusapp.storage.errors import storage_errors
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection, Iterable, Mapping
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from focusapp.domain.clock import Clock
+    from focusapp.settings import Settings
+
+#: Days before today that an import without ``--from`` reads (one year of history).
+DEFAULT_DAYS_BACK: Final = 365
+#: Days after today that an import without ``--to`` reads (meetings already booked).
+DEFAULT_DAYS_AHEAD: Final = 28
+#: The longest range one import may read: half a century is more than any calendar holds,
+#: and a limit keeps a typo (year 0202) from expanding daily repeats over 1,800 years.
+MAX_RANGE_YEARS: Final = 50
+#: Bumped when reading or classifying changes, so stored imports are redone once.
+IMPORT_FORMAT: Final = 1
+
+_URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
+_REMOTE_SCHEMES: Final = frozenset({"http", "https", "webcal", "webcals", "ftp", "ftps"})
+#: Padding around a day when fetching events, wide enough for the day-start hour and for
+#: all-day events, which begin at local midnight.
+_PAD: Final = dt.timedelta(days=1)
+#: Reasons decided within one file that take an event out of the cross-file comparison.
+_NOT_LIVE: Final = frozenset({Exclusion.DUPLICATE, Exclusion.OUTSIDE_RANGE, Exclusion.UNREADABLE})
+
+_REASON_TEXT: Final = {
+    Exclusion.DECLINED: "declined",
+    Exclusion.CANCELLED: "cancelled",
+    Exclusion.FREE: "free (not busy)",
+    Exclusion.ALL_DAY: "all-day",
+    Exclusion.NOT_MEETING: "not a meeting",
+    Exclusion.DUPLICATE: "duplicate",
+    Exclusion.OUTSIDE_RANGE: "outside the range",
+    Exclusion.NO_ATTENDEES: "no other attendees",
+    Exclusion.UNREADABLE: "unreadable",
+}
+_REASON_DETAIL: Final = {
+    Exclusion.DECLINED: "You declined it (your address has PARTSTAT=DECLINED).",
+    Exclusion.CANCELLED: "It is cancelled (STATUS:CANCELLED or a cancellation).",
+    Exclusion.FREE: "It does not block time (free, transparent or zero length).",
+    Exclusion.ALL_DAY: "All-day events (holidays, leave) are not meetings.",
+    Exclusion.NOT_MEETING: "Its title matches calendar.not_meeting_patterns.",
+    Exclusion.DUPLICATE: "Another copy of it (same UID) is counted instead.",
+    Exclusion.OUTSIDE_RANGE: "No occurrence falls inside the imported range.",
+    Exclusion.NO_ATTENDEES: "No one else is invited (calendar.only_with_attendees).",
+    Exclusion.UNREADABLE: "It could not be read.",
+}
+
+
+class CalendarImportError(ValueError):
+    """A calendar file cannot be imported; nothing was written. The message is for people."""
+
+
+class RangeOrigin(StrEnum):
+    """Where an import's range came from."""
+
+    GIVEN = "given"
+    DEFAULT = "default"
+    WIDENED = "widened"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarImportReport:
+    """What one import read and changed.
+
+    Attributes:
+        path: The file's resolved absolute path (it names the source).
+        first_day: First local day read.
+        last_day: Last local day read.
+        range_origin: Whether the range was given, the default, or the default widened to
+            cover an earlier import of the same file.
+        unchanged: The file, settings and range were as at the last import: nothing was
+            read or written (the counts are those of that import).
+        replaced: The file had been imported before and its events were replaced.
+        meetings_counted: Occurrences from this file that count as meetings.
+        meeting_days: Local days with at least one of those meetings.
+        days_changed: Days whose stored meeting numbers this import changed.
+        left_out: Occurrences left out, by reason (every reason present, in a fixed order).
+        skipped: Events that could not be read or expanded (UID, summary, problem).
+        warnings: Things worth knowing that did not stop the import.
+    """
+
+    path: str
+    first_day: dt.date
+    last_day: dt.date
+    range_origin: RangeOrigin
+    unchanged: bool
+    replaced: bool
+    meetings_counted: int
+    meeting_days: int
+    days_changed: int
+    left_out: dict[Exclusion, int]
+    skipped: tuple[SkippedEvent, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def left_out_total(self) -> int:
+        """Return how many occurrences were left out, whatever the reason."""
+        return sum(self.left_out.values())
+
+    @property
+    def name(self) -> str:
+        """Return the file name, for short messages."""
+        return Path(self.path).name
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOutcome:
+    """One file's result in :meth:`CalendarService.sync`.
+
+    Attributes:
+        path: The path as given (or as stored).
+        report: The import report, or ``None`` when it failed.
+        error: Why it failed, for people; ``None`` on success.
+    """
+
+    path: str
+    report: CalendarImportReport | None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarSourceInfo:
+    """An imported calendar file as listed for the user.
+
+    Attributes:
+        path: Resolved absolute path.
+        imported_at: When its events were last rewritten (aware UTC).
+        first_day: First day of the imported range.
+        last_day: Last day of the imported range.
+        meetings_counted: Meetings counted at the last import.
+        exists: Whether the file is still there.
+    """
+
+    path: str
+    imported_at: dt.datetime
+    first_day: dt.date
+    last_day: dt.date
+    meetings_counted: int
+    exists: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DayAudit:
+    """One day as the calendars see it: the numbers and every event that explains them.
+
+    Attributes:
+        date: The local day.
+        summary: The day's stored numbers; ``None`` when no imported range covers the day.
+        events: Events touching the day, counted or left out with the reason, by start;
+            ``source`` is the file's path.
+    """
+
+    date: dt.date
+    summary: CalendarDay | None
+    events: tuple[CalendarEvent, ...]
+
+    @property
+    def counted(self) -> list[CalendarEvent]:
+        """Return the events that make up the day's numbers."""
+        return [e for e in self.events if e.counted]
+
+    @property
+    def left_out(self) -> list[CalendarEvent]:
+        """Return the events that do not count, each with its reason."""
+        return [e for e in self.events if not e.counted]
+
+
+# --- helpers other modules use -----------------------------------------------------------------
+
+
+def describe_reason(reason: Exclusion | None) -> str:
+    """Return a short phrase for why an event is left out ("counted" when it is not)."""
+    return "counted" if reason is None else _REASON_TEXT[reason]
+
+
+def explain_reason(reason: Exclusion | None) -> str:
+    """Return a sentence on what a reason means, for tooltips and help."""
+    if reason is None:
+        return "It counts towards the day's meeting time."
+    return _REASON_DETAIL[reason]
+
+
+def event_time_text(event: CalendarEvent, day: dt.date, zone: ZoneInfo) -> str:
+    """Return an event's local time as listed for ``day`` ("09:00-10:00", "all day").
+
+    Times on another date than ``day`` carry the weekday, so an event from the evening
+    before (or running past midnight) reads unambiguously.
+    """
+    if event.all_day:
+        return "all day"
+    start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+    begin = f"{start:%H:%M}" if start.date() == day else f"{start:%a %H:%M}"
+    if event.start == event.end:
+        return begin
+    finish = f"{end:%H:%M}" if end.date() in (day, start.date()) else f"{end:%a %H:%M}"
+    return f"{begin}-{finish}"
+
+
+def calendar_rules(
+    settings: Settings, zone: ZoneInfo, extra_addresses: Iterable[str] = ()
+) -> CalendarRules:
+    """Return the meeting rules the settings describe, plus addresses given for one file."""
+    return CalendarRules(
+        zone=zone,
+        my_addresses=frozenset(settings.calendar_my_addresses) | frozenset(extra_addresses),
+        work_hours=settings.calendar_work_hours,
+        not_meeting_patterns=settings.calendar_not_meeting_patterns,
+        only_with_attendees=settings.calendar_only_with_attendees,
+        day_start_hour=settings.day_start_hour,
+    )
+
+
+def default_range(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Return the days an import reads when none are given: a year back to 4 weeks ahead."""
+    return today - dt.timedelta(days=DEFAULT_DAYS_BACK), today + dt.timedelta(
+        days=DEFAULT_DAYS_AHEAD
+    )
+
+
+def with_calendar_days(
+    derived: dict[dt.date, DerivedDay],
+    days: Mapping[dt.date, CalendarDay],
+    keep: Collection[dt.date] = (),
+) -> dict[dt.date, DerivedDay]:
+    """Add the calendar's numbers to ``derived`` (in place) and return it.
+
+    A day with meetings always gets them. A covered day without meetings gets zeros only
+    when it has other data (a derived entry, or a day in ``keep`` such as a typed check-in):
+    otherwise every quiet weekend in a year-long import would look like a recorded day to
+    the history, the exports and the risk signal.
+    """
+    for day, summary in days.items():
+        base = derived.get(day)
+        if summary.meeting_count == 0 and base is None and day not in keep:
+            continue
+        derived[day] = dataclasses.replace(
+            base or DerivedDay(day),
+            meeting_minutes=summary.meeting_minutes,
+            meeting_count=summary.meeting_count,
+            back_to_back_count=summary.back_to_back_count,
+            longest_free_block_minutes=summary.longest_free_block_minutes,
+        )
+    return derived
+
+
+def resolve_local_path(text: str) -> Path:
+    """Return the absolute path a user typed, refusing anything that is not a local file.
+
+    ``file://`` URLs are accepted (file managers copy them); every other URL is refused
+    with a message saying what to do instead.
+
+    Raises:
+        CalendarImportError: For a URL or an empty path.
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise CalendarImportError("No calendar file was given.")
+    match = _URL.match(stripped)
+    if match is not None:
+        scheme = match["scheme"].lower()
+        if scheme == "file":
+            parsed = urlparse(stripped)
+            stripped = unquote(parsed.path)
+        elif scheme in _REMOTE_SCHEMES:
+            raise CalendarImportError(
+                f"{stripped} is a web address. FocusApp reads only calendar files on this "
+                "computer and never downloads anything: save the calendar as an .ics file "
+                "(your calendar's export, or open the link in a browser) and import that file."
+            )
+        else:
+            raise CalendarImportError(f"{stripped} is not a file on this computer.")
+    return Path(stripped).expanduser().resolve()
+
+
+# --- the service --------------------------------------------------------------------------------
+
+
+class CalendarService:
+    """Imports calendar files and serves per-day meeting numbers and audits.
+
+    Every method opens its own session, so it may run on a worker thread.
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        zone: ZoneInfo,
+        settings: Callable[[], Settings],
+    ) -> None:
+        self._sessions = sessions
+        self._clock = clock
+        self._zone = zone
+        self._settings = settings
+        self._listeners: list[Callable[[], None]] = []
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after an import or removal changed stored data."""
+        self._listeners.append(listener)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The user's time zone, in which days and event times are shown."""
+        return self._zone
+
+    def today(self) -> dt.date:
+        """Return the user's current day under the day-start rule."""
+        return local_day(self._clock.now(), self._zone, self._settings().day_start_hour)
+
+    def rules(self, extra_addresses: Iterable[str] = ()) -> CalendarRules:
+        """Return the meeting rules of the current settings."""
+        return calendar_rules(self._settings(), self._zone, extra_addresses)
+
+    # --- importing ----------------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path_text: str | Path,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        my_addresses: Iterable[str] | None = None,
+        *,
+        force: bool = False,
+    ) -> CalendarImportReport:
+        """Import one .ics file, replacing what was imported from it before; all or nothing.
+
+        Args:
+            path_text: The file, as typed (``~`` and relative paths allowed).
+            first: First day to read; missing ends come from :func:`default_range`.
+            last: Last day to read.
+            my_addresses: The user's addresses for this file in addition to the settings
+                (``--me``); ``None`` keeps those given at the file's last import.
+            force: Read and store even when nothing changed (benchmarks, repairs).
+
+        Raises:
+            CalendarImportError: If the path is a URL, the file cannot be read, is not a
+                calendar, or the range is unusable. Nothing was written.
+            StorageError: If the database cannot be written. Nothing was written.
+        """
+        path = resolve_local_path(str(path_text))
+        key = str(path)
+        data = _read_bytes(path)
+        with storage_errors(), self._sessions() as session:
+            stored = CalendarRepository(session).source(key)
+        first, last, origin = self._range(first, last, stored)
+        if my_addresses is None:
+            extras = stored.extra_addresses if stored is not None else ()
+        else:
+            extras = tuple(sorted({normalize_address(a) for a in my_addresses} - {""}))
+        rules = self.rules(extras)
+        digest = hashlib.sha256(data).hexdigest()
+        rules_key = _rules_key(rules)
+        if (
+            not force
+            and stored is not None
+            and (stored.content_sha256, stored.rules_key) == (digest, rules_key)
+            and (stored.first_day, stored.last_day) == (first, last)
+        ):
+            return _report_from_json(stored, origin)
+        try:
+            result = read_calendar(data, first_day=first, last_day=last, rules=rules, source=key)
+        except CalendarFormatError as error:
+            raise CalendarImportError(f"{path.name}: {error}") from None
+        counted = [e for e in result.events if e.counted]
+        meeting_days = {
+            day for event in counted for day in _days_of(event, rules) if first <= day <= last
+        }
+        left_out = _ordered_counts(e.reason for e in result.events if e.reason is not None)
+        summary_json = json.dumps(
+            {
+                "meetings_counted": len(counted),
+                "meeting_days": len(meeting_days),
+                "left_out": {str(k): v for k, v in left_out.items()},
+                "skipped": [[s.uid, s.summary, s.problem] for s in result.skipped],
+                "warnings": list(result.warnings),
+            },
+            ensure_ascii=False,
+        )
+        with storage_errors(), self._sessions.begin() as session:
+            repo = CalendarRepository(session)
+            before = repo.source(key)
+            source = repo.save_source(
+                path=key,
+                imported_at=self._clock.now(),
+                first_day=first,
+                last_day=last,
+                content_sha256=digest,
+                rules_key=rules_key,
+                extra_addresses=extras,
+                report=summary_json,
+            )
+            repo.replace_events(source.id, result.events)
+            ranges = [(first, last)]
+            if before is not None:
+                ranges.append((before.first_day, before.last_day))
+            changed = self._recompute(repo, ranges)
+        self._notify()
+        return CalendarImportReport(
+            path=key,
+            first_day=first,
+            last_day=last,
+            range_origin=origin,
+            unchanged=False,
+            replaced=before is not None,
+            meetings_counted=len(counted),
+            meeting_days=len(meeting_days),
+            days_changed=len(changed),
+            left_out=left_out,
+            skipped=tuple(result.skipped),
+            warnings=tuple(result.warnings),
+        )
+
+    def sync(self, watch_files: Iterable[str]) -> list[SyncOutcome]:
+        """Re-import the watched files, then bring every other source up to the settings.
+
+        Watched files are imported as by :meth:`import_file` without a range (unchanged
+        ones cost a hash). Other sources whose settings fingerprint is stale are re-read
+        over their stored range when the file still exists; when it is gone, only their
+        days are re-summarised (working hours and the day start still apply).
+        """
+        outcomes: list[SyncOutcome] = []
+        done: set[str] = set()
+        for text in watch_files:
+            try:
+                report = self.import_file(text)
+            except CalendarImportError as error:
+                outcomes.append(SyncOutcome(text, None, str(error)))
+                continue
+            done.add(report.path)
+            outcomes.append(SyncOutcome(text, report))
+        with storage_errors(), self._sessions() as session:
+            sources = CalendarRepository(session).sources()
+        for source in sources:
+            if source.path in done:
+                continue
+            if source.rules_key == _rules_key(self.rules(source.extra_addresses)):
+                continue
+            if Path(source.path).is_file():
+                try:
+                    report = self.import_file(source.path, source.first_day, source.last_day)
+                except CalendarImportError as error:
+                    outcomes.append(SyncOutcome(source.path, None, str(error)))
+                else:
+                    outcomes.append(SyncOutcome(source.path, report))
+                continue
+            with storage_errors(), self._sessions.begin() as session:
+                changed = self._recompute(
+                    CalendarRepository(session), [(source.first_day, source.last_day)]
+                )
+            if changed:
+                self._notify()
+        return outcomes
+
+    def remove(self, path_text: str | Path) -> bool:
+        """Forget an imported file and its events; return whether it had been imported.
+
+        Raises:
+            CalendarImportError: If the path is a URL.
+        """
+        key = str(resolve_local_path(str(path_text)))
+        with storage_errors(), self._sessions.begin() as session:
+            repo = CalendarRepository(session)
+            gone = repo.delete_source(key)
+            if gone is None:
+                return False
+            self._recompute(repo, [(gone.first_day, gone.last_day)])
+        self._notify()
+        return True
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def sources(self) -> list[CalendarSourceInfo]:
+        """Return every imported file, in the order first imported."""
+        with storage_errors(), self._sessions() as session:
+            stored = CalendarRepository(session).sources()
+        return [
+            CalendarSourceInfo(
+                path=s.path,
+                imported_at=s.imported_at,
+                first_day=s.first_day,
+                last_day=s.last_day,
+                meetings_counted=int(_load_report(s.report).get("meetings_counted", 0)),
+                exists=Path(s.path).is_file(),
+            )
+            for s in stored
+        ]
+
+    def days(
+        self, first: dt.date | None = None, last: dt.date | None = None
+    ) -> dict[dt.date, CalendarDay]:
+        """Return the stored numbers of every covered day in ``[first, last]``."""
+        with storage_errors(), self._sessions() as session:
+            return CalendarRepository(session).days_between(first, last)
+
+    def audit(self, day: dt.date) -> DayAudit:
+        """Return ``day``'s numbers and every event touching it, counted or left out."""
+        rules = self.rules()
+        start, end = day_bounds(day, self._zone, rules.day_start_hour)
+        with storage_errors(), self._sessions() as session:
+            repo = CalendarRepository(session)
+            pairs = repo.events_between(start - _PAD, end + _PAD)
+            events = _resolve_copies(repo, pairs)
+            summary = repo.days_between(day, day).get(day)
+            covered = any(a <= day <= b for a, b in repo.coverage())
+        touching = events_on(events, day, rules)
+        if summary is None and covered:
+            # Not summarised yet under these settings (a sync is due): work it out now.
+            summary = summarise_days(touching, rules, day, day)[day]
+        return DayAudit(day, summary if covered else None, tuple(touching))
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _range(
+        self, first: dt.date | None, last: dt.date | None, stored: StoredSource | None
+    ) -> tuple[dt.date, dt.date, RangeOrigin]:
+        default_first, default_last = default_range(self.today())
+        if first is not None or last is not None:
+            first = first if first is not None else default_first
+            last = last if last is not None else default_last
+            origin = RangeOrigin.GIVEN
+        elif stored is not None and (
+            stored.first_day < default_first or stored.last_day > default_last
+        ):
+            first = min(stored.first_day, default_first)
+            last = max(stored.last_day, default_last)
+            origin = RangeOrigin.WIDENED
+        else:
+            first, last, origin = default_first, default_last, RangeOrigin.DEFAULT
+        if last < first:
+            raise CalendarImportError(
+                f"The range {first} to {last} ends before it starts; give both --from and --to."
+            )
+        if (last - first).days > MAX_RANGE_YEARS * 366:
+            raise CalendarImportError(
+                f"The range {first} to {last} is longer than {MAX_RANGE_YEARS} years; "
+                "import a shorter period."
+            )
+        return first, last, origin
+
+    def _recompute(
+        self, repo: CalendarRepository, ranges: list[tuple[dt.date, dt.date]]
+    ) -> set[dt.date]:
+        """Re-summarise every day in ``ranges`` from all sources; return the changed days.
+
+        Days no source covers lose their numbers; only rows that differ are written.
+        """
+        rules = self.rules()
+        coverage = repo.coverage()
+        changed: set[dt.date] = set()
+        for first, last in _merge_ranges(ranges):
+            start = day_bounds(first, self._zone, rules.day_start_hour)[0]
+            end = day_bounds(last, self._zone, rules.day_start_hour)[1]
+            # Only counted events make numbers; copies that outrank them (a cancellation in a
+            # newer file) are looked up by UID whatever their status.
+            window = repo.events_between(start - _PAD, end + _PAD, counted_only=True)
+            events = _resolve_copies(repo, window)
+            fresh = summarise_days(events, rules, first, last)
+            old = repo.days_between(first, last)
+            updates: dict[dt.date, CalendarDay | None] = {}
+            for day, summary in fresh.items():
+                wanted = summary if any(a <= day <= b for a, b in coverage) else None
+                if old.get(day) != wanted:
+                    updates[day] = wanted
+            repo.set_days(updates)
+            changed.update(updates)
+        return changed
+
+    def _notify(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+
+# --- module internals ---------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    """Return the file's bytes, refusing what cannot be a calendar before reading it all."""
+    try:
+        if path.is_dir():
+            raise CalendarImportError(f"{path} is a folder, not a calendar file.")
+        if path.stat().st_size > MAX_ICS_BYTES:
+            raise CalendarImportError(
+                f"{path.name}: the file is larger than {MAX_ICS_BYTES // (1024 * 1024)} MB; "
+                "export a shorter period from your calendar."
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CalendarImportError(f"{path} does not exist.") from None
+    except PermissionError:
+        raise CalendarImportError(f"{path} cannot be read (permission denied).") from None
+    except OSError as error:
+        raise CalendarImportError(f"{path} cannot be read ({error.strerror or error}).") from None
+
+
+def _rules_key(rules: CalendarRules) -> str:
+    """Return a fingerprint of everything that decides how a file's events are stored."""
+    parts = (
+        f"format={IMPORT_FORMAT}",
+        f"zone={rules.zone.key}",
+        f"day_start={rules.day_start_hour}",
+        f"work={rules.work_hours[0].isoformat()}-{rules.work_hours[1].isoformat()}",
+        "patterns=" + "\x1f".join(sorted(rules.not_meeting_patterns)),
+        f"attendees={rules.only_with_attendees}",
+        "me=" + "\x1f".join(sorted(rules.my_addresses)),
+    )
+    return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
+
+
+def _days_of(event: CalendarEvent, rules: CalendarRules) -> Iterable[dt.date]:
+    first, last = event_days(event, rules)
+    day = first
+    while day <= last:
+        yield day
+        day += dt.timedelta(days=1)
+
+
+def _ordered_counts(reasons: Iterable[Exclusion]) -> dict[Exclusion, int]:
+    counts = Counter(reasons)
+    return {reason: counts[reason] for reason in Exclusion if counts[reason]}
+
+
+def _load_report(text: str) -> dict[str, Any]:
+    try:
+        loaded = json.loads(text)
+    except ValueError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _report_from_json(stored: StoredSource, origin: RangeOrigin) -> CalendarImportReport:
+    data = _load_report(stored.report)
+    left_out: dict[Exclusion, int] = {}
+    raw_left_out = data.get("left_out", {})
+    for reason in Exclusion:
+        count = raw_left_out.get(str(reason), 0) if isinstance(raw_left_out, dict) else 0
+        if count:
+            left_out[reason] = int(count)
+    skipped = tuple(
+        SkippedEvent(uid=str(item[0]), summary=str(item[1]), problem=str(item[2]))
+        for item in data.get("skipped", [])
+        if isinstance(item, list) and len(item) == 3
+    )
+    return CalendarImportReport(
+        path=stored.path,
+        first_day=stored.first_day,
+        last_day=stored.last_day,
+        range_origin=origin,
+        unchanged=True,
+        replaced=True,
+        meetings_counted=int(data.get("meetings_counted", 0)),
+        meeting_days=int(data.get("meeting_days", 0)),
+        days_changed=0,
+        left_out=left_out,
+        skipped=skipped,
+        warnings=tuple(str(w) for w in data.get("warnings", [])),
+    )
+
+
+def _merge_ranges(ranges: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    merged: list[tuple[dt.date, dt.date]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _resolve_copies(
+    repo: CalendarRepository, pairs: list[tuple[int, CalendarEvent]]
+) -> list[CalendarEvent]:
+    """Return the events with copies from other files marked as duplicates.
+
+    A copy is the same UID and RECURRENCE-ID in another source. The winner has the highest
+    SEQUENCE, then comes from the source whose events changed most recently (the newest
+    export knows best); copies are looked up in every source, wherever they lie in time,
+    so a meeting moved in a newer file is not also counted at its old time.
+    """
+    if not pairs:
+        return []
+    sources = repo.sources()
+    if len(sources) < 2:
+        return [event for _, event in pairs]
+    rank = {
+        s.id: position
+        for position, s in enumerate(sorted(sources, key=lambda s: (s.imported_at, s.id)))
+    }
+    uids = {event.uid for _, event in pairs if event.reason not in _NOT_LIVE}
+    best: dict[tuple[str, str | None], tuple[int, int, int]] = {}
+    sources_of: dict[tuple[str, str | None], set[int]] = {}
+    for source_id, event in repo.events_with_uids(uids):
+        if event.reason in _NOT_LIVE:
+            continue
+        key = (event.uid, event.recurrence_id)
+        sources_of.setdefault(key, set()).add(source_id)
+        candidate = (event.sequence, rank[source_id], source_id)
+        if key not in best or candidate > best[key]:
+            best[key] = candidate
+    resolved: list[CalendarEvent] = []
+    for source_id, event in pairs:
+        key = (event.uid, event.recurrence_id)
+        if (
+            event.reason not in _NOT_LIVE
+            and len(sources_of.get(key, ())) > 1
+            and best[key][2] != source_id
+        ):
+            event = dataclasses.replace(event, counted=False, reason=Exclusion.DUPLICATE)
+        resolved.append(event)
+    return resolved

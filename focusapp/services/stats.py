@@ -1,0 +1,483 @@
+"""Dashboard statistics: per-day arrays for the charts, computed off the GUI thread.
+
+Everything here is plain data (numpy arrays, dataclasses) so that a worker thread, a test or
+the ``focusapp chart`` command can build it without Qt. Days are dense from ``first`` to
+``last``; a value that was not logged is ``NaN`` (missing is never zero), exactly as the
+burnout-risk model treats it. Dates become "epoch days" (days since 1970-01-01), which the
+charts turn into x positions without any time-zone arithmetic: a check-in belongs to a
+local calendar day, not to an instant.
+
+Definitions shared with the risk model (``RISK_MODEL.md`` 4.2-4.4):
+
+* work = coding + meeting minutes when either is recorded (a blank part counts as 0);
+* a worked day has work >= 60 min, a rest day less; a day without a record is missing;
+* consecutive work days: the run of worked days ending on that day (a rest or a missing day
+  ends it), capped like the model at ``STREAK_CAP`` ("28 or more");
+* the usual energy is the model's baseline: mean energy on worked days in the 28 days
+  before the 7-day window (t-34 .. t-7), shown only where that baseline is usable (>= 10
+  records, >= 5 worked days with energy). It is the "your usual" of the explanations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Final
+
+from focusapp.domain.risk import (
+    ACUTE_DAYS,
+    BASELINE_DAYS,
+    BASELINE_MIN_RECORDS,
+    BASELINE_MIN_WORKED_DAYS,
+    HISTORY_DAYS,
+    STREAK_CAP,
+    WORKED_DAY_MINUTES,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from focusapp.domain.models import CheckIn
+    from focusapp.domain.risk import RiskAssessment
+    from focusapp.services.checkins import CheckInService
+    from focusapp.services.risk import RiskService
+
+_EPOCH: Final = dt.date(1970, 1, 1)
+#: Ranges longer than about six months show coding and meeting time per week, not per day.
+WEEKLY_AFTER_DAYS: Final = 183
+#: The shortest range shown, so that a first check-in does not fill the whole chart.
+MIN_RANGE_DAYS: Final = 14
+#: The default range of ``focusapp chart`` when no ``--from`` is given (13 weeks).
+DEFAULT_RANGE_DAYS: Final = 91
+#: The reference line of the hours chart: the WHO/ILO 55-hour week (risk model F3).
+LONG_WEEK_HOURS: Final = 55
+
+
+class ChartRange(StrEnum):
+    """The ranges the dashboard offers; the value is what the window settings store."""
+
+    TWO_WEEKS = "2w"
+    THREE_MONTHS = "3m"
+    ONE_YEAR = "1y"
+    ALL = "all"
+
+    @property
+    def days(self) -> int | None:
+        """The length of the range in days, or ``None`` for all recorded days."""
+        return _RANGE_DAYS.get(self)
+
+
+_RANGE_DAYS: Final = {
+    ChartRange.TWO_WEEKS: 14,
+    ChartRange.THREE_MONTHS: 91,
+    ChartRange.ONE_YEAR: 365,
+}
+
+
+def epoch_day(day: dt.date) -> int:
+    """Return the number of days from 1970-01-01 to ``day``."""
+    return (day - _EPOCH).days
+
+
+def from_epoch_day(number: int) -> dt.date:
+    """Return the date ``number`` days after 1970-01-01."""
+    return _EPOCH + dt.timedelta(days=int(number))
+
+
+@dataclass(frozen=True, slots=True)
+class WorkBars:
+    """Coding and meeting time per day or per week, only for bins with work logged.
+
+    Attributes:
+        weekly: True when each bin is a Monday-to-Sunday week.
+        start: Epoch day of each bin's first day (a week's Monday, even before ``first``).
+        width_days: Days per bin (1 or 7).
+        coding_hours: Coding time per bin in hours.
+        meeting_hours: Meeting time per bin in hours.
+        meeting_share: Meeting time as a share (0-1) of work time on the bin's worked
+            days; ``NaN`` for a bin without a worked day.
+    """
+
+    weekly: bool
+    start: NDArray[np.int64]
+    width_days: int
+    coding_hours: NDArray[np.float64]
+    meeting_hours: NDArray[np.float64]
+    meeting_share: NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class DaySeries:
+    """One value per calendar day from ``first`` to ``last``; ``NaN`` where nothing is known.
+
+    Attributes:
+        first: The first day shown.
+        last: The last day shown.
+        epoch_days: Epoch day of each day (``first`` .. ``last``, dense).
+        energy: Energy 1-5 as logged.
+        coding_minutes: Coding time on days with work recorded (a blank part counts as 0).
+        meeting_minutes: Meeting time on days with work recorded.
+        energy_mean7: Mean of the energies logged in the 7 days ending on each day.
+        usual_energy: The risk model's baseline energy (see the module docstring).
+        score: The burnout-risk score 0-100.
+        provisional: True where the score is provisional (dashed in the chart).
+        hours7: Work hours in the 7 days ending on each day (``NaN`` when no day in those 7
+            had work recorded).
+        streak: Consecutive work days ending on each day (0 on rest and missing days).
+        meeting_share7: Meeting share of work time over the worked days in the 7 days ending
+            on each day.
+        bars: Coding and meeting time per day, or per week for long ranges.
+        checkins: The effective records in the range, by date.
+        assessments: The risk assessment of every day, in date order.
+    """
+
+    first: dt.date
+    last: dt.date
+    epoch_days: NDArray[np.int64]
+    energy: NDArray[np.float64]
+    coding_minutes: NDArray[np.float64]
+    meeting_minutes: NDArray[np.float64]
+    energy_mean7: NDArray[np.float64]
+    usual_energy: NDArray[np.float64]
+    score: NDArray[np.float64]
+    provisional: NDArray[np.bool_]
+    hours7: NDArray[np.float64]
+    streak: NDArray[np.int64]
+    meeting_share7: NDArray[np.float64]
+    bars: WorkBars
+    checkins: Mapping[dt.date, CheckIn]
+    assessments: tuple[RiskAssessment, ...]
+
+    @property
+    def days(self) -> int:
+        """How many days the series covers."""
+        return len(self.epoch_days)
+
+    def index_of(self, day: dt.date) -> int | None:
+        """Return the position of ``day`` in the arrays, or ``None`` outside the range."""
+        if not self.first <= day <= self.last:
+            return None
+        return (day - self.first).days
+
+    def day_at(self, index: int) -> dt.date:
+        """Return the date at position ``index``."""
+        return self.first + dt.timedelta(days=index)
+
+    def assessment(self, day: dt.date) -> RiskAssessment | None:
+        """Return the risk assessment of ``day`` if it is in the range."""
+        index = self.index_of(day)
+        return None if index is None else self.assessments[index]
+
+    @property
+    def checkin_count(self) -> int:
+        """How many days in the range have a record."""
+        return len(self.checkins)
+
+
+@dataclass(frozen=True, slots=True)
+class TodaySummary:
+    """What the dashboard header shows.
+
+    Attributes:
+        day: The user's today (after the day-start rule).
+        checkin: Today's effective record, if any.
+        assessment: Today's risk assessment (possibly unscored).
+    """
+
+    day: dt.date
+    checkin: CheckIn | None
+    assessment: RiskAssessment
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardData:
+    """Everything one refresh of the dashboard needs, computed in one go off the GUI thread.
+
+    Attributes:
+        range: The range asked for, or ``None`` for explicit dates.
+        today: The header's numbers.
+        series: The charts' arrays for the range.
+        has_checkins: Whether any day at all has a record (False on first run).
+    """
+
+    range: ChartRange | None
+    today: TodaySummary
+    series: DaySeries
+    has_checkins: bool
+
+
+def _window_sum(values: NDArray[np.float64], width: int) -> NDArray[np.float64]:
+    """Return, for each index, the sum of ``values`` over the ``width`` days ending there."""
+    import numpy as np
+
+    prefix = np.concatenate(([0.0], np.cumsum(values)))
+    lo = np.maximum(np.arange(len(values)) + 1 - width, 0)
+    return prefix[1:] - prefix[lo]
+
+
+def _ratio(numerator: NDArray[np.float64], denominator: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Return numerator / denominator, ``NaN`` where the denominator is 0."""
+    import numpy as np
+
+    out = np.full(len(numerator), np.nan)
+    np.divide(numerator, denominator, out=out, where=denominator > 0)
+    return out
+
+
+def build_series(
+    records: Sequence[CheckIn],
+    assessments: Sequence[RiskAssessment],
+    first: dt.date,
+    last: dt.date,
+) -> DaySeries:
+    """Return the chart arrays for ``first`` .. ``last`` from effective daily records.
+
+    Args:
+        records: Effective records by date; those before ``first`` are used as history (the
+            7-day windows, the baseline and the run of work days need up to
+            ``HISTORY_DAYS`` before ``first``), those after ``last`` are ignored.
+        assessments: One risk assessment per day from ``first`` to ``last``, in order.
+        first: The first day shown.
+        last: The last day shown.
+
+    Raises:
+        ValueError: If the assessments do not match the range.
+    """
+    # numpy is imported here, not at module level: the CLI and the window's first paint
+    # never pay for it; the dashboard's worker thread does, off the GUI thread.
+    import numpy as np
+
+    days = (last - first).days + 1
+    if days < 1 or len(assessments) != days:
+        raise ValueError("need one assessment per day of a non-empty range")
+    lead = HISTORY_DAYS
+    total = lead + days
+    origin = first - dt.timedelta(days=lead)
+    energy = np.full(total, np.nan)
+    coding = np.full(total, np.nan)
+    meeting = np.full(total, np.nan)
+    recorded = np.zeros(total)
+    for record in records:
+        i = (record.date - origin).days
+        if not 0 <= i < total:
+            continue
+        recorded[i] = 1.0
+        if record.energy is not None:
+            energy[i] = min(5, max(1, record.energy))
+        if record.coding_minutes is not None or record.meeting_minutes is not None:
+            coding[i] = max(0, record.coding_minutes or 0)
+            meeting[i] = max(0, record.meeting_minutes or 0)
+
+    work = coding + meeting
+    known = ~np.isnan(work)
+    worked = known & (work >= WORKED_DAY_MINUTES)
+    has_energy = ~np.isnan(energy)
+    energy0 = np.where(has_energy, energy, 0.0)
+    worked_f = worked.astype(np.float64)
+
+    # 7-day windows ending on each day.
+    e_sum7 = _window_sum(energy0, ACUTE_DAYS)
+    e_n7 = _window_sum(has_energy.astype(np.float64), ACUTE_DAYS)
+    energy_mean7 = _ratio(e_sum7, e_n7)
+    work7 = _window_sum(np.where(known, work, 0.0), ACUTE_DAYS)
+    known7 = _window_sum(known.astype(np.float64), ACUTE_DAYS)
+    hours7 = np.where(known7 > 0, work7 / 60.0, np.nan)
+    meet_w7 = _window_sum(np.where(worked, meeting, 0.0), ACUTE_DAYS)
+    work_w7 = _window_sum(np.where(worked, work, 0.0), ACUTE_DAYS)
+    share7 = _ratio(meet_w7, work_w7)
+
+    # The model's baseline: the 28 days ending 7 days before each day (t-34 .. t-7).
+    def baseline(values: NDArray[np.float64]) -> NDArray[np.float64]:
+        shifted = np.concatenate((np.zeros(ACUTE_DAYS), values[:-ACUTE_DAYS]))
+        return _window_sum(shifted, BASELINE_DAYS)
+
+    worked_energy = worked & has_energy
+    b_records = baseline(recorded)
+    b_worked = baseline(worked_f)
+    b_e_n = baseline(worked_energy.astype(np.float64))
+    b_e_sum = baseline(np.where(worked_energy, energy0, 0.0))
+    usable = (
+        (b_records >= BASELINE_MIN_RECORDS)
+        & (b_worked >= BASELINE_MIN_WORKED_DAYS)
+        & (b_e_n >= BASELINE_MIN_WORKED_DAYS)
+    )
+    usual = np.where(usable, _ratio(b_e_sum, b_e_n), np.nan)
+
+    streak = np.zeros(total, dtype=np.int64)
+    run = 0
+    for i, is_worked in enumerate(worked.tolist()):
+        run = min(run + 1, STREAK_CAP) if is_worked else 0
+        streak[i] = run
+
+    shown = slice(lead, total)
+    score = np.array([np.nan if a.score is None else a.score for a in assessments])
+    provisional = np.array([a.provisional for a in assessments], dtype=np.bool_)
+    start = epoch_day(first)
+    in_range = {r.date: r for r in records if first <= r.date <= last}
+    return DaySeries(
+        first=first,
+        last=last,
+        epoch_days=np.arange(start, start + days, dtype=np.int64),
+        energy=energy[shown],
+        coding_minutes=coding[shown],
+        meeting_minutes=meeting[shown],
+        energy_mean7=energy_mean7[shown],
+        usual_energy=usual[shown],
+        score=score,
+        provisional=provisional,
+        hours7=hours7[shown],
+        streak=streak[shown],
+        meeting_share7=share7[shown],
+        bars=work_bars(
+            start,
+            coding[shown],
+            meeting[shown],
+            weekly=days > WEEKLY_AFTER_DAYS,
+        ),
+        checkins=in_range,
+        assessments=tuple(assessments),
+    )
+
+
+def work_bars(
+    start: int,
+    coding: NDArray[np.float64],
+    meeting: NDArray[np.float64],
+    *,
+    weekly: bool,
+) -> WorkBars:
+    """Return coding and meeting time per day, or per Monday-to-Sunday week.
+
+    Args:
+        start: Epoch day of the first value.
+        coding: Coding minutes per day, ``NaN`` where work was not recorded.
+        meeting: Meeting minutes per day, ``NaN`` where work was not recorded.
+        weekly: Group by week instead of by day.
+    """
+    import numpy as np
+
+    days = np.arange(start, start + len(coding), dtype=np.int64)
+    known = ~np.isnan(coding)
+    work = np.where(known, coding + meeting, 0.0)
+    worked = known & (work >= WORKED_DAY_MINUTES)
+    if weekly:
+        # 1970-01-01 was a Thursday, so Monday-based weeks start 3 days earlier.
+        bins = (days + 3) // 7
+        width = 7
+    else:
+        bins = days
+        width = 1
+    unique, inverse = np.unique(bins, return_inverse=True)
+    count = len(unique)
+    coding_sum = np.bincount(inverse, weights=np.where(known, coding, 0.0), minlength=count)
+    meeting_sum = np.bincount(inverse, weights=np.where(known, meeting, 0.0), minlength=count)
+    known_n = np.bincount(inverse, weights=known.astype(np.float64), minlength=count)
+    meet_w = np.bincount(inverse, weights=np.where(worked, meeting, 0.0), minlength=count)
+    work_w = np.bincount(inverse, weights=np.where(worked, work, 0.0), minlength=count)
+    keep = known_n > 0
+    first_day = unique * 7 - 3 if weekly else unique
+    return WorkBars(
+        weekly=weekly,
+        start=first_day[keep].astype(np.int64),
+        width_days=width,
+        coding_hours=coding_sum[keep] / 60.0,
+        meeting_hours=meeting_sum[keep] / 60.0,
+        meeting_share=_ratio(meet_w[keep].astype(np.float64), work_w[keep].astype(np.float64)),
+    )
+
+
+class StatsService:
+    """Builds the dashboard's data from the check-ins and the cached risk series.
+
+    Thread-safe: the dashboard calls :meth:`dashboard` from its worker thread while edits
+    happen on the GUI thread.
+    """
+
+    def __init__(self, checkins: CheckInService, risk: RiskService) -> None:
+        self._checkins = checkins
+        self._risk = risk
+        self._lock = threading.Lock()
+        self._changed: list[dt.date | None] = []
+        checkins.on_change(self.note_change)
+
+    def note_change(self, day: dt.date | None = None) -> None:
+        """Remember an edit (``None``: any day) to re-invalidate before the next build.
+
+        The risk cache is invalidated when the edit happens, but a series computed on the
+        worker thread from records read just before the edit can land in the cache just
+        after it. Invalidating the edited days again at the start of the next build, on
+        the same (single) worker thread, removes such stale days.
+        """
+        with self._lock:
+            self._changed.append(day)
+
+    def today(self) -> dt.date:
+        """Return the user's today (no database access)."""
+        return self._checkins.today()
+
+    def resolve(self, which: ChartRange) -> tuple[dt.date, dt.date]:
+        """Return the first and last day of ``which``, ending today (or tomorrow's record)."""
+        last = self._last_day()
+        days = which.days
+        if days is None:
+            span = self._checkins.span()
+            first = last if span is None else min(span[0], last)
+            days = (last - first).days + 1
+        first = last - dt.timedelta(days=max(days, MIN_RANGE_DAYS) - 1)
+        return first, last
+
+    def _last_day(self) -> dt.date:
+        today = self._checkins.today()
+        tomorrow = today + dt.timedelta(days=1)
+        # A check-in may be entered one day ahead; show it rather than hide it.
+        return tomorrow if self._checkins.days(tomorrow, tomorrow) else today
+
+    def dashboard(
+        self,
+        which: ChartRange | None = None,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+    ) -> DashboardData:
+        """Return the header numbers and chart arrays for a named range or explicit dates.
+
+        Args:
+            which: A named range ending today; takes precedence over ``first``/``last``.
+            first: The first day (default: ``DEFAULT_RANGE_DAYS`` before ``last``).
+            last: The last day (default: today).
+        """
+        with self._lock:
+            changed, self._changed = self._changed, []
+        for day in dict.fromkeys(changed):
+            self._risk.invalidate(day)
+        records: list[CheckIn] | None = None
+        if which is ChartRange.ALL:
+            # One read of every day gives both the first recorded day and the records.
+            last = self._last_day()
+            records = self._checkins.days(None, last)
+            start = records[0].date if records else last
+            first = min(start, last - dt.timedelta(days=MIN_RANGE_DAYS - 1))
+        elif which is not None:
+            first, last = self.resolve(which)
+        else:
+            last = last or self._last_day()
+            first = first or last - dt.timedelta(days=DEFAULT_RANGE_DAYS - 1)
+        if records is None:
+            records = self._checkins.days(first - dt.timedelta(days=HISTORY_DAYS), last)
+        series = build_series(records, self._risk.series(first, last), first, last)
+        has_checkins = bool(records) or self._checkins.span() is not None
+        today = self._checkins.today()
+        return DashboardData(
+            range=which,
+            today=TodaySummary(
+                day=today,
+                checkin=self._checkins.get(today),
+                assessment=self._risk.assess(today),
+            ),
+            series=series,
+            has_checkins=has_checkins,
+        )

@@ -1,0 +1,295 @@
+"""The backups dialog and the File-menu actions for backups, restore and deleting all data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from focusapp.domain.errors import StorageError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from focusapp.services.backups import BackupInfo, BackupService, RestoreResult
+    from focusapp.services.wipe import DataWiper
+
+#: Column of the backup itself in each row (kept as item data).
+_INFO_ROLE = Qt.ItemDataRole.UserRole
+
+
+def describe_created(info: BackupInfo) -> str:
+    """Return when a backup was made, in local time, e.g. ``Sat 28 Nov 2026 19:30``."""
+    return f"{info.created.astimezone():%a %d %b %Y %H:%M}"
+
+
+def describe_days(info: BackupInfo) -> str:
+    """Return the date range a backup covers, or why it cannot be read."""
+    if info.problem is not None:
+        return f"unreadable: {info.problem}"
+    if info.first_day is None or info.last_day is None:
+        return "no check-ins"
+    return f"{info.first_day:%d %b %Y} to {info.last_day:%d %b %Y}"
+
+
+class BackupDialog(QDialog):
+    """Lists the backups with their date range and number of days; picks one to restore.
+
+    ``exec()`` returns ``Accepted`` when the user chose a backup to restore
+    (:meth:`selected_backup`).
+
+    Signals:
+        backup_requested: The user asked for a backup now; the owner makes it and calls
+            :meth:`set_backups`.
+    """
+
+    backup_requested = Signal()
+
+    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from backup")
+        self.setMinimumSize(640, 360)
+        intro = QLabel(
+            "FocusApp backs up your data when it first starts each day and when it quits, "
+            "and keeps 7 daily, 4 weekly and 12 monthly backups. Restoring replaces your "
+            "current data; it is backed up first, so you can undo a restore.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.table = QTreeWidget(self)
+        self.table.setObjectName("backups")
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(["Made", "Check-ins", "Days", "File"])
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel("There are no backups yet.", self)
+        buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton("&Restore", self)
+        self.backup_button = QPushButton("&Back up now", self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+        self.backup_button.clicked.connect(self.backup_requested.emit)
+        buttons.rejected.connect(self.reject)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.table.itemDoubleClicked.connect(self._on_table_item_double_clicked)
+        self.set_backups(backups)
+
+    def set_backups(self, backups: list[BackupInfo]) -> None:
+        """Show ``backups`` (newest first) and select the newest readable one."""
+        self.table.clear()
+        for info in backups:
+            item = QTreeWidgetItem(
+                [
+                    describe_created(info),
+                    describe_days(info),
+                    "" if info.problem is not None else str(info.days),
+                    info.name,
+                ]
+            )
+            item.setData(0, _INFO_ROLE, info)
+            if info.problem is not None:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.table.addTopLevelItem(item)
+        self.empty.setVisible(not backups)
+        self.table.setVisible(bool(backups))
+        for row in range(self.table.topLevelItemCount()):
+            candidate = self.table.topLevelItem(row)
+            if candidate is not None and candidate.flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.table.setCurrentItem(candidate)
+                break
+        self._on_table_item_selection_changed()
+
+    def selected_backup(self) -> BackupInfo | None:
+        """Return the backup the user selected, if any."""
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        info = items[0].data(0, _INFO_ROLE)
+        return info if info is not None and info.problem is None else None
+
+    @Slot()
+    def _on_table_item_selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected_backup() is not None)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_table_item_double_clicked(self, _item: QTreeWidgetItem, _column: int) -> None:
+        if self.selected_backup() is not None:
+            self.accept()
+
+    @Slot()
+    def _on_restore_button_clicked(self) -> None:
+        if self.selected_backup() is not None:
+            self.accept()
+
+
+def restore_with_feedback(parent: QWidget, backups: BackupService, path: Path) -> bool:
+    """Restore ``path``, then tell the user what happened; return whether it worked."""
+    try:
+        result = backups.restore(path)
+    except StorageError as error:
+        QMessageBox.warning(parent, "Not restored", f"Nothing was restored: {error}.")
+        return False
+    QMessageBox.information(parent, "Backup restored", restored_text(result))
+    return True
+
+
+def restored_text(result: RestoreResult) -> str:
+    """Return the sentence that confirms a restore."""
+    info = result.restored
+    text = f"Restored the backup of {describe_created(info)}: {describe_days(info)}"
+    if info.days:
+        text += f" ({info.days} days)"
+    text += "."
+    if result.safety_backup is not None:
+        text += (
+            f" The data it replaced was backed up as {result.safety_backup.name}; restore that "
+            "to undo."
+        )
+    return text
+
+
+class SafetyActions(QObject):
+    """File-menu actions: "Restore from backup..." and "Delete all my data...".
+
+    Self-contained so any window can host it: the window adds :meth:`actions` to its File
+    menu and :meth:`attach` hands over the services once the database is open.
+
+    Attributes:
+        restore_action: Opens the backups dialog.
+        wipe_action: Asks, then quits so that the composition root deletes every file.
+        wipe_requested: The user confirmed deleting all data; the app deletes it after the
+            event loop has ended, when nothing can write a file back any more.
+
+    Signals:
+        restored: A backup was restored (the data changed).
+    """
+
+    restored = Signal()
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        refresh: Callable[[], None],
+        quit_app: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._refresh = refresh
+        self._quit = quit_app
+        self._backups: BackupService | None = None
+        self._wiper: DataWiper | None = None
+        self._dialog: BackupDialog | None = None
+        self.wipe_requested = False
+        self.restore_action = QAction("&Restore from backup...", window)
+        self.restore_action.setObjectName("restore_action")
+        self.wipe_action = QAction("&Delete all my data...", window)
+        self.wipe_action.setObjectName("wipe_action")
+        self.restore_action.triggered.connect(self._on_restore_action_triggered)
+        self.wipe_action.triggered.connect(self._on_wipe_action_triggered)
+        self.restore_action.setEnabled(False)
+        self.wipe_action.setEnabled(False)
+
+    def actions(self) -> list[QAction]:
+        """Return the actions, in menu order."""
+        return [self.restore_action, self.wipe_action]
+
+    def attach(self, backups: BackupService, wiper: DataWiper) -> None:
+        """Enable the actions with the services they call."""
+        self._backups = backups
+        self._wiper = wiper
+        self.restore_action.setEnabled(True)
+        self.wipe_action.setEnabled(True)
+
+    @Slot()
+    def _on_restore_action_triggered(self) -> None:
+        if self._backups is None:
+            return
+        dialog = BackupDialog(self._backups.list_backups(), self._window)
+        dialog.backup_requested.connect(self._on_dialog_backup_requested)
+        self._dialog = dialog
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            chosen = dialog.selected_backup()
+        finally:
+            self._dialog = None
+            dialog.deleteLater()
+        if not accepted or chosen is None:
+            return
+        answer = QMessageBox.question(
+            self._window,
+            "Restore backup",
+            f"Replace your current data with the backup of {describe_created(chosen)} "
+            f"({describe_days(chosen)})? Your current data is backed up first.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if restore_with_feedback(self._window, self._backups, chosen.path):
+            self._refresh()
+            self.restored.emit()
+
+    @Slot()
+    def _on_dialog_backup_requested(self) -> None:
+        if self._backups is None or self._dialog is None:
+            return
+        try:
+            info = self._backups.back_up()
+        except StorageError as error:
+            QMessageBox.warning(self._dialog, "No backup made", f"No backup was made: {error}.")
+            return
+        self._dialog.set_backups(self._backups.list_backups())
+        QMessageBox.information(
+            self._dialog, "Backup made", f"Backed up {describe_days(info)} to {info.name}."
+        )
+
+    @Slot()
+    def _on_wipe_action_triggered(self) -> None:
+        if self._wiper is None:
+            return
+        planned = self._wiper.plan()
+        box = QMessageBox(self._window)
+        box.setObjectName("wipe_confirmation")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Delete all my data")
+        box.setText(
+            "Delete all your FocusApp data from this computer: every check-in and focus "
+            "session, all backups, your settings and the window layout?"
+        )
+        box.setInformativeText(
+            f"{len(planned)} files will be deleted and FocusApp will close. This cannot be "
+            "undone; export your check-ins first if you want to keep them."
+        )
+        box.setDetailedText("\n".join(str(path) for path in planned))
+        delete = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        self.wipe_requested = True
+        self._quit()

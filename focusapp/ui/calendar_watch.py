@@ -1,0 +1,293 @@
+"""Calendar imports off the GUI thread, and watched calendar files kept imported.
+
+Reading a year of a busy calendar takes seconds, so imports run on one worker thread (one
+at a time, which also keeps SQLite writes in order). The calendar service is Qt-free and
+opens its own session per call, so the worker can use it directly; results come back to the
+GUI thread through a queued signal and no widget is touched from the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileSystemWatcher,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+
+from focusapp.domain.errors import StorageError
+from focusapp.services.calendar import CalendarImportError, SyncOutcome, resolve_local_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from focusapp.services.calendar import CalendarService
+    from focusapp.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+#: Exporters and editors write in bursts (truncate, write, rename); wait for quiet.
+DEBOUNCE_MS: Final = 1000
+#: How long quitting waits for an import in progress (it is one transaction either way).
+SHUTDOWN_WAIT_MS: Final = 15_000
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarJobResult:
+    """What one background calendar job did.
+
+    Attributes:
+        origin: Who asked: ``"manual"`` (the Import menu), ``"watch"`` (a watched file
+            changed) or ``"sync"`` (start-up or changed settings).
+        outcomes: One entry per file: its report, or the message saying why it failed.
+    """
+
+    origin: str
+    outcomes: tuple[SyncOutcome, ...]
+
+    @property
+    def changed(self) -> bool:
+        """Whether any import stored something new."""
+        return any(o.report is not None and not o.report.unchanged for o in self.outcomes)
+
+    @property
+    def errors(self) -> list[str]:
+        """Return the failures' messages."""
+        return [o.error for o in self.outcomes if o.error is not None]
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; a signal emitted on it from the worker arrives queued."""
+
+    done = Signal(object)
+
+
+class _Job(QRunnable):
+    """One unit of work on the import thread; never lets an exception escape."""
+
+    def __init__(self, origin: str, work: Callable[[], list[SyncOutcome]], relay: _Relay) -> None:
+        super().__init__()
+        self._origin = origin
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        """Do the work and hand the result to the GUI thread."""
+        outcomes = self._work()
+        self._relay.done.emit(CalendarJobResult(self._origin, tuple(outcomes)))
+
+
+class CalendarImporter(QObject):
+    """Runs calendar imports one at a time on a worker thread.
+
+    Signals:
+        finished(object): A :class:`CalendarJobResult`, delivered on the GUI thread.
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, service: CalendarService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_relay_done, Qt.ConnectionType.QueuedConnection)
+        self._pending = 0
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a job is queued or running."""
+        return self._pending > 0
+
+    def import_files(self, paths: Iterable[str], origin: str = "manual") -> None:
+        """Import each file (as :meth:`CalendarService.import_file` without a range)."""
+        chosen = list(paths)
+        self._submit(origin, lambda: [self._import(path) for path in chosen])
+
+    def sync(self, watch_files: Iterable[str], origin: str = "sync") -> None:
+        """Re-import the watched files and bring stale imports up to the settings."""
+        chosen = list(watch_files)
+        self._submit(origin, lambda: self._sync(chosen))
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every job is done (for shutdown and tests); return whether they are."""
+        return self._pool.waitForDone(msecs)
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Drop queued jobs and wait for the running one, so quitting never cuts a write."""
+        self._pool.clear()
+        if not self._pool.waitForDone(SHUTDOWN_WAIT_MS):
+            logger.warning("a calendar import was still running at quit")
+
+    def _submit(self, origin: str, work: Callable[[], list[SyncOutcome]]) -> None:
+        self._pending += 1
+        self._pool.start(_Job(origin, work, self._relay))
+
+    def _import(self, path: str) -> SyncOutcome:
+        try:
+            return SyncOutcome(path, self._service.import_file(path))
+        except (CalendarImportError, StorageError) as error:
+            return SyncOutcome(path, None, str(error))
+        except Exception as error:  # the worker must always answer; the log has the details
+            logger.exception("calendar import of %s failed", path)
+            return SyncOutcome(path, None, f"{Path(path).name}: unexpected error ({error})")
+
+    def _sync(self, watch_files: list[str]) -> list[SyncOutcome]:
+        try:
+            return self._service.sync(watch_files)
+        except StorageError as error:
+            return [SyncOutcome("", None, str(error))]
+        except Exception as error:  # the worker must always answer; the log has the details
+            logger.exception("calendar sync failed")
+            return [SyncOutcome("", None, f"Calendar files could not be updated ({error})")]
+
+    @Slot(object)
+    def _on_relay_done(self, result: CalendarJobResult) -> None:
+        self._pending -= 1
+        self.finished.emit(result)
+
+
+class CalendarWatch(QObject):
+    """Keeps ``calendar.watch_files`` imported: at start, on change, and when settings change.
+
+    Each watched file's folder is watched too: exporters and editors often replace a file
+    atomically (write a new file, rename it over the old one), after which the watch on the
+    old file is gone; the folder's change notice brings it back. A change is acted on after
+    :data:`DEBOUNCE_MS` of quiet, and only for files whose size or time stamp moved.
+
+    Signals:
+        changed: Imports stored new data (refresh what shows it).
+        failed(str): A watched file could not be imported; the message is for people.
+    """
+
+    changed = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        importer: CalendarImporter,
+        settings: Callable[[], Settings],
+        parent: QObject | None = None,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._importer = importer
+        self._settings = settings
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self._watcher.directoryChanged.connect(self._on_watcher_directory_changed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._files: dict[str, str] = {}
+        self._stamps: dict[str, tuple[int, int, int] | None] = {}
+        self._due: set[str] = set()
+        self._last_errors: dict[str, str] = {}
+        importer.finished.connect(self._on_importer_finished)
+
+    def watched_files(self) -> list[str]:
+        """Return the resolved paths being watched, in the settings' order."""
+        return list(self._files)
+
+    @Slot()
+    def start(self) -> None:
+        """Watch the files in the settings and import them (and stale imports) now."""
+        self._rewatch()
+        self._importer.sync(self._settings().calendar_watch_files, origin="sync")
+
+    @Slot()
+    def settings_changed(self) -> None:
+        """Follow a changed watch list, and re-apply the settings to every import."""
+        self.start()
+
+    def _rewatch(self) -> None:
+        """Watch each wanted file and its folder; drop paths no longer wanted."""
+        wanted: dict[str, str] = {}
+        for text in self._settings().calendar_watch_files:
+            try:
+                wanted[str(resolve_local_path(text))] = text
+            except CalendarImportError:
+                continue  # reported by the import itself
+        self._files = wanted
+        folders = {str(Path(path).parent) for path in wanted}
+        keep = set(wanted) | folders
+        stale = [p for p in [*self._watcher.files(), *self._watcher.directories()] if p not in keep]
+        if stale:
+            self._watcher.removePaths(stale)
+        present = set(self._watcher.files()) | set(self._watcher.directories())
+        missing = sorted(p for p in keep - present if Path(p).exists())
+        if missing:
+            self._watcher.addPaths(missing)
+        self._stamps = {path: _stamp(path) for path in wanted}
+
+    @Slot(str)
+    def _on_watcher_file_changed(self, path: str) -> None:
+        if path in self._files:
+            self._schedule(path)
+
+    @Slot(str)
+    def _on_watcher_directory_changed(self, folder: str) -> None:
+        for path in self._files:
+            if str(Path(path).parent) == folder and _stamp(path) != self._stamps.get(path):
+                self._schedule(path)
+
+    def _schedule(self, path: str) -> None:
+        self._due.add(path)
+        self._timer.start()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        due = [path for path in self._files if path in self._due]
+        self._due.clear()
+        # Put back watches that an atomic replace removed.
+        present = set(self._watcher.files())
+        back = [path for path in self._files if path not in present and Path(path).exists()]
+        if back:
+            self._watcher.addPaths(back)
+        for path in due:
+            self._stamps[path] = _stamp(path)
+        if due:
+            self._importer.import_files(due, origin="watch")
+
+    @Slot(object)
+    def _on_importer_finished(self, result: CalendarJobResult) -> None:
+        if result.origin not in ("watch", "sync"):
+            return
+        for outcome in result.outcomes:
+            if outcome.error is None:
+                self._last_errors.pop(outcome.path, None)
+                continue
+            # A file that stays broken is reported once, not at every save or start.
+            if self._last_errors.get(outcome.path) != outcome.error:
+                self._last_errors[outcome.path] = outcome.error
+                logger.warning("calendar: %s", outcome.error)
+                self.failed.emit(outcome.error)
+        if result.changed:
+            self.changed.emit()
+
+
+def _stamp(path: str) -> tuple[int, int, int] | None:
+    """Return what tells a rewritten file apart (inode, size, mtime), or ``None`` if gone."""
+    try:
+        info = os.stat(path)  # noqa: PTH116 - one call for all three fields
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns

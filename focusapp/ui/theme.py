@@ -1,0 +1,244 @@
+"""Light and dark themes: the application palette for ``ui.theme`` and the charts' colours.
+
+The risk colours are the calm palette of ``resources/icons/README.md`` (teal, sand, amber,
+burnt orange; no red). Chart colours are derived from the widget palette so that they follow
+the system theme, the ``ui.theme`` setting and live palette changes alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+#: Risk level colours, keyed by :class:`focusapp.domain.risk.Level` value.
+LEVEL_COLORS: Final = {
+    "low": "#2a9d8f",
+    "moderate": "#e9c46a",
+    "high": "#f4a261",
+    "very_high": "#d4793a",
+}
+#: No score yet / pending (the tray's "mist").
+NO_SCORE_COLOR: Final = "#a3b3bf"
+LEVEL_WORDS: Final = {
+    "low": "Low",
+    "moderate": "Moderate",
+    "high": "High",
+    "very_high": "Very high",
+}
+TREND_ARROWS: Final = {"rising": "\u2197", "easing": "\u2198", "steady": "\u2192"}
+INDIGO: Final = "#5b6cc9"
+TEAL: Final = "#2a9d8f"
+AMBER: Final = "#f4a261"
+MIST: Final = "#a3b3bf"
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Tell whether ``palette`` draws light text on a dark window."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightnessF() < text.lightnessF()
+
+
+def _with_alpha(color: str | QColor, alpha: float) -> QColor:
+    out = QColor(color)
+    out.setAlphaF(alpha)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPalette:
+    """The colours of every chart element for one widget palette.
+
+    Attributes:
+        dark: Whether the palette is dark.
+        background: Plot background (the window colour, so charts sit flat in the window).
+        text: Titles and axis labels.
+        axis: Axis lines and ticks (muted text).
+        grid_alpha: Opacity of grid lines (0-1).
+        bands: Background band per risk level, at low alpha.
+        score: The risk score line.
+        energy_points: Daily energy points.
+        energy_mean: The 7-day mean energy line.
+        usual: The usual-energy line.
+        coding: Coding time bars.
+        meetings: Meeting time bars.
+        share: The meeting-share line.
+        hours: The hours-per-week line.
+        hours_fill: The area under the hours line.
+        reference: The 55-hour and 5-day reference lines.
+        streak: The consecutive-work-days area.
+        cursor: The selected day's vertical line.
+    """
+
+    dark: bool
+    background: QColor
+    text: QColor
+    axis: QColor
+    grid_alpha: float
+    bands: dict[str, QColor]
+    score: QColor
+    energy_points: QColor
+    energy_mean: QColor
+    usual: QColor
+    coding: QColor
+    meetings: QColor
+    share: QColor
+    hours: QColor
+    hours_fill: QColor
+    reference: QColor
+    streak: QColor
+    cursor: QColor
+
+
+def chart_palette(palette: QPalette) -> ChartPalette:
+    """Return chart colours that read well on ``palette``'s window colour."""
+    dark = is_dark(palette)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    band_alpha = 0.26 if dark else 0.22
+    return ChartPalette(
+        dark=dark,
+        background=palette.color(QPalette.ColorRole.Window),
+        text=text,
+        axis=_with_alpha(text, 0.62),
+        grid_alpha=0.16 if dark else 0.12,
+        bands={name: _with_alpha(color, band_alpha) for name, color in LEVEL_COLORS.items()},
+        score=QColor("#c9cff7" if dark else "#33407f"),
+        energy_points=QColor("#aab8c4" if dark else "#7b8c99"),
+        energy_mean=QColor("#9aa6f2" if dark else INDIGO),
+        usual=QColor("#4fc2b3" if dark else TEAL),
+        coding=QColor("#7f8ce0" if dark else INDIGO),
+        meetings=QColor("#7d8c98" if dark else MIST),
+        share=_with_alpha("#e8e8e8" if dark else "#1f2a30", 0.75),
+        hours=QColor("#9aa6f2" if dark else INDIGO),
+        hours_fill=_with_alpha(INDIGO, 0.28 if dark else 0.14),
+        reference=QColor(AMBER if dark else "#d4793a"),
+        streak=QColor("#8796a3" if dark else "#7b8c99"),
+        cursor=_with_alpha(palette.color(QPalette.ColorRole.Highlight), 0.7),
+    )
+
+
+def dark_palette() -> QPalette:
+    """Return FocusApp's dark palette (for Fusion): soft greys with the indigo accent."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    window, base, text = QColor("#2b2b2b"), QColor("#232323"), QColor("#e6e6e6")
+    for role, color in (
+        (roles.Window, window),
+        (roles.WindowText, text),
+        (roles.Base, base),
+        (roles.AlternateBase, QColor("#303030")),
+        (roles.ToolTipBase, QColor("#3a3a3a")),
+        (roles.ToolTipText, text),
+        (roles.PlaceholderText, QColor("#9a9a9a")),
+        (roles.Text, text),
+        (roles.Button, QColor("#353535")),
+        (roles.ButtonText, text),
+        (roles.BrightText, QColor("#ffffff")),
+        (roles.Light, QColor("#4a4a4a")),
+        (roles.Midlight, QColor("#3e3e3e")),
+        (roles.Mid, QColor("#303030")),
+        (roles.Dark, QColor("#1e1e1e")),
+        (roles.Shadow, QColor("#141414")),
+        (roles.Highlight, QColor(INDIGO)),
+        (roles.HighlightedText, QColor("#ffffff")),
+        (roles.Link, QColor("#9aa6f2")),
+        (roles.LinkVisited, QColor("#b59af2")),
+    ):
+        p.setColor(role, color)
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(disabled, role, QColor("#7a7a7a"))
+    p.setColor(disabled, roles.Highlight, QColor("#474f75"))
+    return p
+
+
+def light_palette() -> QPalette:
+    """Return a neutral light palette (for Fusion) with the indigo accent."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    text = QColor("#1f2a30")
+    for role, color in (
+        (roles.Window, QColor("#f3f3f3")),
+        (roles.WindowText, text),
+        (roles.Base, QColor("#ffffff")),
+        (roles.AlternateBase, QColor("#f6f7f8")),
+        (roles.ToolTipBase, QColor("#ffffdc")),
+        (roles.ToolTipText, text),
+        (roles.PlaceholderText, QColor("#80868b")),
+        (roles.Text, text),
+        (roles.Button, QColor("#f0f0f0")),
+        (roles.ButtonText, text),
+        (roles.BrightText, QColor("#ffffff")),
+        (roles.Light, QColor("#ffffff")),
+        (roles.Midlight, QColor("#e3e3e3")),
+        (roles.Mid, QColor("#b8b8b8")),
+        (roles.Dark, QColor("#9f9f9f")),
+        (roles.Shadow, QColor("#767676")),
+        (roles.Highlight, QColor(INDIGO)),
+        (roles.HighlightedText, QColor("#ffffff")),
+        (roles.Link, QColor("#3f4d9c")),
+        (roles.LinkVisited, QColor("#6a3f9c")),
+    ):
+        p.setColor(role, color)
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(disabled, role, QColor("#9a9a9a"))
+    return p
+
+
+class ThemeController(QObject):
+    """Applies the ``ui.theme`` setting to the application, and can undo it at run time.
+
+    ``system`` keeps the platform's style and palette (which Qt updates when the desktop
+    switches between light and dark); ``dark`` uses Fusion with :func:`dark_palette`;
+    ``light`` keeps the platform look when it is already light, else Fusion with
+    :func:`light_palette`. The platform style and palette are remembered on creation so
+    that switching back to ``system`` restores them.
+    """
+
+    OBJECT_NAME: Final = "focusapp_theme"
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(self.OBJECT_NAME)
+        self._app = app
+        self._system_style = app.style().name()
+        self._system_palette = QPalette(app.palette())
+        self.theme = "system"
+
+    def apply(self, theme: str) -> None:
+        """Switch the application to ``theme`` (``system``, ``light`` or ``dark``)."""
+        if theme == "dark":
+            _color_scheme(Qt.ColorScheme.Dark)
+            self._set_style("fusion")
+            self._app.setPalette(dark_palette())
+        elif theme == "light" and is_dark(self._system_palette):
+            _color_scheme(Qt.ColorScheme.Light)
+            self._set_style("fusion")
+            self._app.setPalette(light_palette())
+        else:
+            _color_scheme(None)
+            if self.theme != "system":
+                self._set_style(self._system_style)
+                self._app.setPalette(self._system_palette)
+        self.theme = theme
+
+    def _set_style(self, name: str) -> None:
+        if name and self._app.style().name().lower() != name.lower():
+            self._app.setStyle(name)
+
+
+def _color_scheme(scheme: Qt.ColorScheme | None) -> None:
+    """Tell the platform (title bars, native dialogs) which scheme we use, where Qt can."""
+    hints = QGuiApplication.styleHints()
+    if scheme is None:
+        if hasattr(hints, "unsetColorScheme"):  # Qt 6.8+
+            hints.unsetColorScheme()
+    elif hasattr(hints, "setColorScheme"):  # Qt 6.8+
+        hints.setColorScheme(scheme)

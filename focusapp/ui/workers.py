@@ -1,0 +1,90 @@
+"""Run slow work (database reads, statistics) on one worker thread; results come back by Signal.
+
+One thread, not a pool: SQLite access stays serialised and results arrive in the order the
+work was asked for (as Anki's ``taskman.run_in_background`` does). A callback never runs on
+the worker: the worker emits a queued signal carrying a closure, and the closure runs on the
+GUI thread, where widgets may be touched.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class BackgroundRunner(QObject):
+    """A single worker thread whose results are delivered on the GUI thread.
+
+    Signals:
+        _done(object): Internal: a closure to run on the GUI thread.
+    """
+
+    _done = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, name: str = "focusapp-worker") -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._closed = False
+        # Queued even though sender and receiver are the same object: the emit happens on
+        # the worker thread and the closure must run on the thread that owns this object.
+        self._done.connect(self._on_self_done, Qt.ConnectionType.QueuedConnection)
+
+    def run_in_background(
+        self,
+        task: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> Future[None] | None:
+        """Run ``task`` on the worker; then ``on_done(result)`` or ``on_error(exc)`` on this thread.
+
+        Returns the future of the work (for tests and shutdown), or ``None`` once closed.
+        """
+        if self._closed:
+            return None
+
+        def work() -> None:
+            try:
+                result = task()
+            except Exception as error:  # delivered to the caller, who decides what to show
+                logger.debug("background task failed", exc_info=True)
+                failure = error  # ``error`` is unbound after the except block
+                self._deliver(lambda: _report(failure, on_error))
+            else:
+                self._deliver(lambda: on_done(result))
+
+        return self._executor.submit(work)
+
+    def _deliver(self, closure: Callable[[], None]) -> None:
+        if self._closed:
+            return
+        try:
+            self._done.emit(closure)
+        except RuntimeError:  # the QObject was deleted while the task ran
+            logger.debug("background result dropped: runner deleted")
+
+    @Slot(object)
+    def _on_self_done(self, closure: Callable[[], None]) -> None:
+        if not self._closed:
+            closure()
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop accepting work; pending results are dropped. Waits for the running task."""
+        self._closed = True
+        self._executor.shutdown(wait=wait, cancel_futures=True)
+
+
+def _report(error: Exception, on_error: Callable[[Exception], None] | None) -> None:
+    if on_error is None:
+        logger.warning("background task failed: %s", error)
+    else:
+        on_error(error)

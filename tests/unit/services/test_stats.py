@@ -1,0 +1,282 @@
+"""The dashboard's statistics: exact arrays on hand-made histories, and the model's numbers."""
+
+import datetime as dt
+import math
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from focusapp.domain.models import CheckIn
+from focusapp.domain.risk import STREAK_CAP, assess_series
+from focusapp.services.stats import (
+    ChartRange,
+    build_series,
+    epoch_day,
+    from_epoch_day,
+    work_bars,
+)
+
+NAN = math.nan
+TODAY = dt.date(2026, 11, 3)  # the conftest clock
+
+
+def d(month, day, year=2026):
+    return dt.date(year, month, day)
+
+
+HANDMADE = [
+    CheckIn(d(9, 30), energy=2, coding_minutes=600, meeting_minutes=0),
+    CheckIn(d(10, 1), energy=4, coding_minutes=120, meeting_minutes=60),
+    CheckIn(d(10, 2), energy=3, coding_minutes=30, meeting_minutes=0),  # rest day
+    # 10-03 missing
+    CheckIn(d(10, 4), energy=5),  # no work recorded: neither worked nor rest
+    CheckIn(d(10, 5), energy=1, coding_minutes=0, meeting_minutes=300),
+    CheckIn(d(10, 6), coding_minutes=200),  # meetings blank: count as 0
+]
+
+
+def handmade_series():
+    first, last = d(10, 1), d(10, 13)
+    return build_series(HANDMADE, assess_series(HANDMADE, first, last), first, last)
+
+
+def assert_same(actual, expected):
+    np.testing.assert_allclose(np.asarray(actual, dtype=float), expected, equal_nan=True)
+
+
+def test_days_and_raw_values_missing_is_nan_not_zero():
+    s = handmade_series()
+    assert (s.first, s.last, s.days) == (d(10, 1), d(10, 13), 13)
+    assert s.epoch_days[0] == epoch_day(d(10, 1)) and from_epoch_day(s.epoch_days[-1]) == d(10, 13)
+    assert_same(s.energy, [4, 3, NAN, 5, 1] + [NAN] * 8)
+    assert_same(s.coding_minutes, [120, 30, NAN, NAN, 0, 200] + [NAN] * 7)
+    assert_same(s.meeting_minutes, [60, 0, NAN, NAN, 300, 0] + [NAN] * 7)
+    assert set(s.checkins) == {d(10, 1), d(10, 2), d(10, 4), d(10, 5), d(10, 6)}
+    assert s.checkin_count == 5
+
+
+def test_seven_day_means_include_history_before_the_range():
+    s = handmade_series()
+    # 09-30 (energy 2) is before the range but inside the first windows.
+    assert_same(s.energy_mean7, [3, 3, 3, 3.5, 3, 3, 3.25, 3, 3, 3, 1, NAN, NAN])
+
+
+def test_hours_in_the_last_seven_days():
+    s = handmade_series()
+    minutes = [780, 810, 810, 810, 1110, 1310, 710, 530, 500, 500, 500, 200]
+    assert_same(s.hours7, [m / 60 for m in minutes] + [NAN])  # 10-07..10-13: nothing known
+
+
+def test_consecutive_work_days_break_on_rest_missing_and_unknown_days():
+    s = handmade_series()
+    assert s.streak.tolist() == [2, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0]
+
+
+def test_streak_is_capped_like_the_model():
+    first = d(10, 1)
+    records = [CheckIn(first + dt.timedelta(days=i), coding_minutes=480) for i in range(40)]
+    last = first + dt.timedelta(days=39)
+    s = build_series(records, assess_series(records, first, last), first, last)
+    assert s.streak[27] == STREAK_CAP == 28
+    assert s.streak.max() == STREAK_CAP
+
+
+def test_meeting_share_counts_worked_days_only():
+    s = handmade_series()
+    expected = [60 / 780] * 4 + [360 / 1080, 360 / 1280, 360 / 680] + [0.6] * 4 + [0.0, NAN]
+    assert_same(s.meeting_share7, expected)
+
+
+def test_daily_bars_only_for_days_with_work_recorded():
+    bars = handmade_series().bars
+    assert not bars.weekly and bars.width_days == 1
+    assert [from_epoch_day(x) for x in bars.start] == [d(10, 1), d(10, 2), d(10, 5), d(10, 6)]
+    assert_same(bars.coding_hours, [2, 0.5, 0, 200 / 60])
+    assert_same(bars.meeting_hours, [1, 0, 5, 0])
+    assert_same(bars.meeting_share, [1 / 3, NAN, 1.0, 0.0])
+
+
+def test_weekly_bars_group_monday_to_sunday():
+    first = d(10, 1)  # a Thursday
+    coding = np.full(14, np.nan)
+    meeting = np.full(14, np.nan)
+    for day, code, meet in ((1, 120, 60), (3, 30, 0), (6, 300, 120), (7, 0, 90)):
+        coding[day - 1], meeting[day - 1] = code, meet
+    bars = work_bars(epoch_day(first), coding, meeting, weekly=True)
+    assert bars.weekly and bars.width_days == 7
+    starts = [from_epoch_day(x) for x in bars.start]
+    assert starts == [d(9, 28), d(10, 5)]  # weeks start on Monday, even before the range
+    assert all(day.weekday() == 0 for day in starts)
+    assert_same(bars.coding_hours, [150 / 60, 300 / 60])
+    assert_same(bars.meeting_hours, [1.0, 210 / 60])
+    assert_same(bars.meeting_share, [60 / 180, 210 / 510])
+
+
+def test_long_ranges_switch_to_weekly_bars():
+    first = d(1, 1)
+    records = [CheckIn(first + dt.timedelta(days=i), coding_minutes=60) for i in range(0, 200, 3)]
+    for days, weekly in ((183, False), (184, True)):
+        last = first + dt.timedelta(days=days - 1)
+        s = build_series(records, assess_series(records, first, last), first, last)
+        assert s.bars.weekly is weekly
+
+
+def test_scores_and_provisional_flags_come_from_the_assessments():
+    s = handmade_series()
+    assessments = assess_series(HANDMADE, d(10, 1), d(10, 13))
+    assert s.assessments == tuple(assessments)
+    assert_same(s.score, [NAN if a.score is None else a.score for a in assessments])
+    assert s.provisional.tolist() == [a.provisional for a in assessments]
+    assert np.isfinite(s.score).any() and np.isnan(s.score).any()
+
+
+def test_mismatched_assessments_are_refused():
+    with pytest.raises(ValueError, match="one assessment per day"):
+        build_series(HANDMADE, assess_series(HANDMADE, d(10, 1), d(10, 2)), d(10, 1), d(10, 5))
+
+
+def test_index_and_lookup_helpers():
+    s = handmade_series()
+    assert s.index_of(d(10, 5)) == 4 and s.index_of(d(9, 30)) is None
+    assert s.day_at(4) == d(10, 5)
+    assert s.assessment(d(10, 5)).date == d(10, 5) and s.assessment(d(11, 1)) is None
+
+
+# --- the usual energy and weekly hours are the risk model's own numbers --------------------
+
+day_record = st.one_of(
+    st.none(),
+    st.tuples(
+        st.one_of(st.none(), st.integers(1, 5)),
+        st.one_of(
+            st.none(),
+            st.tuples(st.integers(0, 600), st.one_of(st.none(), st.integers(0, 400))),
+        ),
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(day_record, min_size=100, max_size=100))
+def test_usual_energy_and_weekly_hours_match_the_model_explanations(days):
+    origin = d(6, 1)
+    records = []
+    for i, value in enumerate(days):
+        if value is None:
+            continue
+        energy, work = value
+        coding, meeting = work if work is not None else (None, None)
+        records.append(
+            CheckIn(
+                origin + dt.timedelta(days=i),
+                energy=energy,
+                coding_minutes=coding,
+                meeting_minutes=meeting,
+            )
+        )
+    first, last = origin + dt.timedelta(days=50), origin + dt.timedelta(days=99)
+    assessments = assess_series(records, first, last)
+    s = build_series(records, assessments, first, last)
+    for i, assessment in enumerate(assessments):
+        if assessment.score is None:
+            continue
+        exhaustion = assessment.factors["exhaustion"].explanation
+        usual = re.search(r"last 7 days \(your usual: (\d\.\d)\)", exhaustion)
+        if usual:
+            assert f"{s.usual_energy[i]:.1f}" == usual[1]
+        volume = assessment.factors["work_volume"].explanation
+        hours = 0.0 if math.isnan(s.hours7[i]) else s.hours7[i]
+        assert f"{hours:.1f} h in the last 7 days" in volume
+
+
+# --- the service ------------------------------------------------------------------------------
+
+
+def test_ranges_end_today(context):
+    stats = context.stats
+    assert stats.resolve(ChartRange.TWO_WEEKS) == (d(10, 21), TODAY)
+    assert stats.resolve(ChartRange.THREE_MONTHS) == (TODAY - dt.timedelta(days=90), TODAY)
+    assert stats.resolve(ChartRange.ONE_YEAR) == (d(11, 4, 2025), TODAY)
+
+
+def test_all_starts_at_the_first_checkin_and_shows_at_least_two_weeks(context):
+    stats = context.stats
+
+    def shown():
+        series = stats.dashboard(ChartRange.ALL).series
+        return series.first, series.last
+
+    assert stats.resolve(ChartRange.ALL) == shown() == (d(10, 21), TODAY)  # nothing yet
+    context.checkins.record(d(11, 1), {"energy": 3})
+    assert stats.resolve(ChartRange.ALL) == shown() == (d(10, 21), TODAY)
+    context.checkins.record(d(1, 15), {"energy": 3})
+    assert stats.resolve(ChartRange.ALL) == shown() == (d(1, 15), TODAY)
+    assert stats.dashboard(ChartRange.ALL).series.checkin_count == 2
+
+
+def test_a_checkin_for_tomorrow_extends_the_range(context):
+    context.checkins.record(TODAY + dt.timedelta(days=1), {"energy": 4})
+    assert context.stats.resolve(ChartRange.TWO_WEEKS)[1] == TODAY + dt.timedelta(days=1)
+
+
+def test_first_run_data(context):
+    data = context.stats.dashboard(ChartRange.TWO_WEEKS)
+    assert data.has_checkins is False
+    assert data.series.days == 14 and data.series.checkin_count == 0
+    assert np.isnan(data.series.score).all()
+    assert data.today.day == TODAY and data.today.checkin is None
+    assert data.today.assessment.checkins_needed == 3
+    assert data.range is ChartRange.TWO_WEEKS
+
+
+def test_dashboard_data_from_the_database(context):
+    for offset, energy in ((0, 4), (1, 3), (2, 2), (30, 5)):
+        day = TODAY - dt.timedelta(days=offset)
+        context.checkins.record(day, {"energy": energy, "coding_minutes": 200})
+    data = context.stats.dashboard(ChartRange.TWO_WEEKS)
+    assert data.has_checkins
+    assert_same(data.series.energy[-3:], [2, 3, 4])
+    assert data.today.checkin == context.checkins.get(TODAY)
+    assert data.today.assessment == context.risk.assess(TODAY)
+    assert data.series.assessments == tuple(context.risk.series(d(10, 21), TODAY))
+    # Older check-ins outside the range still count as "has check-ins".
+    only_old = context.stats.dashboard(first=d(9, 1), last=d(9, 14))
+    assert only_old.series.checkin_count == 0 and only_old.has_checkins
+
+
+def test_explicit_range_defaults_to_thirteen_weeks(context):
+    data = context.stats.dashboard()
+    assert (data.series.first, data.series.last) == (TODAY - dt.timedelta(days=90), TODAY)
+    assert data.range is None
+    data = context.stats.dashboard(last=d(10, 1))
+    assert (data.series.first, data.series.last) == (d(10, 1) - dt.timedelta(days=90), d(10, 1))
+
+
+def test_edits_are_invalidated_again_on_the_next_build(context, monkeypatch):
+    calls = []
+    original = context.risk.invalidate
+    monkeypatch.setattr(context.risk, "invalidate", lambda day=None: calls.append(day))
+    context.checkins.record(d(11, 2), {"energy": 2})
+    assert calls == []  # the service's own listener was bound before the patch
+    context.stats.dashboard(ChartRange.TWO_WEEKS)
+    assert calls == [d(11, 2)]
+    context.stats.dashboard(ChartRange.TWO_WEEKS)
+    assert calls == [d(11, 2)]  # once per edit
+    monkeypatch.setattr(context.risk, "invalidate", original)
+
+
+def test_a_focus_session_updates_the_next_build(context, clock):
+    for offset in range(5):
+        context.checkins.record(TODAY - dt.timedelta(days=offset), {"energy": 3})
+    before = context.stats.dashboard(ChartRange.TWO_WEEKS)
+    assert np.isnan(before.series.coding_minutes[-1])
+    context.focus.start()
+    clock.advance(dt.timedelta(minutes=30))
+    context.focus.stop()
+    after = context.stats.dashboard(ChartRange.TWO_WEEKS)
+    assert after.series.coding_minutes[-1] == 30
+    records = context.checkins.days(d(9, 1), TODAY)
+    assert after.series.assessments == tuple(assess_series(records, d(10, 21), TODAY))
