@@ -45,7 +45,8 @@ def parse_duration(text: str) -> int:
     if match := _CLOCK.fullmatch(cleaned):
         return int(match["h"]) * 60 + int(match["m"])
     shown = text.strip() or "(empty)"
-    raise DurationError(f"'{shown}' is not a duration; use {ACCEPTED_FORMS}")
+    # repr() keeps a pasted newline or control character from breaking a one-line message.
+    raise DurationError(f"{shown!r} is not a duration; use {ACCEPTED_FORMS}")
 
 
 def format_duration(minutes: int) -> str:

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from focusapp.services.checkins import CheckInService
 
 
+#: How often a computation is retried when an edit invalidated the cache meanwhile.
+_ATTEMPTS = 3
+
+
 class RiskService:
     """The risk signal per day, cached; edits invalidate only the days they can change.
 
@@ -24,11 +28,15 @@ class RiskService:
         self._checkins = checkins
         self._cache: dict[dt.date, RiskAssessment] = {}
         self._lock = threading.Lock()
+        # Bumped by every invalidation: a computation that started before an edit must not
+        # put its (now stale) results back into the cache.
+        self._generation = 0
         checkins.on_change(self.invalidate)
 
     def invalidate(self, day: dt.date | None = None) -> None:
         """Forget assessments an edit on ``day`` can change (``None``: forget all)."""
         with self._lock:
+            self._generation += 1
             if day is None:
                 self._cache.clear()
                 return
@@ -47,23 +55,24 @@ class RiskService:
         """Return one assessment per day from ``first`` to ``last`` inclusive."""
         if first > last:
             return []
-        with self._lock:
-            missing = [
-                first + dt.timedelta(days=i)
-                for i in range((last - first).days + 1)
-                if first + dt.timedelta(days=i) not in self._cache
-            ]
-        if missing:
+        days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+        for _attempt in range(_ATTEMPTS):
+            with self._lock:
+                generation = self._generation
+                known = {day: self._cache[day] for day in days if day in self._cache}
+            missing = [day for day in days if day not in known]
+            if not missing:
+                return [known[day] for day in days]
             lo, hi = missing[0], missing[-1]
             records = self._checkins.days(lo - dt.timedelta(days=HISTORY_DAYS), hi)
-            computed = assess_series(records, lo, hi)
+            computed = {a.date: a for a in assess_series(records, lo, hi)}
             with self._lock:
-                for assessment in computed:
-                    self._cache[assessment.date] = assessment
-        with self._lock:
-            return [
-                self._cache[first + dt.timedelta(days=i)] for i in range((last - first).days + 1)
-            ]
+                if generation == self._generation:  # no edit landed while computing
+                    self._cache.update(computed)
+                    return [self._cache[day] for day in days]
+        # Edits keep arriving: answer from the last fresh read without caching it.
+        records = self._checkins.days(first - dt.timedelta(days=HISTORY_DAYS), last)
+        return assess_series(records, first, last)
 
     def assess(self, day: dt.date) -> RiskAssessment:
         """Return the assessment of one day."""

@@ -46,3 +46,27 @@ def test_focus_sessions_invalidate_the_cache(context, clock):
     before = context.risk.cached_days
     context.focus.start()
     assert context.risk.cached_days == 0 < before
+
+
+def test_an_edit_during_a_computation_never_leaves_stale_results(context, monkeypatch):
+    first = dt.date(2026, 9, 1)
+    seed(context, first, 40)
+    last = first + dt.timedelta(days=39)
+    import focusapp.services.risk as module
+
+    real = module.assess_series
+    edited = {"done": False}
+
+    def edit_meanwhile(records, a, b):
+        result = real(records, a, b)
+        if not edited["done"]:
+            edited["done"] = True
+            context.checkins.record(
+                last, {"energy": 1, "coding_minutes": 900, "meeting_minutes": 400}
+            )
+        return result
+
+    monkeypatch.setattr(module, "assess_series", edit_meanwhile)
+    got = context.risk.series(first, last)
+    assert got == real(context.checkins.days(), first, last)
+    assert context.risk.series(last, last) == real(context.checkins.days(), last, last)
