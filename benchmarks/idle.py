@@ -44,13 +44,14 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
 
 
-def wakeups(pid: int) -> int:
-    total = 0
+def wakeups(pid: int) -> dict[str, int]:
+    """Voluntary context switches per thread (a thread that ends takes its count with it)."""
+    counts: dict[str, int] = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         for line in (task / "status").read_text().splitlines():
             if line.startswith("voluntary_ctxt_switches:"):
-                total += int(line.split()[1])
-    return total
+                counts[task.name] = int(line.split()[1])
+    return counts
 
 
 def measure(
@@ -61,7 +62,9 @@ def measure(
         time.sleep(settle)
         cpu0, wake0 = cpu_seconds(proc.pid), wakeups(proc.pid)
         time.sleep(seconds)
-        return cpu_seconds(proc.pid) - cpu0, wakeups(proc.pid) - wake0
+        wake1 = wakeups(proc.pid)
+        woken = sum(count - wake0.get(tid, 0) for tid, count in wake1.items())
+        return cpu_seconds(proc.pid) - cpu0, woken
     finally:
         proc.terminate()
         proc.wait(10)
