@@ -30,8 +30,7 @@ NETWORK_MODULES = (
     "PySide6.QtWebSockets",
 )
 # QtNetwork's QLocalServer/QLocalSocket (a Unix socket for single-instance) is the one exception,
-# and urllib.parse only splits strings (a pasted file:// path), it opens nothing.
-ALLOWED_MODULES = {"urllib.parse"}
+ALLOWED_MODULES: set[str] = set()
 ALLOWED_QT_NETWORK_NAMES = {"QLocalServer", "QLocalSocket"}
 
 
@@ -52,7 +51,7 @@ def test_no_module_of_focusapp_imports_network_code():
         for module, name in _imports(path):
             if module == "PySide6.QtNetwork" and name in ALLOWED_QT_NETWORK_NAMES:
                 continue
-            if module in ALLOWED_MODULES or (module == "urllib" and name == "parse"):
+            if module in ALLOWED_MODULES:
                 continue
             if any(module == m or module.startswith(m + ".") for m in NETWORK_MODULES):
                 offenders.append(f"{path.relative_to(PACKAGE)}: {module}.{name or ''}")

@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import unquote, urlparse
 
 from focusapp.domain.calendar import (
     CalendarDay,
@@ -319,8 +318,7 @@ def resolve_local_path(text: str) -> Path:
     if match is not None:
         scheme = match["scheme"].lower()
         if scheme == "file":
-            parsed = urlparse(stripped)
-            stripped = unquote(parsed.path)
+            stripped = _file_url_path(stripped)
         elif scheme in _REMOTE_SCHEMES:
             raise CalendarImportError(
                 f"{stripped} is a web address. FocusApp reads only calendar files on this "
@@ -330,6 +328,20 @@ def resolve_local_path(text: str) -> Path:
         else:
             raise CalendarImportError(f"{stripped} is not a file on this computer.")
     return Path(stripped).expanduser().resolve()
+
+
+def _file_url_path(url: str) -> str:
+    """Return the local path of a ``file://`` URL (``file:///a%20b`` is ``/a b``).
+
+    Written out rather than taken from urllib, so no module of FocusApp even names a
+    networking library; a file URL's host can only be empty or ``localhost``.
+    """
+    rest = url.split(":", 1)[1]
+    if rest.startswith("//"):
+        host, _, path = rest[2:].partition("/")
+        rest = "/" + path if host.lower() in ("", "localhost") else rest
+    raw = re.sub(rb"%([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), rest.encode())
+    return raw.decode("utf-8", errors="replace")
 
 
 # --- the service --------------------------------------------------------------------------------

@@ -467,3 +467,18 @@ def test_event_time_text_for_odd_events():
     )
     two_days = make(nine, nine + dt.timedelta(days=2))
     assert event_time_text(two_days, MONDAY, BERLIN) == "09:00-Wed 09:00"
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("file:///home/me/My%20Cal.ics", "/home/me/My Cal.ics"),
+        ("file://localhost/tmp/x.ics", "/tmp/x.ics"),
+        ("file:/tmp/y.ics", "/tmp/y.ics"),
+        ("file:///tmp/caf%C3%A9.ics", "/tmp/café.ics"),
+    ],
+)
+def test_file_urls_name_local_paths(url: str, path: str) -> None:
+    from focusapp.services.calendar import _file_url_path
+
+    assert _file_url_path(url) == path
