@@ -32,10 +32,10 @@ import plistlib
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
+from focusapp.atomic import write_atomically
 from focusapp.paths import DATA_DIR_ENV, AppPaths, resolve_paths
 
 if TYPE_CHECKING:
@@ -238,7 +238,7 @@ class XdgAutostart:
             ) from None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.path, data, mode=0o644)
+            write_atomically(self.path, data, mode=0o644)
         except OSError as error:
             raise AutostartError(_describe(error, f"cannot write {self.path}")) from None
 
@@ -426,7 +426,7 @@ class MacAutostart:
         """Write the agent file, then clear a "disabled" mark in launchd (best effort)."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.path, launch_agent_plist(self.command), mode=0o644)
+            write_atomically(self.path, launch_agent_plist(self.command), mode=0o644)
         except OSError as error:
             raise AutostartError(_describe(error, f"cannot write {self.path}")) from None
         if self._runner is not None:
@@ -507,19 +507,3 @@ def for_platform(
 
 def _describe(error: OSError, what: str) -> str:
     return f"{what}: {error.strerror or error}"
-
-
-def _write_atomically(path: Path, data: bytes, *, mode: int) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old file or the new one, whole."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    temp_path = Path(temporary)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp_path.chmod(mode)
-        temp_path.replace(path)
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise

@@ -10,24 +10,23 @@ file that could not be read cleanly is copied aside before it is ever overwritte
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import difflib
 import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import tomli_w
 
+from focusapp.atomic import write_atomically
 from focusapp.domain.durations import DurationError, format_duration, parse_duration
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from pathlib import Path
 
 FILE_MODE: Final = 0o600
 DIR_MODE: Final = 0o700
@@ -570,7 +569,7 @@ class SettingsStore:
         for section, values in to_document(settings).items():
             table = document.get(section)
             document[section] = {**table, **values} if isinstance(table, dict) else values
-        _write_atomically(self.path, tomli_w.dumps(document).encode("utf-8"))
+        write_atomically(self.path, tomli_w.dumps(document).encode("utf-8"), mode=FILE_MODE)
         self.problems = (
             [f"the previous settings file could not be used and was kept as {backup}"]
             if backup is not None
@@ -596,28 +595,3 @@ class SettingsStore:
                 os.fsync(handle.fileno())
             return candidate
         raise OSError(f"cannot find a free name to keep a copy of {self.path}")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole."""
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    temp_path = Path(temporary)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp_path.chmod(FILE_MODE)
-        temp_path.replace(path)
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise
-    # Make the rename itself durable; not possible on every platform, hence best effort.
-    with contextlib.suppress(OSError):
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)

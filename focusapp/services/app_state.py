@@ -10,13 +10,14 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from focusapp.atomic import write_atomically
 from focusapp.domain.reminders import ReminderState
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +74,6 @@ class AppStateStore:
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(document, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(temp).chmod(0o600)
-            Path(temp).replace(self.path)
+            write_atomically(self.path, json.dumps(document).encode("utf-8"))
         except OSError as error:
             logger.warning("could not save %s: %s", self.path, error)
