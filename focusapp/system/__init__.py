@@ -1,0 +1,1 @@
+"""Operating-system plumbing with no Qt and no SQL: paths, files, time zone, resources."""
