@@ -101,9 +101,9 @@ def build_database(data_dir: Path) -> int:
     context = open_context(data_dir)
     fields = frozenset({"energy", "coding_minutes", "meeting_minutes", "sleep_hours", "stress"})
     rows = generate(context.checkins.today())
-    count = context.checkins.import_days((row, fields) for row in rows)
+    plan = context.checkins.import_days((row, fields) for row in rows)
     context.close()
-    return count
+    return len(plan.new)
 
 
 # --- the two measured processes ----------------------------------------------------------------

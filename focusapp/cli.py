@@ -151,8 +151,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import days from a CSV or JSON export, all or nothing."""
+    """Import days from a CSV or JSON export, all or nothing, never silently replacing a day."""
+    from focusapp.domain.imports import ImportChoice
     from focusapp.formats.csv_json import ImportFormatError, read_days
+    from focusapp.services.checkins import ImportConflictError
 
     data = read_file(args.file, "import")
     context = open_context_for(args)
@@ -163,8 +165,40 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"focusapp import: {problem}", file=sys.stderr)
         print("focusapp import: nothing was imported", file=sys.stderr)
         return EXIT_USAGE
-    count = context.checkins.import_days((d.checkin, d.given) for d in days)
-    print(f"Imported {count} days from {args.file}")
+    rows = [(d.checkin, d.given) for d in days]
+    if args.dry_run:
+        plan = context.checkins.plan_import(rows)
+        print(
+            f"{args.file}: {len(plan.new)} new, {len(plan.same)} the same, "
+            f"{len(plan.different)} different from what is stored; nothing was changed"
+        )
+        return EXIT_OK
+    choice = (
+        ImportChoice.OVERWRITE
+        if args.overwrite
+        else ImportChoice.KEEP
+        if args.keep
+        else ImportChoice.ASK
+    )
+    try:
+        plan = context.checkins.import_days(rows, choice)
+    except ImportConflictError as conflict:
+        different = sorted(conflict.plan.different)
+        shown = ", ".join(day.isoformat() for day in different[:3])
+        more = f" and {len(different) - 3} more" if len(different) > 3 else ""
+        raise UserError(
+            f"{len(different)} days in the file differ from what is stored ({shown}{more}); "
+            "nothing was imported. Add --overwrite to let the file win, --keep to keep the "
+            "stored days, or --dry-run to see the counts"
+        ) from None
+    written = len(plan.new) + (len(plan.different) if choice is ImportChoice.OVERWRITE else 0)
+    parts = [f"Imported {written} days from {args.file}"]
+    if plan.same:
+        parts.append(f"{len(plan.same)} already the same")
+    if plan.different:
+        verb = "replaced from the file" if choice is ImportChoice.OVERWRITE else "kept as stored"
+        parts.append(f"{len(plan.different)} {verb}")
+    print("; ".join(parts))
     return EXIT_OK
 
 
@@ -209,8 +243,23 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.set_defaults(handler=cmd_export)
 
-    imp = commands.add_parser("import", help="import days from a CSV or JSON export")
+    imp = commands.add_parser(
+        "import",
+        help="import days from a CSV or JSON export",
+        description="Add the days of a CSV or JSON export, all or nothing. Days already stored "
+        "with the same values are left alone; if a stored day differs from the file, nothing "
+        "is imported until you choose --overwrite or --keep. A backup is made before any "
+        "stored day is replaced.",
+    )
     imp.add_argument("file", metavar="FILE")
+    choice = imp.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--overwrite", action="store_true", help="the file wins for days that differ"
+    )
+    choice.add_argument("--keep", action="store_true", help="stored days win; add only new days")
+    choice.add_argument(
+        "--dry-run", action="store_true", help="print how many days are new, same, different"
+    )
     imp.set_defaults(handler=cmd_import)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)

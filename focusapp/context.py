@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from sqlalchemy.engine import Engine
-    from sqlalchemy.orm import Session, sessionmaker
+
+    from focusapp.storage.db import Sessions
 
 
 @dataclass
@@ -54,7 +55,7 @@ class AppContext:
     zone: ZoneInfo
     clock: Clock
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: Sessions
     startup_report: StartupReport = field(default_factory=StartupReport)
     checkins: CheckInService = field(init=False)
     focus: FocusService = field(init=False)
@@ -89,6 +90,7 @@ class AppContext:
             self.zone,
             after_restore=self.checkins.notify_external_change,
         )
+        self.checkins.backup_before_overwrite = self.backups.back_up
 
     def reload_settings(self) -> Settings:
         """Re-read the settings file (another process may have changed it)."""

@@ -58,10 +58,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
     from zoneinfo import ZoneInfo
 
-    from sqlalchemy.orm import Session, sessionmaker
-
     from focusapp.domain.clock import Clock
     from focusapp.settings import Settings
+    from focusapp.storage.db import Sessions
 
 #: Days before today that an import without ``--from`` reads (one year of history).
 DEFAULT_DAYS_BACK: Final = 365
@@ -355,7 +354,7 @@ class CalendarService:
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         clock: Clock,
         zone: ZoneInfo,
         settings: Callable[[], Settings],

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from focusapp.domain.days import day_bounds, local_day
 from focusapp.domain.focus import coding_minutes_by_day
+from focusapp.domain.imports import ImportChoice, ImportPlan, plan_import
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
 from focusapp.domain.sources import DaySources, DerivedDay, merge, merge_all
-from focusapp.domain.validation import CheckInInvalidError, Problem, validate
+from focusapp.domain.validation import CheckInInvalidError, Problem, problems_in, validate
 from focusapp.services.calendar import with_calendar_days
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
@@ -19,9 +20,22 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
     from zoneinfo import ZoneInfo
 
-    from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy.orm import Session
 
     from focusapp.domain.clock import Clock
+    from focusapp.storage.db import Sessions
+
+
+class ImportConflictError(ValueError):
+    """Stored days differ from the file and no choice was made; nothing was written.
+
+    Attributes:
+        plan: What the import found (new, same and different days).
+    """
+
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__(f"{len(plan.different)} stored days differ from the file")
+        self.plan = plan
 
 
 class CheckInService:
@@ -34,7 +48,7 @@ class CheckInService:
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         clock: Clock,
         zone: ZoneInfo,
         day_start_hour: Callable[[], int],
@@ -44,6 +58,8 @@ class CheckInService:
         self.zone = zone
         self._day_start_hour = day_start_hour
         self._listeners: list[Callable[[dt.date | None], None]] = []
+        #: Called before an import overwrites stored days (a backup; see bootstrap).
+        self.backup_before_overwrite: Callable[[], object] | None = None
 
     def today(self) -> dt.date:
         """Return the user's current day under the day-start rule."""
@@ -73,7 +89,11 @@ class CheckInService:
         return merge(day, typed, derived)
 
     def record(self, day: dt.date | None, changes: Mapping[str, object]) -> CheckIn:
-        """Create or update a day; fields not in ``changes`` keep their stored value.
+        """Create or update a day, changing exactly the fields in ``changes``.
+
+        One ``BEGIN IMMEDIATE`` transaction: the stored day is read under the write lock,
+        the merged day is validated, and only the given fields are written, so a concurrent
+        writer of other fields (the window, another command, the tray) never loses a value.
 
         Raises:
             CheckInInvalidError: If the merged day is invalid; nothing is written.
@@ -86,21 +106,28 @@ class CheckInService:
             repo = CheckInRepository(session)
             current = repo.get(target) or CheckIn(date=target)
             merged = validate(current.merged(dict(changes)), self.today())
-            repo.put(merged, self.zone.key, self.clock.now())
+            repo.update_fields(target, changes, self.zone.key, self.clock.now())
         self._notify(target)
         return self.get(target) or merged
 
-    def replace(self, checkin: CheckIn) -> CheckIn:
-        """Store ``checkin`` as the whole record of its day (a form save).
+    def save_edit(self, original: CheckIn | None, edited: CheckIn) -> CheckIn:
+        """Save a form: write only the fields the user changed from what the form showed.
+
+        ``original`` is the typed record the form was filled with (``None`` for a new day).
+        A field changed meanwhile by another process and left alone in the form keeps that
+        other value.
 
         Raises:
-            CheckInInvalidError: If invalid; nothing is written.
+            CheckInInvalidError: If the merged day is invalid; nothing is written.
         """
-        validate(checkin, self.today())
-        with storage_errors(), self._sessions.begin() as session:
-            CheckInRepository(session).put(checkin, self.zone.key, self.clock.now())
-        self._notify(checkin.date)
-        return self.get(checkin.date) or checkin
+        base = original if original is not None and original.date == edited.date else None
+        base = base or CheckIn(date=edited.date)
+        changes = {
+            name: getattr(edited, name)
+            for name in VALUE_FIELDS
+            if getattr(edited, name) != getattr(base, name)
+        }
+        return self.record(edited.date, changes)
 
     def delete(self, day: dt.date) -> bool:
         """Delete a day; return whether it existed."""
@@ -158,34 +185,68 @@ class CheckInService:
         calendar = CalendarRepository(session).days_between(first, last)
         return with_calendar_days(derived, calendar, keep)
 
-    def import_days(self, rows: Iterable[tuple[CheckIn, frozenset[str]]]) -> int:
-        """Upsert imported days all or nothing; return how many days were written.
+    def plan_import(self, rows: Iterable[tuple[CheckIn, frozenset[str]]]) -> ImportPlan:
+        """Return what importing ``rows`` would do, changing nothing."""
+        listed = list(rows)
+        with storage_errors(), self._sessions() as session:
+            return plan_import(listed, self._stored_sources(session, listed))
 
-        Each row carries the fields the file gave; other fields of an existing day are kept.
+    def import_days(
+        self,
+        rows: Iterable[tuple[CheckIn, frozenset[str]]],
+        choice: ImportChoice = ImportChoice.ASK,
+    ) -> ImportPlan:
+        """Import days all or nothing in one locked transaction; return what it decided.
+
+        The plan is made under the write lock, so it is exactly what gets written. With
+        :attr:`ImportChoice.ASK`, differences from stored days change nothing.
 
         Raises:
+            ImportConflictError: Stored days differ and ``choice`` is ASK; nothing written.
             CheckInInvalidError: If any merged day is invalid; nothing is written.
         """
+        listed = list(rows)
         today = self.today()
-        count = 0
         with storage_errors(), self._sessions.begin() as session:
             repo = CheckInRepository(session)
-            now = self.clock.now()
-            for incoming, given in rows:
-                current = repo.get(incoming.date) or CheckIn(date=incoming.date)
-                merged = current.merged({name: getattr(incoming, name) for name in given})
-                try:
-                    validate(merged, today)
-                except CheckInInvalidError as error:
-                    label = incoming.date.isoformat()
-                    raise CheckInInvalidError(
-                        [Problem(p.field, f"{label}: {p.message}") for p in error.problems]
-                    ) from error
-                repo.put(merged, self.zone.key, now)
-                count += 1
-        if count:
+            stored = self._stored_sources(session, listed)
+            plan = plan_import(listed, stored)
+            if plan.different and choice is ImportChoice.ASK:
+                raise ImportConflictError(plan)
+            writes = plan.writes(choice)
+            problems: list[Problem] = []
+            for day, fields in writes.items():
+                typed = stored[day].typed if day in stored else None
+                merged = (typed or CheckIn(date=day)).merged(fields)
+                problems += [
+                    Problem(p.field, f"{day.isoformat()}: {p.message}")
+                    for p in problems_in(merged, today)
+                ]
+            if problems:
+                raise CheckInInvalidError(problems)
+            if plan.different and choice is ImportChoice.OVERWRITE and self.backup_before_overwrite:
+                # Inside the write lock and before writing: the backup holds exactly the
+                # days the import is about to change.
+                self.backup_before_overwrite()
+            repo.update_many(writes, self.zone.key, self.clock.now())
+        if writes:
             self._notify(None)
-        return count
+        return plan
+
+    def _stored_sources(
+        self, session: Session, rows: list[tuple[CheckIn, frozenset[str]]]
+    ) -> dict[dt.date, DaySources]:
+        if not rows:
+            return {}
+        days = [row[0].date for row in rows]
+        first, last = min(days), max(days)
+        typed = {c.date: c for c in CheckInRepository(session).between(first, last)}
+        derived = self._derived(session, first, last, keep=typed.keys())
+        wanted = set(days)
+        return {
+            day: merge(day, typed.get(day), derived.get(day))
+            for day in (set(typed) | set(derived)) & wanted
+        }
 
     def notify_external_change(self) -> None:
         """Tell listeners that another process changed the data (any day)."""

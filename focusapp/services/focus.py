@@ -13,9 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from zoneinfo import ZoneInfo
 
-    from sqlalchemy.orm import Session, sessionmaker
-
     from focusapp.domain.clock import Clock
+    from focusapp.storage.db import Sessions
 
 
 class FocusError(RuntimeError):
@@ -27,7 +26,7 @@ class FocusService:
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         clock: Clock,
         zone: ZoneInfo,
         day_start_hour: Callable[[], int],

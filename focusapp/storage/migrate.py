@@ -78,7 +78,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         return
     from alembic import command
 
+    from focusapp.storage.db import writing
+
     config = _config()
-    with engine.begin() as connection:
+    # Under the write lock, so two first starts of a new profile cannot both migrate.
+    with writing(engine).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

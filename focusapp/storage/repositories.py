@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.sqlite import insert
 
 from focusapp.domain.focus import FocusSession
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
@@ -12,6 +13,7 @@ from focusapp.storage.tables import CheckInRow, FocusSessionRow
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable, Mapping
 
     from sqlalchemy.orm import Session
 
@@ -46,17 +48,47 @@ class CheckInRepository:
         return None if row is None else _to_domain(row)
 
     def put(self, checkin: CheckIn, zone: str, now: dt.datetime) -> CheckIn:
-        """Insert or overwrite the day's row with every field of ``checkin``."""
-        row = self._row(checkin.date)
-        if row is None:
-            row = CheckInRow(day=checkin.date, zone=zone, created_at=now)
-            self._session.add(row)
-        for name in VALUE_FIELDS:
-            setattr(row, name, getattr(checkin, name))
-        row.zone = zone
-        row.updated_at = now
-        self._session.flush()
-        return _to_domain(row)
+        """Store every field of ``checkin`` as the day's record (seeding and restoring)."""
+        fields = {name: getattr(checkin, name) for name in VALUE_FIELDS}
+        self.update_fields(checkin.date, fields, zone, now)
+        stored = self.get(checkin.date)
+        assert stored is not None, "the row was just written"
+        return stored
+
+    def update_fields(
+        self, day: dt.date, fields: Mapping[str, object], zone: str, now: dt.datetime
+    ) -> None:
+        """Create the day's row or change exactly ``fields`` of it; other fields stay as stored.
+
+        One ``INSERT ... ON CONFLICT DO UPDATE`` statement, so the change never rewrites a
+        field it was not given, whatever another writer stored there meanwhile.
+        """
+        self.update_many({day: fields}, zone, now)
+
+    def update_many(
+        self, changes: Mapping[dt.date, Mapping[str, object]], zone: str, now: dt.datetime
+    ) -> None:
+        """Apply :meth:`update_fields` to many days, grouped into few executemany batches."""
+        unknown = {name for fields in changes.values() for name in fields} - set(VALUE_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown check-in fields: {', '.join(sorted(unknown))}")
+        batches: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        for day, fields in changes.items():
+            names = tuple(sorted(fields))
+            batches.setdefault(names, []).append({"day": day, **fields})
+        for names, rows in batches.items():
+            self._upsert(names, rows, zone, now)
+
+    def _upsert(
+        self, names: Iterable[str], rows: list[dict[str, object]], zone: str, now: dt.datetime
+    ) -> None:
+        statement = insert(CheckInRow).values(zone=zone, created_at=now, updated_at=now)
+        excluded = statement.excluded
+        statement = statement.on_conflict_do_update(
+            index_elements=[CheckInRow.day],
+            set_={**{name: excluded[name] for name in names}, "zone": zone, "updated_at": now},
+        )
+        self._session.execute(statement, rows)
 
     def delete(self, day: dt.date) -> bool:
         """Delete the day's row; return whether there was one."""

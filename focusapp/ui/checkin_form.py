@@ -224,6 +224,14 @@ class CheckInForm(QWidget):
         """Return the day the form is editing."""
         return _pydate(self.date_edit.date())
 
+    def loaded_record(self) -> CheckIn | None:
+        """Return the typed record the form was filled with (``None`` for a new day).
+
+        Saving writes only the fields that differ from it, so a value another program
+        changed meanwhile survives unless the user changed the same field here.
+        """
+        return self._sources.typed if hasattr(self, "_sources") else None
+
     def load(self, day: CheckIn | DaySources) -> None:
         """Fill the form with what the user typed for a day (an empty check-in for a new day).
 

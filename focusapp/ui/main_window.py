@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
             self.form.status.setText("Still opening your data: try again in a moment.")
             return
         try:
-            stored = self._checkins.replace(checkin)
+            stored = self._checkins.save_edit(self.form.loaded_record(), checkin)
         except CheckInInvalidError as error:
             self.form.show_problems(error.problems)
             return
@@ -385,7 +385,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_import_action_triggered(self) -> None:
-        from focusapp.formats.csv_json import ImportFormatError, read_days
+        from focusapp.formats.csv_json import MAX_IMPORT_BYTES, ImportFormatError, read_days
+        from focusapp.services.checkins import ImportConflictError
+        from focusapp.system.files import read_regular_file
+        from focusapp.ui.import_dialog import ask_import_choice, import_summary
 
         name, _ = QFileDialog.getOpenFileName(
             self, "Import check-ins", str(Path.home()), "Check-ins (*.csv *.json)"
@@ -393,9 +396,13 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            data = Path(name).read_bytes()
-            days = read_days(data, name, today=self._checkins.today())
-            count = self._checkins.import_days((d.checkin, d.given) for d in days)
+            data = read_regular_file(Path(name), MAX_IMPORT_BYTES)
+            rows = [(d.checkin, d.given) for d in read_days(data, name, self._checkins.today())]
+            plan = self._checkins.plan_import(rows)
+            choice = ask_import_choice(self, Path(name).name, plan)
+            if choice is None:
+                return
+            plan = self._checkins.import_days(rows, choice)
         except ImportFormatError as error:
             shown = "\n".join(error.problems[:15])
             more = len(error.problems) - 15
@@ -403,12 +410,20 @@ class MainWindow(QMainWindow):
                 shown += f"\n... and {more} more"
             QMessageBox.warning(self, "Nothing imported", f"Nothing was imported:\n\n{shown}")
             return
+        except ImportConflictError as conflict:
+            QMessageBox.warning(
+                self,
+                "Nothing imported",
+                f"Nothing was imported: {len(conflict.plan.different)} days changed meanwhile. "
+                "Please import again.",
+            )
+            return
         except (OSError, StorageError, CheckInInvalidError) as error:
             QMessageBox.warning(self, "Nothing imported", f"Nothing was imported: {error}")
             return
         self.refresh()
         self.show_day(self.form.day())
-        self.statusBar().showMessage(f"Imported {count} days from {Path(name).name}.", 8000)
+        self.statusBar().showMessage(import_summary(Path(name).name, plan, choice), 8000)
         self.data_changed.emit()
 
     @Slot()

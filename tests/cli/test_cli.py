@@ -178,9 +178,48 @@ def test_import_merges_with_existing_day(capsys, tmp_path):
     run(capsys, "log", "--date", "2026-01-01", "--energy", "2", "--note", "keep me")
     partial = tmp_path / "p.csv"
     partial.write_text("date,energy,coding_minutes,meeting_minutes\n2026-01-01,4,30,0\n")
-    assert run(capsys, "import", str(partial))[0] == 0
+    assert run(capsys, "import", "--overwrite", str(partial))[0] == 0
     day = show_day(capsys, "2026-01-01")
     assert (day["energy"], day["note"]) == (4, "keep me")
+
+
+def test_import_never_silently_replaces_a_newer_day(capsys, tmp_path, data_dir):
+    """Issue 15 item 2: re-importing last week's export replaced today's edited day."""
+    run(capsys, "log", "--date", "2026-01-01", "--energy", "2", "--note", "old")
+    run(capsys, "log", "--date", "2026-01-02", "--energy", "3")
+    export = tmp_path / "last-week.csv"
+    run(capsys, "export", "-o", str(export))
+    run(capsys, "log", "--date", "2026-01-02", "--energy", "5", "--note", "edited today")
+    export.write_text(export.read_text() + "2026-01-03,4,60,30,,,,,,new day\n")
+
+    code, out, err = run(capsys, "import", "--dry-run", str(export))
+    assert code == 0 and "1 new, 1 the same, 1 different" in out
+    code, out, err = run(capsys, "import", str(export))
+    assert code == 2 and "1 days in the file differ" in err and "2026-01-02" in err
+    assert "--overwrite" in err and "--keep" in err and len(err.strip().splitlines()) == 1
+    assert show_day(capsys, "2026-01-03") is None
+    assert show_day(capsys, "2026-01-02")["note"] == "edited today"
+
+    code, out, _ = run(capsys, "import", "--keep", str(export))
+    assert code == 0 and "Imported 1 days" in out and "1 kept as stored" in out
+    assert show_day(capsys, "2026-01-02")["note"] == "edited today"
+    assert show_day(capsys, "2026-01-03")["note"] == "new day"
+
+    backups = data_dir / "backups"
+    before = set(backups.glob("*.sqlite3")) if backups.exists() else set()
+    code, out, _ = run(capsys, "import", "--overwrite", str(export))
+    assert code == 0 and "1 replaced from the file" in out
+    day = show_day(capsys, "2026-01-02")
+    assert (day["energy"], day["note"]) == (3, None)
+    assert set(backups.glob("*.sqlite3")) - before, "a backup is made before replacing days"
+
+
+def test_import_of_identical_days_changes_nothing(capsys, tmp_path):
+    run(capsys, "log", "--date", "2026-01-01", "--energy", "2")
+    export = tmp_path / "same.json"
+    run(capsys, "export", "--format", "json", "-o", str(export))
+    code, out, _ = run(capsys, "import", str(export))
+    assert code == 0 and "Imported 0 days" in out and "1 already the same" in out
 
 
 def test_export_to_unwritable_place(capsys, tmp_path):

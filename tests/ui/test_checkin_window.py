@@ -151,10 +151,10 @@ def test_geometry_is_remembered(qtbot, context, tmp_path):
 def test_storage_failure_keeps_what_was_typed(qtbot, window, context, monkeypatch):
     from focusapp.domain.errors import StorageError
 
-    def fail(_checkin):
+    def fail(_original, _checkin):
         raise StorageError("the disk is full; free some space and try again")
 
-    monkeypatch.setattr(context.checkins, "replace", fail)
+    monkeypatch.setattr(context.checkins, "save_edit", fail)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
     qtbot.keyClicks(window.form.coding, "2h")
     window.form.submit()

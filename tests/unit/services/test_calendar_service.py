@@ -110,7 +110,7 @@ def test_typed_meeting_time_wins_and_clearing_it_switches_back(context, work):
     sources = context.checkins.sources(MONDAY)
     assert sources.meeting_source is Source.TYPED
     assert (sources.effective.meeting_minutes, sources.effective.meeting_count) == (60, 3)
-    context.checkins.replace(CheckIn(MONDAY, energy=3))
+    context.checkins.save_edit(sources.typed, CheckIn(MONDAY, energy=3))
     sources = context.checkins.sources(MONDAY)
     assert sources.meeting_source is Source.CALENDAR
     assert sources.effective.meeting_minutes == 150
