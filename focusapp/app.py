@@ -102,9 +102,14 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
     exit_mode = os.environ.get(EXIT_AFTER_READY_ENV, "")
     exit_after_ready = exit_mode in ("1", "tray")
 
+    from focusapp.domain.errors import StorageError
     from focusapp.ui.single_instance import SingleInstance, activate_running, server_name
 
-    paths = resolve_paths(data_dir)
+    try:
+        paths = resolve_paths(data_dir)
+    except StorageError as error:
+        print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - before any window exists
+        return 2
     name = server_name(paths.data_dir)
     if not exit_after_ready and activate_running(name):
         logger.info("FocusApp is already running; brought it to the front")
@@ -120,12 +125,16 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
         exit_after_ready=exit_after_ready,
         tray_wanted=settings.tray_icon and exit_mode != "1",
     )
+    from focusapp.ui.quit_signals import QuitOnSignals
+
+    quit_on_signals = QuitOnSignals(app)
     launcher.begin()
     instance = SingleInstance(name)
     instance.activation_requested.connect(launcher.bring_to_front)
     status = app.exec()
     launcher.finish()
     instance.close()
+    quit_on_signals.restore()
     return launcher.status if launcher.status else status
 
 

@@ -102,6 +102,26 @@ class AppContext:
         self.engine.dispose()
 
 
+def _warn_open_folder_once(paths: AppPaths, folder: Path) -> None:
+    """Say once (remembered in the state file) that others can read a data folder."""
+    import logging
+
+    from focusapp.services.app_state import AppStateStore
+
+    store = AppStateStore(paths.state_file)
+    state = store.load()
+    if str(folder) in state.open_folders_warned:
+        return
+    logging.getLogger(__name__).warning(
+        "%s can be read by other users of this computer; FocusApp leaves its permissions as "
+        "they are (make it private with: chmod 700 %s)",
+        folder,
+        folder,
+    )
+    state.open_folders_warned = (*state.open_folders_warned, str(folder))
+    store.save(state)
+
+
 def open_context(
     data_dir: str | Path | None = None,
     *,
@@ -125,7 +145,8 @@ def open_context(
     # Every file FocusApp creates (database, WAL, backups, settings) is private to the user.
     os.umask(0o077)
     paths = resolve_paths(data_dir)
-    paths.ensure()
+    for folder in paths.ensure():
+        _warn_open_folder_once(paths, folder)
     store = SettingsStore(paths.config_file)
     clock = clock or SystemClock()
     zone = zone or detect_zone()

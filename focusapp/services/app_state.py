@@ -15,11 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from focusapp.atomic import write_atomically
 from focusapp.domain.reminders import ReminderState
+from focusapp.system.files import read_regular_file
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 logger = logging.getLogger(__name__)
+
+#: The state file holds a few timestamps; anything larger is not ours.
+MAX_STATE_BYTES = 1 << 20
 
 
 @dataclass
@@ -30,11 +34,13 @@ class AppState:
         reminders: Which reminders were shown (never repeat one after a restart).
         last_alive: The last instant the app was known to run (for focus-session recovery).
         close_hint_shown: Whether the "still running in the tray" notice was shown once.
+        open_folders_warned: Data folders others can read that the user was told about.
     """
 
     reminders: ReminderState = field(default_factory=ReminderState)
     last_alive: dt.datetime | None = None
     close_hint_shown: bool = False
+    open_folders_warned: tuple[str, ...] = ()
 
 
 class AppStateStore:
@@ -45,10 +51,10 @@ class AppStateStore:
 
     def load(self) -> AppState:
         """Return the stored state; a missing or damaged file gives a fresh one."""
-        try:
-            data: Any = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if not self.path.exists() and not self.path.is_symlink():
             return AppState()
+        try:
+            data: Any = json.loads(read_regular_file(self.path, MAX_STATE_BYTES).decode("utf-8"))
         except (OSError, ValueError):
             logger.warning("ignoring unreadable state file %s", self.path)
             return AppState()
@@ -63,6 +69,9 @@ class AppStateStore:
                 parsed = dt.datetime.fromisoformat(last_alive)
                 state.last_alive = parsed if parsed.tzinfo else None
         state.close_hint_shown = data.get("close_hint_shown") is True
+        warned = data.get("open_folders_warned")
+        if isinstance(warned, list):
+            state.open_folders_warned = tuple(str(item) for item in warned)
         return state
 
     def save(self, state: AppState) -> None:
@@ -71,6 +80,7 @@ class AppStateStore:
             "reminders": state.reminders.to_dict(),
             "last_alive": state.last_alive.isoformat() if state.last_alive else None,
             "close_hint_shown": state.close_hint_shown,
+            "open_folders_warned": list(state.open_folders_warned),
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

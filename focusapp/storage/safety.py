@@ -108,6 +108,18 @@ class StartupReport:
     daily_backup: BackupInfo | None = None
 
 
+def lost_wal(db_path: Path) -> bool:
+    """Tell whether the database's ``-wal`` file vanished while its ``-shm`` remains.
+
+    SQLite removes both when the last connection closes cleanly, and a crash leaves both (or
+    the WAL alone), so a shared-memory index without its log means the log was deleted
+    behind SQLite's back, taking any change not yet folded into the database with it.
+    """
+    shm = db_path.with_name(db_path.name + "-shm")
+    wal = db_path.with_name(db_path.name + "-wal")
+    return db_path.exists() and shm.exists() and not wal.exists()
+
+
 def open_database(
     db_path: Path,
     backups_dir: Path | None = None,
@@ -136,6 +148,13 @@ def open_database(
     folder = backups_dir if backups_dir is not None else db_path.parent / BACKUPS_DIR_NAME
     moment = now if now is not None else dt.datetime.now(dt.UTC)
     report = StartupReport()
+    # Before anything opens the file: opening it would create a new, empty log.
+    if lost_wal(db_path):
+        report.messages.append(
+            "FocusApp's database had lost its write-ahead log (the -wal file beside it was "
+            "deleted while the database was open). Changes made in the moments before may be "
+            "missing; if a day looks wrong, restore a backup with File > Restore from backup."
+        )
     damage = inspect_file(db_path, has_backups=bool(backup_files(folder)))
     if damage is not None:
         moved = move_aside(db_path, "damaged", moment, zone)
