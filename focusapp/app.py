@@ -44,6 +44,25 @@ def mark(name: str) -> None:
         print(f"mark {name} {time.perf_counter() - _STARTED:.4f}", flush=True)  # noqa: T201
 
 
+def missing_display() -> str | None:
+    """Return why no window can be shown here, or ``None`` when a display is available.
+
+    Qt aborts with a misleading message about xcb plugins when there is no display at all,
+    so the missing display is named first. Only X11/Wayland desktops need one named in the
+    environment; an explicit ``QT_QPA_PLATFORM`` (offscreen, vnc...) is trusted.
+    """
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY"):
+        return None
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "start FocusApp from your desktop session, or use the command line: focusapp --help"
+    )
+
+
 def _make_application() -> QApplication:
     # pyqtgraph would pick PyQt6 first if both were installed.
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -96,6 +115,10 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
     from focusapp.paths import resolve_paths
     from focusapp.settings import SettingsStore
 
+    problem = missing_display()
+    if problem is not None:
+        print(f"focusapp: {problem}", file=sys.stderr)  # noqa: T201 - no window can exist
+        return 2
     app = _make_application()
     # "1": quit once the window has painted with the data; "tray": once the tray icon is up
     # with the data (benchmarks and smoke tests).
@@ -112,7 +135,7 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
         return 2
     name = server_name(paths.data_dir)
     if not exit_after_ready and activate_running(name):
-        logger.info("FocusApp is already running; brought it to the front")
+        print("FocusApp is already running; its window was brought to the front.")  # noqa: T201
         return 0
     settings = SettingsStore(paths.config_file).load()
     apply_theme(settings.theme)
