@@ -6,14 +6,23 @@ user typed for the day always wins, and clearing it switches back to the derived
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
+from focusapp.domain.days import day_bounds
+from focusapp.domain.focus import coding_minutes_by_day
 from focusapp.domain.models import CheckIn
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Collection, Iterable, Mapping
+    from zoneinfo import ZoneInfo
+
+    from focusapp.domain.calendar import CalendarDay
+    from focusapp.domain.focus import FocusSession
 
 #: Fields a calendar import can supply.
 CALENDAR_FIELDS: Final = (
@@ -106,3 +115,82 @@ def merge_all(typed: dict[dt.date, CheckIn], derived: dict[dt.date, DerivedDay])
     """Return effective records for every day that has typed or derived data, by date."""
     days = sorted(set(typed) | set(derived))
     return [merge(day, typed.get(day), derived.get(day)).effective for day in days]
+
+
+def with_calendar_days(
+    derived: dict[dt.date, DerivedDay],
+    days: Mapping[dt.date, CalendarDay],
+    keep: Collection[dt.date] = (),
+) -> dict[dt.date, DerivedDay]:
+    """Add the calendar's numbers to ``derived`` (in place) and return it.
+
+    A day with meetings always gets them. A covered day without meetings gets zeros only
+    when it has other data (a derived entry, or a day in ``keep`` such as a typed check-in):
+    otherwise every quiet weekend in a year-long import would look like a recorded day to
+    the history, the exports and the risk signal.
+    """
+    for day, summary in days.items():
+        base = derived.get(day)
+        if summary.meeting_count == 0 and base is None and day not in keep:
+            continue
+        derived[day] = dataclasses.replace(
+            base or DerivedDay(day),
+            meeting_minutes=summary.meeting_minutes,
+            meeting_count=summary.meeting_count,
+            back_to_back_count=summary.back_to_back_count,
+            longest_free_block_minutes=summary.longest_free_block_minutes,
+        )
+    return derived
+
+
+@dataclass(frozen=True, slots=True)
+class DayRules:
+    """How instants become the user's days.
+
+    Attributes:
+        zone: The user's IANA zone.
+        day_start_hour: The local hour at which a new day starts.
+    """
+
+    zone: ZoneInfo
+    day_start_hour: int
+
+
+def derive_days(
+    sessions: Iterable[FocusSession],
+    calendar: Mapping[dt.date, CalendarDay],
+    rules: DayRules,
+    now: dt.datetime,
+    span: tuple[dt.date | None, dt.date | None],
+    keep: Collection[dt.date] = (),
+) -> dict[dt.date, DerivedDay]:
+    """Return the derived values of days in ``span``: focus-session coding time and meetings.
+
+    The one derivation both the services and the tray's light reader use, so the two can
+    never disagree about a day.
+    """
+    first, last = span
+    minutes = coding_minutes_by_day(sessions, rules.zone, rules.day_start_hour, now)
+    derived = {
+        day: DerivedDay(day, coding_minutes=value)
+        for day, value in minutes.items()
+        if (first is None or day >= first) and (last is None or day <= last)
+    }
+    return with_calendar_days(derived, calendar, keep)
+
+
+def focus_window(
+    first: dt.date | None, last: dt.date | None, rules: DayRules, now: dt.datetime
+) -> tuple[dt.datetime, dt.datetime]:
+    """Return the instants whose focus sessions can add to days ``first`` .. ``last``.
+
+    An open start reaches back to the beginning of time; an open end to two days after
+    ``now``, past any running session.
+    """
+    lo = (
+        day_bounds(first, rules.zone, rules.day_start_hour)[0]
+        if first
+        else datetime.min.replace(tzinfo=UTC)
+    )
+    hi = day_bounds(last, rules.zone, rules.day_start_hour)[1] if last else now + timedelta(days=2)
+    return lo, hi

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from focusapp.domain.days import day_bounds, local_day
-from focusapp.domain.focus import coding_minutes_by_day
+from focusapp.domain.days import local_day
 from focusapp.domain.imports import ImportChoice, ImportPlan, plan_import
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
-from focusapp.domain.sources import DaySources, DerivedDay, merge, merge_all
+from focusapp.domain.sources import (
+    DayRules,
+    DaySources,
+    DerivedDay,
+    derive_days,
+    focus_window,
+    merge,
+    merge_all,
+)
 from focusapp.domain.validation import CheckInInvalidError, Problem, problems_in, validate
-from focusapp.services.calendar import with_calendar_days
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import CheckInRepository, FocusSessionRepository
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Collection, Iterable, Mapping
     from zoneinfo import ZoneInfo
 
@@ -161,29 +167,18 @@ class CheckInService:
         """Work out coding time (focus sessions) and meeting figures (imported calendars).
 
         Calendar days without meetings are kept only for days with other data or in
-        ``keep`` (see :func:`focusapp.services.calendar.with_calendar_days`).
+        ``keep`` (see :func:`focusapp.domain.sources.with_calendar_days`).
         """
-        start_hour = self._day_start_hour()
+        rules = DayRules(self.zone, self._day_start_hour())
         now = self.clock.now()
         repo = FocusSessionRepository(session)
         if first is None and last is None:
             focus = repo.all()
         else:
-            lo = (
-                day_bounds(first, self.zone, start_hour)[0]
-                if first
-                else dt.datetime.min.replace(tzinfo=dt.UTC)
-            )
-            hi = day_bounds(last, self.zone, start_hour)[1] if last else now + dt.timedelta(days=2)
+            lo, hi = focus_window(first, last, rules, now)
             focus = repo.overlapping(lo, hi)
-        minutes = coding_minutes_by_day(focus, self.zone, start_hour, now)
-        derived = {
-            day: DerivedDay(day, coding_minutes=value)
-            for day, value in minutes.items()
-            if (first is None or day >= first) and (last is None or day <= last)
-        }
         calendar = CalendarRepository(session).days_between(first, last)
-        return with_calendar_days(derived, calendar, keep)
+        return derive_days(focus, calendar, rules, now, (first, last), keep)
 
     def plan_import(self, rows: Iterable[tuple[CheckIn, frozenset[str]]]) -> ImportPlan:
         """Return what importing ``rows`` would do, changing nothing."""
