@@ -385,7 +385,7 @@ def _open_settings(context: AppContext, companion: Companion) -> None:
             QMessageBox.warning(companion.window, "Start at login", f"Not changed: {error}")
             return
     try:
-        context.settings_store.save(chosen)
+        context.settings_store.update(chosen, context.settings)
     except OSError as error:
         QMessageBox.warning(companion.window, "Settings not saved", f"Not saved: {error}")
         return

@@ -10,6 +10,7 @@ file that could not be read cleanly is copied aside before it is ever overwritte
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -25,7 +26,7 @@ from focusapp.atomic import write_atomically
 from focusapp.domain.durations import DurationError, format_duration, parse_duration
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
 
 FILE_MODE: Final = 0o600
@@ -595,3 +596,36 @@ class SettingsStore:
                 os.fsync(handle.fileno())
             return candidate
         raise OSError(f"cannot find a free name to keep a copy of {self.path}")
+
+    def update(self, changed: Settings, base: Settings) -> Path | None:
+        """Save only what differs between ``base`` and ``changed`` into the file as it is now.
+
+        Another program may have saved other settings since ``base`` was loaded (a second
+        ``focusapp config set``, the settings dialog): re-reading under a lock on the settings
+        folder and applying just this change keeps theirs. Returns what :meth:`save` returns.
+
+        Raises:
+            OSError: If the file cannot be written; the previous file is then unchanged.
+        """
+        attrs = [spec.attr for spec in _SPECS]
+        diff = {a: getattr(changed, a) for a in attrs if getattr(changed, a) != getattr(base, a)}
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        with _folder_lock(self.path.parent):
+            current = self.load()
+            return self.save(dataclasses.replace(current, **diff))
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``folder`` (no lock file needed) where possible."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: settings writes are rare there; no advisory locks
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)

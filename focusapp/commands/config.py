@@ -83,7 +83,7 @@ def cmd_config_set(args: argparse.Namespace) -> int:
         login = _autostart(args)
         _apply_login(login, enabled=changed.start_at_login)
     try:
-        backup = store.save(changed)
+        backup = store.update(changed, current)
     except OSError as error:
         if login is not None:
             _undo_login(login, enabled=current.start_at_login)
