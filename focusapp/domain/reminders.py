@@ -33,6 +33,8 @@ Decisions:
       so the controller should also call :func:`due_reminders` after data changes.
     * The risk notification fires only at ``high``/``very_high``, at most once in any rolling
       seven days (7 x 24 h since the last one was shown).
+    * The weekly review is due once per ISO week at its moment (see
+      :mod:`focusapp.domain.review_schedule`); ``review_moment=None`` turns it off.
     * A pause silences every kind until its end; what is still relevant then (today's unshown
       check-in, an unacknowledged focus break) is shown when the pause ends.
 """
@@ -45,6 +47,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Final
 
 from focusapp.domain.days import DEFAULT_DAY_START_HOUR, day_bounds, local_day
+from focusapp.domain.review_schedule import ReviewMoment, review_due_at, week_start
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -80,6 +83,7 @@ class ReminderKind(enum.StrEnum):
     FOCUS_BREAK = "focus_break"
     MEETING_BUDGET = "meeting_budget"
     RISK = "risk"
+    WEEKLY_REVIEW = "weekly_review"
 
 
 _CHECKIN_KINDS: Final = frozenset({ReminderKind.CHECKIN, ReminderKind.CHECKIN_REPEAT})
@@ -138,6 +142,7 @@ class ReminderInputs:
         focus_session_started_at: Start of the running focus session, if any (aware).
         focus_session_id: Stored id of the running focus session, if it has one.
         risk_level: Current burnout-risk level name (``low`` ... ``very_high``), if known.
+        review_moment: When in the week the weekly review is due; ``None`` turns it off.
     """
 
     now: dt.datetime
@@ -153,6 +158,7 @@ class ReminderInputs:
     focus_session_started_at: dt.datetime | None = None
     focus_session_id: int | None = None
     risk_level: str | None = None
+    review_moment: ReviewMoment | None = None
 
     def __post_init__(self) -> None:
         _require_aware("now", self.now)
@@ -182,6 +188,7 @@ class ReminderState:
         focus_nudge_session_id: Id of the focus session that got its break nudge.
         focus_nudge_started_at: Start of the focus session that got its break nudge (UTC).
         paused_until: Reminders are silent before this instant (UTC).
+        review_week: Monday of the newest week whose weekly review was shown.
     """
 
     checkin_day: dt.date | None = None
@@ -192,6 +199,7 @@ class ReminderState:
     focus_nudge_session_id: int | None = None
     focus_nudge_started_at: dt.datetime | None = None
     paused_until: dt.datetime | None = None
+    review_week: dt.date | None = None
 
     def __post_init__(self) -> None:
         for name in ("checkin_shown_at", "last_risk_at", "focus_nudge_started_at", "paused_until"):
@@ -213,6 +221,7 @@ class ReminderState:
             "focus_nudge_session_id": self.focus_nudge_session_id,
             "focus_nudge_started_at": _instant_text(self.focus_nudge_started_at),
             "paused_until": _instant_text(self.paused_until),
+            "review_week": _date_text(self.review_week),
         }
 
     @classmethod
@@ -243,6 +252,7 @@ class ReminderState:
             focus_nudge_session_id=session_id,
             focus_nudge_started_at=_parse_instant(data, "focus_nudge_started_at"),
             paused_until=_parse_instant(data, "paused_until"),
+            review_week=_parse_date(data, "review_week"),
         )
 
 
@@ -438,6 +448,16 @@ def _risk_next(inputs: ReminderInputs, state: ReminderState, today: dt.date) -> 
     return Reminder(ReminderKind.RISK, due, today)
 
 
+def _review_next(inputs: ReminderInputs, state: ReminderState, today: dt.date) -> Reminder | None:
+    if inputs.review_moment is None:
+        return None
+    week = week_start(today)
+    if state.review_week is not None and state.review_week >= week:
+        return None
+    due = review_due_at(week, inputs.review_moment, inputs.zone, resolve_wall_time)
+    return Reminder(ReminderKind.WEEKLY_REVIEW, due, today)
+
+
 def _candidates(inputs: ReminderInputs, state: ReminderState) -> Iterable[Reminder]:
     """Yield every reminder for the current user-day, due now or later (pauses ignored)."""
     now = _utc(inputs.now)
@@ -454,6 +474,9 @@ def _candidates(inputs: ReminderInputs, state: ReminderState) -> Iterable[Remind
     risk = _risk_next(inputs, state, today)
     if risk is not None:
         yield risk
+    review = _review_next(inputs, state, today)
+    if review is not None:
+        yield review
 
 
 def due_reminders(inputs: ReminderInputs, state: ReminderState) -> list[Reminder]:
@@ -497,6 +520,11 @@ def mark_shown(state: ReminderState, reminder: Reminder, now: dt.datetime) -> Re
         if state.meeting_nudge_day is not None and reminder.day < state.meeting_nudge_day:
             return state
         return replace(state, meeting_nudge_day=reminder.day)
+    if kind is ReminderKind.WEEKLY_REVIEW:
+        week = week_start(reminder.day)
+        if state.review_week is not None and week <= state.review_week:
+            return state
+        return replace(state, review_week=week)
     return replace(state, last_risk_at=shown_at)
 
 

@@ -156,4 +156,5 @@ TITLES: Final = {
     ReminderKind.FOCUS_BREAK: "Time for a short break",
     ReminderKind.MEETING_BUDGET: "A meeting-heavy day",
     ReminderKind.RISK: "Your burnout-risk signal",
+    ReminderKind.WEEKLY_REVIEW: "Your week in review",
 }

@@ -658,6 +658,7 @@ def test_reminder_kind_values_are_stable() -> None:
         "focus_break",
         "meeting_budget",
         "risk",
+        "weekly_review",
     ]
 
 
