@@ -34,12 +34,12 @@ notification tries again.
 from __future__ import annotations
 
 import sqlite3
-import stat
 from collections import defaultdict
 from contextlib import closing
 from typing import TYPE_CHECKING, Final
 
 from focusapp.formats.ics import CalendarFormatError, CalendarReadResult, read_calendar
+from focusapp.formats.readonly_sqlite import is_schema_mismatch, open_read_only, unreadable_now
 from focusapp.system.files import FileRefusedError
 from focusapp.wording.translate import translate
 
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
 
 #: ``E_OFFLINE_STATE_LOCALLY_DELETED`` in ``src/libebackend/e-backend-enums.h``.
 LOCALLY_DELETED: Final = 3
-#: Seconds to wait while EDS holds its write lock (its commits take milliseconds).
-_BUSY_TIMEOUT: Final = 2.0
 _OBJECTS_QUERY: Final = (
     "SELECT ECacheUID, ECacheOBJ FROM ECacheObjects "
     "WHERE ECacheState IS NULL OR ECacheState != ? ORDER BY ECacheUID"
@@ -124,13 +122,7 @@ def count_events(path: Path) -> int:
 
 
 def _read_rows(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
-    _check_regular(path)
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT)
-    except sqlite3.Error as error:
-        raise FileRefusedError(path, _unreadable(error)) from None
-    with closing(connection):
+    with closing(open_read_only(path)) as connection:
         try:
             # One read transaction: the rows and zones come from the same committed state.
             connection.execute("BEGIN")
@@ -138,10 +130,10 @@ def _read_rows(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
             zones = _zones(connection)
             connection.execute("COMMIT")
         except sqlite3.DatabaseError as error:
-            if _is_not_a_cache(error):
+            if is_schema_mismatch(error):
                 text = translate(_CONTEXT, "{path} is not an Evolution calendar cache.")
                 raise CalendarFormatError(text.format(path=path)) from None
-            raise FileRefusedError(path, _unreadable(error)) from None
+            raise FileRefusedError(path, unreadable_now(error)) from None
     objects = [(str(uid), obj) for uid, obj in rows if isinstance(obj, str) and obj.strip()]
     return objects, zones
 
@@ -152,29 +144,6 @@ def _zones(connection: sqlite3.Connection) -> list[str]:
     except sqlite3.OperationalError:  # an older cache without the table: no custom zones
         return []
     return [_with_line_end(zone) for (zone,) in found if isinstance(zone, str)]
-
-
-def _check_regular(path: Path) -> None:
-    # SQLite would block opening a FIFO; refuse anything but a regular file first.
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise FileRefusedError(path, "does not exist") from None
-    except OSError as error:
-        raise FileRefusedError(path, f"cannot be read ({error.strerror or error})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise FileRefusedError(path, "is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise FileRefusedError(path, "is not a regular file (a pipe, socket or device)")
-
-
-def _is_not_a_cache(error: sqlite3.DatabaseError) -> bool:
-    message = str(error).lower()
-    return "no such table" in message or "no such column" in message or "not a database" in message
-
-
-def _unreadable(error: sqlite3.Error) -> str:
-    return f"cannot be read now ({error}); it is tried again on its next change"
 
 
 def _with_line_end(text: str) -> str:
