@@ -36,7 +36,7 @@ from focusapp.formats.thunderbird import (
 from focusapp.formats.vdir import (
     DEFAULT_FILE_EXTENSION,
     calendar_folders,
-    item_files,
+    item_stamps,
     read_metadata,
 )
 from focusapp.system.files import FileRefusedError, read_regular_file
@@ -147,7 +147,7 @@ def vdir_source(
     if not folders:
         return None
     names = tuple(read_metadata(folder, "displayname") or folder.name for folder in folders)
-    count = sum(sum(1 for _ in item_files(folder, file_extension)) for folder in folders)
+    count = sum(len(item_stamps(folder, file_extension)) for folder in folders)
     return FoundSource(SourceKind.VDIR, path, names, count, found_by, file_extension)
 
 

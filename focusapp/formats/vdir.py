@@ -30,6 +30,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from focusapp.domain.calendar import CalendarEvent, Exclusion
@@ -39,8 +40,7 @@ from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Iterator
-    from pathlib import Path
+    from collections.abc import Iterable
 
     from focusapp.domain.calendar import CalendarRules
 
@@ -90,7 +90,8 @@ class VdirReadResult:
 
     Attributes:
         calendars: The calendars found, in folder-name order.
-        events: Every occurrence from every item (see :func:`read_calendar`), by start.
+        events: Every occurrence from every item (see :func:`read_calendar`), in calendar
+            and item order (each item's by start).
         skipped: Events inside items that could not be read.
         warnings: Faulty items (named) and the items' own warnings, prefixed with the item.
         parsed: How many items were parsed in this pass (the rest came from the snapshot).
@@ -135,42 +136,71 @@ class VdirReader:
         self._rules = rules
         self._extension = file_extension
         self._max_item_bytes = max_item_bytes
-        self._items: dict[Path, _ItemResult] = {}
+        # Keyed by the path as text: building 5,000 Path objects costs more than the stats.
+        self._calendars: dict[str, tuple[VdirCalendar, dict[str, _ItemResult]]] = {}
+        self._events: list[CalendarEvent] | None = None
 
     @property
     def snapshot(self) -> dict[Path, ItemStamp]:
         """Return item path -> stamp as of the last :meth:`read`."""
-        return {path: item.stamp for path, item in self._items.items()}
+        return {
+            Path(path): item.stamp
+            for _calendar, items in self._calendars.values()
+            for path, item in items.items()
+        }
 
-    def read(self) -> VdirReadResult:
+    def read(self, changed: Iterable[Path] | None = None) -> VdirReadResult:
         """List the vdir and return its events, re-parsing only new and changed items.
+
+        Args:
+            changed: The folders a file-system watcher reported (the root or calendar
+                folders): only those are listed again, the others are taken from the
+                snapshot. ``None`` (a sync, or the first read) lists everything. vdirsyncer
+                and khal replace an item by renaming a new file over it, which changes its
+                folder; an edit made in place inside the file does not, and is picked up by
+                the next full read.
 
         A missing or unreadable root gives a result with no calendars and a warning.
         """
         result = VdirReadResult()
-        folders = calendar_folders(self.root, self._extension)
+        wanted = None if changed is None else {os.fspath(path) for path in changed}
+        previous = self._calendars
+        if wanted is None or os.fspath(self.root) in wanted or not previous:
+            folders = calendar_folders(self.root, self._extension)
+        else:
+            folders = [Path(key) for key in previous]
         if not folders:
             result.warnings.extend(self._root_warnings())
-        previous = self._items
-        current: dict[Path, _ItemResult] = {}
+        current: dict[str, tuple[VdirCalendar, dict[str, _ItemResult]]] = {}
         for folder in folders:
-            items = list(item_files(folder, self._extension))
-            result.calendars.append(_describe_calendar(folder, len(items)))
-            for path, stamp in items:
-                known = previous.get(path)
-                if known is None or known.stamp != stamp:
-                    known = self._parse(path, stamp)
-                    result.parsed += 1
-                current[path] = known
-        result.changed = result.parsed > 0 or previous.keys() != current.keys()
-        self._items = current
-        for item in current.values():
-            result.events.extend(item.events)
-            result.skipped.extend(item.skipped)
-            result.warnings.extend(item.warnings)
-        result.events = mark_duplicates(result.events)
-        result.events.sort(key=lambda e: (e.start, e.end, e.uid, e.recurrence_id or ""))
+            key = os.fspath(folder)
+            known = previous.get(key)
+            if known is None or wanted is None or key in wanted:
+                known = self._list(folder, known[1] if known else {}, result)
+            current[key] = known
+        result.changed = result.parsed > 0 or _paths(previous) != _paths(current)
+        self._calendars = current
+        if result.changed or self._events is None:
+            self._events = _merge(item for _c, items in current.values() for item in items.values())
+        result.events = list(self._events)
+        for calendar, items in current.values():
+            result.calendars.append(calendar)
+            for item in items.values():
+                result.skipped.extend(item.skipped)
+                result.warnings.extend(item.warnings)
         return result
+
+    def _list(
+        self, folder: Path, previous: dict[str, _ItemResult], result: VdirReadResult
+    ) -> tuple[VdirCalendar, dict[str, _ItemResult]]:
+        items: dict[str, _ItemResult] = {}
+        for path, stamp in item_stamps(folder, self._extension):
+            known = previous.get(path)
+            if known is None or known.stamp != stamp:
+                known = self._parse(Path(path), stamp)
+                result.parsed += 1
+            items[path] = known
+        return _describe_calendar(folder, len(items)), items
 
     def _root_warnings(self) -> list[str]:
         if not self.root.is_dir():
@@ -211,6 +241,19 @@ class VdirReader:
             return str(path)
 
 
+def _paths(calendars: dict[str, tuple[VdirCalendar, dict[str, _ItemResult]]]) -> set[str]:
+    return {path for _calendar, items in calendars.values() for path in items}
+
+
+def _merge(items: Iterable[_ItemResult]) -> list[CalendarEvent]:
+    """Return every item's events, cross-item duplicates marked, in item order.
+
+    Not sorted across items: the day summaries do not need it, and sorting 5,000 events
+    after each change would cost more than the rest of picking the change up.
+    """
+    return mark_duplicates(event for item in items for event in item.events)
+
+
 def is_item_name(name: str, file_extension: str = DEFAULT_FILE_EXTENSION) -> bool:
     """Return whether a file name can be a vdir item (not hidden, not temporary)."""
     return (
@@ -220,27 +263,30 @@ def is_item_name(name: str, file_extension: str = DEFAULT_FILE_EXTENSION) -> boo
     )
 
 
-def item_files(folder: Path, file_extension: str) -> Iterator[tuple[Path, ItemStamp]]:
-    """Yield each item file of one calendar folder with its stamp, in name order.
+def item_stamps(folder: Path, file_extension: str) -> list[tuple[str, ItemStamp]]:
+    """Return each item file of one calendar folder (its path as text) with its stamp.
 
-    Entries that vanish between listing and stat (a sync in progress) are simply not
-    there yet; folders, FIFOs and devices are never items.
+    In name order. Entries that vanish between listing and stat (a sync in progress) are
+    simply not there yet; folders, FIFOs and devices are never items.
     """
+    found: list[tuple[str, ItemStamp]] = []
     try:
         with os.scandir(folder) as entries:
-            names = sorted(
-                entry.name for entry in entries if is_item_name(entry.name, file_extension)
-            )
+            for entry in entries:
+                if not is_item_name(entry.name, file_extension):
+                    continue
+                try:
+                    info = entry.stat()
+                except OSError:
+                    continue
+                if stat.S_ISREG(info.st_mode):
+                    found.append(
+                        (entry.path, ItemStamp(info.st_size, info.st_mtime_ns, info.st_ino))
+                    )
     except OSError:
-        return
-    for name in names:
-        path = folder / name
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode):
-            yield path, ItemStamp(info.st_size, info.st_mtime_ns, info.st_ino)
+        return []
+    found.sort()
+    return found
 
 
 def calendar_folders(root: Path, file_extension: str = DEFAULT_FILE_EXTENSION) -> list[Path]:
@@ -306,21 +352,25 @@ def mark_duplicates(events: Iterable[CalendarEvent]) -> list[CalendarEvent]:
     """Mark counted occurrences that another item already counts as ``duplicate``.
 
     Among counted copies of one occurrence (same UID and RECURRENCE-ID), the highest
-    SEQUENCE stays counted; on a tie the first in the given order does.
+    SEQUENCE stays counted; on a tie the first in the given order does. One pass: this
+    runs over every event of the vdir after each change.
     """
-    events = list(events)
-    best: dict[tuple[str, str | None], int] = {}
-    for index, event in enumerate(events):
+    marked = list(events)
+    kept: dict[tuple[str, str | None], int] = {}
+    for index, event in enumerate(marked):
         if not event.counted:
             continue
         key = (event.uid, event.recurrence_id)
-        kept = best.get(key)
-        if kept is None or event.sequence > events[kept].sequence:
-            best[key] = index
-    winners = set(best.values())
-    return [
-        event
-        if not event.counted or index in winners
-        else dataclasses.replace(event, counted=False, reason=Exclusion.DUPLICATE)
-        for index, event in enumerate(events)
-    ]
+        other = kept.get(key)
+        if other is None:
+            kept[key] = index
+        elif event.sequence > marked[other].sequence:
+            marked[other] = _as_duplicate(marked[other])
+            kept[key] = index
+        else:
+            marked[index] = _as_duplicate(event)
+    return marked
+
+
+def _as_duplicate(event: CalendarEvent) -> CalendarEvent:
+    return dataclasses.replace(event, counted=False, reason=Exclusion.DUPLICATE)

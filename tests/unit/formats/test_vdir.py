@@ -54,7 +54,7 @@ def root(tmp_path: Path) -> Path:
 
 
 def uids(result: vdir.VdirReadResult) -> list[str]:
-    return [event.uid for event in result.events]
+    return sorted(event.uid for event in result.events)
 
 
 def test_reads_every_calendar_with_its_metadata(root: Path) -> None:
@@ -279,3 +279,46 @@ def test_mark_duplicates_keeps_the_highest_sequence(root: Path) -> None:
 def test_inverted_range_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="last day"):
         VdirReader(tmp_path, first_day=LAST, last_day=FIRST, rules=RULES)
+
+
+def test_a_watcher_notice_lists_only_the_folders_it_names(root: Path) -> None:
+    the_reader = reader(root)
+    the_reader.read()
+    write(root / "work" / "b.ics", event_ics("b", hour=16))
+    write(root / "home" / "c.ics", event_ics("c", hour=17))
+
+    only_work = the_reader.read(changed=[root / "work"])
+
+    assert only_work.parsed == 1
+    hours = {e.uid: e.start.hour for e in only_work.events}
+    assert hours == {"a": 9, "b": 16, "c": 14}  # home was not named: its old state stays
+    assert the_reader.read().parsed == 1  # a full read (a sync) finds the rest
+    assert {e.uid: e.start.hour for e in the_reader.read().events}["c"] == 17
+
+
+def test_a_watcher_notice_for_the_root_finds_new_calendars(root: Path) -> None:
+    the_reader = reader(root)
+    the_reader.read()
+    write(root / "team" / "t.ics", event_ics("t", hour=12))
+
+    assert "t" not in uids(the_reader.read(changed=[root / "work"]))
+    result = the_reader.read(changed=[root])
+
+    assert [c.name for c in result.calendars] == ["home", "team", "Work (Nextcloud)"]
+    assert "t" in uids(result)
+    assert result.parsed == 1
+
+
+def test_a_watcher_notice_sees_a_deletion(root: Path) -> None:
+    the_reader = reader(root)
+    the_reader.read()
+    (root / "work" / "a.ics").unlink()
+
+    result = the_reader.read(changed=[root / "work"])
+
+    assert result.changed
+    assert uids(result) == ["b", "c"]
+
+
+def test_the_first_read_lists_everything_whatever_is_named(root: Path) -> None:
+    assert uids(reader(root).read(changed=[root / "work"])) == ["a", "b", "c"]
