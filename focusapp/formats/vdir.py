@@ -165,7 +165,10 @@ class VdirReader:
         result = VdirReadResult()
         wanted = None if changed is None else {os.fspath(path) for path in changed}
         previous = self._calendars
-        if wanted is None or os.fspath(self.root) in wanted or not previous:
+        # The root, or a folder not yet known as a calendar (one just created), means the
+        # set of calendars may have changed: list them again.
+        root = os.fspath(self.root)
+        if wanted is None or not previous or root in wanted or not wanted <= previous.keys():
             folders = calendar_folders(self.root, self._extension)
         else:
             folders = [Path(key) for key in previous]

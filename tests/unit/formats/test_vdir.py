@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import uuid
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from focusapp.domain.calendar import CalendarRules, Exclusion
 from focusapp.formats import vdir
@@ -322,3 +325,61 @@ def test_a_watcher_notice_sees_a_deletion(root: Path) -> None:
 
 def test_the_first_read_lists_everything_whatever_is_named(root: Path) -> None:
     assert uids(reader(root).read(changed=[root / "work"])) == ["a", "b", "c"]
+
+
+# The incremental reader always agrees with a fresh one -------------------------------------
+
+operations = st.lists(
+    st.tuples(
+        st.sampled_from(["write", "delete", "garbage", "rename-in"]),
+        st.sampled_from(["work", "home"]),
+        st.integers(0, 4),
+        st.integers(6, 20),
+    ),
+    max_size=12,
+)
+
+
+def summary(result: vdir.VdirReadResult) -> tuple[object, ...]:
+    return (
+        sorted((e.uid, e.start, e.counted, e.reason, e.source) for e in result.events),
+        sorted(result.warnings),
+        [(c.name, c.item_count) for c in result.calendars],
+    )
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(operations, st.booleans())
+def test_incremental_reads_equal_a_fresh_read(
+    tmp_path: Path, steps: list[tuple[str, str, int, int]], notify: bool
+) -> None:
+    base = tmp_path / f"case-{uuid.uuid4().hex}"
+    write(base / "work" / "seed.ics", event_ics("seed"))
+    the_reader = reader(base)
+    the_reader.read()
+    for action, calendar, number, hour in steps:
+        path = base / calendar / f"item-{number}.ics"
+        if action == "write":
+            write(path, event_ics(f"u{number}", hour=hour))
+        elif action == "delete":
+            path.unlink(missing_ok=True)
+        elif action == "garbage":
+            write(path, "not a calendar")
+        else:  # a file moved in from elsewhere keeps its mtime but has a new name
+            outside = tmp_path / f"out-{uuid.uuid4().hex}.ics"
+            outside.write_text(event_ics(f"u{number}", hour=hour), encoding="utf-8")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            outside.replace(path)
+        changed = [path.parent] if notify else None
+        assert summary(the_reader.read(changed=changed)) == summary(reader(base).read())
+
+
+def test_a_root_that_is_a_calendar_still_finds_new_subfolders(tmp_path: Path) -> None:
+    write(tmp_path / "cal" / "a.ics", event_ics("a"))
+    the_reader = reader(tmp_path / "cal")
+    the_reader.read()
+    write(tmp_path / "cal" / "sub" / "b.ics", event_ics("b"))
+
+    assert uids(the_reader.read(changed=[tmp_path / "cal"])) == ["a", "b"]
