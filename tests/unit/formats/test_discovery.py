@@ -6,7 +6,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from focusapp.formats import discovery
 from focusapp.formats.discovery import (
     FoundSource,
     SourceKind,
@@ -294,3 +297,34 @@ def test_discovery_never_executes_a_config(home: Path, tmp_path: Path) -> None:
     )
     discover_sources(home, {})
     assert not marker.exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("[]=#'\" \nabcpath~/*"), max_size=200))
+def test_the_khal_reader_never_fails_on_any_text(text: str) -> None:
+    for name, values in discovery._khal_calendars(text):
+        assert isinstance(name, str)
+        assert all(isinstance(v, str) for v in values.values())
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300))
+def test_discovery_never_fails_on_any_config_text(home: Path, text: str) -> None:
+    for path in (
+        home / ".config/vdirsyncer/config",
+        home / ".config/khal/config",
+        home / ".config/evolution/sources/x.source",
+    ):
+        write(path, text)
+    item(home / ".calendars/work", "a")
+    assert home / ".calendars" in by_path(discover_sources(home, {}))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [('"~/cal/"', "~/cal/"), ("~/cal", "~/cal"), ('["a"]', '["a"]'), ('"a\\u00e9"', "aé")],
+)
+def test_vdirsyncer_values_are_json(raw: str, expected: str) -> None:
+    assert discovery._json_value(raw) == expected
