@@ -3,7 +3,9 @@
 git is run as a subprocess (never a hand-written object reader), read-only and offline:
 
 * ``git --no-pager log --all --no-merges --format=...``: hashes, author addresses and author
-  times only. Messages are never asked for, so they cannot leak into FocusApp.
+  times only, on every branch and tag; not ``refs/notes`` (adding a note is not coding) nor
+  ``refs/stash`` (a stash is not a commit of work, and its index commit is no merge).
+  Messages are never asked for, so they cannot leak into FocusApp.
 * The environment disables everything that could prompt, page, lock or reach the network:
   ``GIT_TERMINAL_PROMPT=0``, no askpass, ``GIT_OPTIONAL_LOCKS=0``, ``GIT_NO_LAZY_FETCH=1``
   (a partial clone would otherwise fetch missing objects), ``-c protocol.allow=never`` (no
@@ -136,7 +138,10 @@ def read_commits(
     """
     wanted = {normalize_address(address) for address in addresses if address.strip()}
     done = run_git(
-        ["log", "--all", "--no-merges", _FORMAT], cwd=repository, environ=environ, timeout=timeout
+        ["log", "--exclude=refs/notes/*", "--exclude=refs/stash", "--all", "--no-merges", _FORMAT],
+        cwd=repository,
+        environ=environ,
+        timeout=timeout,
     )
     if done.returncode != 0:
         if "does not have any commits" in done.stderr:

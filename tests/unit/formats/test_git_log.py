@@ -270,3 +270,34 @@ def test_only_config_and_log_are_ever_run(
         assert command[:2] == ["git", "--no-pager"]
         assert "protocol.allow=never" in command
         assert command[6] in {"config", "log"}
+
+
+def test_notes_are_not_commits_of_work(tmp_path: Path, env: dict[str, str]) -> None:
+    repo = make_repo(tmp_path / "project", env)
+    commit(repo, env, "2026-12-01T09:00:00+00:00")
+    git(
+        repo,
+        env,
+        "notes",
+        "add",
+        "-m",
+        "reviewed",
+        extra={
+            "GIT_AUTHOR_DATE": "2026-12-05T09:00:00+00:00",
+            "GIT_COMMITTER_DATE": "2026-12-05T09:00:00+00:00",
+        },
+    )
+    (repo / "file.txt").write_text("stashed change", encoding="utf-8")
+    git(
+        repo,
+        env,
+        "stash",
+        extra={
+            "GIT_AUTHOR_DATE": "2026-12-06T09:00:00+00:00",
+            "GIT_COMMITTER_DATE": "2026-12-06T09:00:00+00:00",
+        },
+    )
+
+    commits = read_commits(repo, [ME], environ=env)
+
+    assert [c.authored_at.date() for c in commits] == [dt.date(2026, 12, 1)]
