@@ -11,8 +11,10 @@ Why it is read the way it is:
 * Items are re-read only when they change. :class:`VdirReader` keeps a snapshot of each item's
   (size, mtime_ns, inode) and its parsed result; vdirsyncer and khal write a temporary file
   and rename it over the item, which always changes the inode, so an edit is seen even when
-  size and mtime happen to agree. Added and deleted items are seen because the folder is
-  listed on every read (listing is cheap; parsing is not).
+  size and mtime happen to agree. Added and deleted items are seen because folders are
+  listed again (listing is cheap; parsing is not): all of them on a full read, or only
+  those a file-system watcher names (``read(changed=...)``), which is what keeps picking
+  up one change in a 5,000-item vdir to a few dozen milliseconds.
 * Hidden files (vdirsyncer's and khal's temporary files, editor locks such as ``.#x.ics``) and
   names without the item extension (``tmpab12.tmp``, ``x.ics~``) are never items.
 * One faulty item (not iCalendar, too large, unreadable) is left out with a warning naming
