@@ -14,7 +14,8 @@ by EDS into ``~/.cache/evolution/calendar/<source uid>/cache.db``, an SQLite fil
   built in; they are put in front of the events so custom TZIDs resolve.
 
 The tests use a ``cache.db`` written by the real evolution-data-server 3.46 running headless
-on a private D-Bus session bus (see ``tests/data/evolution/README.md``).
+on a private D-Bus session bus (see ``tests/data/evolution/README.md``), and, where EDS is
+installed, read a cache while the running EDS refreshes it (``test_evolution_live.py``).
 
 How the file is opened, and why: ``file:...?mode=ro`` (read-only, normal locking), not
 ``immutable=1``. EDS keeps its cache in rollback-journal mode (``journal_mode=delete``) and
