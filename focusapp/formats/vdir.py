@@ -182,6 +182,8 @@ class VdirReader:
             known = previous.get(key)
             if known is None or wanted is None or key in wanted:
                 known = self._list(folder, known[1] if known else {}, result)
+                if not known[1] and (folder == self.root or not _has_metadata(folder)):
+                    continue  # emptied: no longer a calendar, as calendar_folders decides
             current[key] = known
         result.changed = result.parsed > 0 or _paths(previous) != _paths(current)
         self._calendars = current

@@ -349,7 +349,7 @@ def summary(result: vdir.VdirReadResult) -> tuple[object, ...]:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(operations, st.booleans())
 def test_incremental_reads_equal_a_fresh_read(
