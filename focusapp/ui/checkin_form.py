@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import Final
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QButtonGroup,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -17,75 +16,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from focusapp.domain.checked_in import is_checked_in
 from focusapp.domain.durations import ACCEPTED_FORMS, DurationError, format_duration, parse_duration
-from focusapp.domain.models import ENERGY_LABELS, CheckIn
+from focusapp.domain.models import CheckIn
 from focusapp.domain.sources import DaySources, Source, merge
-from focusapp.domain.validation import Problem
+from focusapp.domain.validation import Problem, problems_in
+from focusapp.ui.checkin_widgets import DayEdit, EnergyPicker
+from focusapp.ui.theme import error_color, link_color
 
 STRESS_LABELS: Final = {1: "1 Calm", 2: "2 Mild", 3: "3 Moderate", 4: "4 High", 5: "5 Very high"}
-
-
-class EnergyPicker(QWidget):
-    """Five labelled, checkable choices for energy; keys 1-5 pick one.
-
-    Signals:
-        changed(object): The chosen energy (int) or ``None``.
-    """
-
-    changed = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(False)  # lets a second click clear the choice
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        for value, label in ENERGY_LABELS.items():
-            button = QToolButton(self)
-            button.setText(f"{value}\n{label}")
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumHeight(48)
-            button.setAccessibleName(f"Energy {value}: {label}")
-            button.setToolTip(f"Energy {value}: {label} (key {value})")
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self._group.addButton(button, value)
-            layout.addWidget(button, 1)
-        self._group.buttonClicked.connect(self._on_group_button_clicked)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def value(self) -> int | None:
-        """Return the chosen energy or ``None``."""
-        checked = self._group.checkedId()
-        return None if checked < 0 else checked
-
-    def set_value(self, value: int | None) -> None:
-        """Select ``value`` (or nothing) without emitting ``changed``."""
-        for button in self._group.buttons():
-            button.setChecked(self._group.id(button) == value)
-
-    def buttons(self) -> list[QAbstractButton]:
-        """Return the five buttons in order (for focus and tests)."""
-        return [self._group.button(value) for value in ENERGY_LABELS]
-
-    @Slot(QAbstractButton)
-    def _on_group_button_clicked(self, button: QAbstractButton) -> None:
-        chosen = self._group.id(button)
-        self.set_value(chosen if button.isChecked() else None)
-        self.changed.emit(self.value())
-
-    def choose(self, value: int) -> None:
-        """Select ``value`` as if clicked and emit ``changed``."""
-        self.set_value(value)
-        self.changed.emit(value)
 
 
 class CheckInForm(QWidget):
@@ -113,10 +56,7 @@ class CheckInForm(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName("Date")
+        self.date_edit = DayEdit(self)
         self.energy = EnergyPicker(self)
         self.coding = self._duration_field("Coding / deep work, e.g. 2h or 1h30")
         self.meetings = self._duration_field("Time in meetings, e.g. 3h")
@@ -138,9 +78,19 @@ class CheckInForm(QWidget):
         self.status.setWordWrap(True)
 
         self._errors: dict[str, QLabel] = {}
+        #: The widget to focus for a problem with each field.
+        self._fields: dict[str, QWidget] = {
+            "date": self.date_edit,
+            "energy": self.energy,
+            "coding_minutes": self.coding,
+            "meeting_minutes": self.meetings,
+            "sleep_hours": self.sleep,
+            "stress": self.stress,
+            "note": self.note,
+        }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Day", self.date_edit)
+        form.addRow("Da&y", self.date_edit)
         form.addRow("&Energy", self._with_error("energy", self.energy))
         self.coding_source = self._source_hint("coding")
         self.meetings_source = self._source_hint("meetings")
@@ -163,7 +113,18 @@ class CheckInForm(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-        self.setTabOrder(self.energy.buttons()[-1], self.coding)
+        chain = (
+            self.date_edit,
+            *self.energy.buttons(),
+            self.coding,
+            self.meetings,
+            self.sleep,
+            self.stress,
+            self.note,
+            self.save_button,
+        )
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         for field in (self.coding, self.meetings, self.sleep, self.note):
             field.returnPressed.connect(self.submit)
         self.save_button.clicked.connect(self.submit)
@@ -172,6 +133,7 @@ class CheckInForm(QWidget):
             widget.installEventFilter(self)
         self.set_today(today)
         self.load(CheckIn(date=today))
+        self._apply_colors()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -182,11 +144,26 @@ class CheckInForm(QWidget):
         field.setToolTip(f"Accepted: {ACCEPTED_FORMS}")
         return field
 
+    def _apply_colors(self) -> None:
+        """Colour the inline errors and links from the current palette (light or dark)."""
+        color = error_color(self.palette())
+        for label in self._errors.values():
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, color)
+            label.setPalette(palette)
+        if hasattr(self, "_sources"):
+            self._show_sources()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Follow a theme switched at run time."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colors()
+
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(f"error_{name}")
         label.setWordWrap(True)
-        label.setStyleSheet("color: #b3541e;")
         label.hide()
         self._errors[name] = label
         return label
@@ -200,6 +177,7 @@ class CheckInForm(QWidget):
         if hint is not None:
             column.addWidget(hint)
         column.addWidget(self._error_label(name))
+        box.setFocusProxy(widget)  # the row label's mnemonic lands in the field
         return box
 
     def _source_hint(self, name: str) -> QLabel:
@@ -241,9 +219,10 @@ class CheckInForm(QWidget):
         sources = day if isinstance(day, DaySources) else merge(day.date, day, None)
         self._sources = sources
         checkin = sources.typed or CheckIn(date=sources.effective.date)
-        self.date_edit.blockSignals(True)
-        self.date_edit.setDate(_qdate(checkin.date))
-        self.date_edit.blockSignals(False)
+        if self.date_edit.date() != _qdate(checkin.date):  # else typing in it is under way
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(_qdate(checkin.date))
+            self.date_edit.blockSignals(False)
         self.energy.set_value(checkin.energy)
         self.coding.setText(_minutes_text(checkin.coding_minutes))
         self.meetings.setText(_minutes_text(checkin.meeting_minutes))
@@ -254,10 +233,9 @@ class CheckInForm(QWidget):
         self._base = checkin
         self.clear_problems()
         self._show_sources()
-        exists = sources.typed is not None and any(
-            v is not None for v in list(sources.typed.values().values())[1:]
-        )
-        self._update_title(exists=exists)
+        self._update_title(exists=is_checked_in(sources.typed))
+        if sources.typed is not None and not is_checked_in(sources.typed):
+            self.status.setText(self.not_checked_in_text())
 
     def _show_sources(self) -> None:
         derived = self._sources.derived
@@ -273,20 +251,9 @@ class CheckInForm(QWidget):
             if calendar is not None
             else "Time in meetings, e.g. 3h"
         )
-        _set_hint(
-            self.coding_source,
-            self._sources.coding_source,
-            sessions,
-            "focus sessions",
-            "coding",
-        )
-        _set_hint(
-            self.meetings_source,
-            self._sources.meeting_source,
-            calendar,
-            "your calendar",
-            "meetings",
-        )
+        link = link_color(self.palette())
+        _set_hint(self.coding_source, self._sources.coding_source, sessions, "coding", link)
+        _set_hint(self.meetings_source, self._sources.meeting_source, calendar, "meetings", link)
 
     @Slot(str)
     def _on_source_link_activated(self, link: str) -> None:
@@ -306,7 +273,15 @@ class CheckInForm(QWidget):
             text = problem.message if label.isHidden() else f"{label.text()}; {problem.message}"
             label.setText(text)
             label.show()
-        self.status.setText("Not saved: please fix the marked fields.")
+        fields = [self._fields.get(problem.field, self.date_edit) for problem in problems]
+        if fields:
+            fields[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        count = len({id(label) for label in self._errors.values() if not label.isHidden()})
+        self.status.setText(
+            self.tr("Not saved: please fix the marked field.")
+            if count == 1
+            else self.tr("Not saved: please fix the {count} marked fields.").format(count=count)
+        )
 
     def clear_problems(self) -> None:
         """Hide every inline message."""
@@ -315,12 +290,31 @@ class CheckInForm(QWidget):
             label.hide()
         self.status.clear()
 
-    def show_saved(self, message: str) -> None:
-        """Show a quiet confirmation next to the Save button."""
+    def show_saved(self, stored: CheckIn) -> str:
+        """Confirm what was saved next to the Save button, and return the sentence.
+
+        A day saved without energy is stored but not checked in (the tray and the
+        reminder say the same), so the confirmation says what is still missing.
+        """
+        if is_checked_in(stored):
+            message = self.tr("Saved {day}.").format(day=f"{stored.date:%a %d %b}")
+        else:
+            message = self.tr("Kept what you typed for {day}. {missing}").format(
+                day=f"{stored.date:%a %d %b}", missing=self.not_checked_in_text()
+            )
         self.status.setText(message)
+        return message
+
+    def not_checked_in_text(self) -> str:
+        """Say that the day still needs its energy to count as checked in."""
+        return self.tr("Not checked in yet: choose your energy (keys 1-5) to finish.")
 
     def draft(self) -> CheckIn | list[Problem]:
-        """Return the check-in typed so far, or the problems preventing it."""
+        """Return the check-in typed so far, or every problem preventing it.
+
+        Fields that do not parse are left out and the rest still go through the domain's
+        rules, so one attempt marks every field at fault, not one per try.
+        """
         problems: list[Problem] = []
         values: dict[str, object] = {"energy": self.energy.value()}
         for name, field in (("coding_minutes", self.coding), ("meeting_minutes", self.meetings)):
@@ -331,19 +325,22 @@ class CheckInForm(QWidget):
             try:
                 values[name] = parse_duration(text)
             except DurationError as error:
+                values[name] = None
                 problems.append(Problem(name, str(error)))
         sleep_text = self.sleep.text().strip().lower().removesuffix("h")
         try:
             values["sleep_hours"] = float(sleep_text) if sleep_text else None
         except ValueError:
+            values["sleep_hours"] = None
             problems.append(
                 Problem("sleep_hours", f"'{self.sleep.text()}' is not a number of hours")
             )
         values["stress"] = self.stress.currentData()
         values["note"] = self.note.text().strip() or None
-        if problems:
-            return problems
-        return self._base.merged({**values, "date": self.day()})
+        candidate = self._base.merged({**values, "date": self.day()})
+        unparsed = {problem.field for problem in problems}
+        problems += [p for p in problems_in(candidate, self._today) if p.field not in unparsed]
+        return problems or candidate
 
     @Slot()
     def submit(self) -> None:
@@ -396,9 +393,9 @@ class CheckInForm(QWidget):
     def _update_title(self, *, exists: bool) -> None:
         day = self.day()
         if day == self._today:
-            name = "today"
+            name = f"today ({day:%a %d %b})"
         elif day == self._today - dt.timedelta(days=1):
-            name = "yesterday"
+            name = f"yesterday ({day:%a %d %b})"
         else:
             name = day.strftime("%a %d %b %Y")
         self.title.setText(f"Edit {name}'s check-in" if exists else f"How was {name}?")
@@ -417,17 +414,26 @@ def _pydate(date: QDate) -> dt.date:
     return dt.date(date.year(), date.month(), date.day())
 
 
+_ORIGINS: Final = {"coding": "focus sessions", "meetings": "your calendar"}
+
+
 def _set_hint(
-    label: QLabel, source: Source | None, derived: int | None, origin: str, link: str
+    label: QLabel, source: Source | None, derived: int | None, field: str, link: QColor
 ) -> None:
-    """Say whether a field uses the typed value and offer to switch back to the derived one."""
+    """Say whether a field uses the typed value and offer to switch back to the derived one.
+
+    Links carry the palette's link colour in the markup: Qt fixes a link's colour when the
+    text is parsed, so a theme switched later would otherwise leave it dark blue on grey.
+    """
     if derived is None:
         label.hide()
         return
-    details = ' <a href="calendar:day">Details</a>' if link == "meetings" else ""
+    origin = _ORIGINS[field]
+    style = f'style="color: {link.name()}"'
+    details = f' <a href="calendar:day" {style}>Details</a>' if field == "meetings" else ""
     if source is Source.TYPED:
         label.setText(
-            f'<small>Typed value used. <a href="use:{link}">Use {origin} '
+            f'<small>Typed value used. <a href="use:{field}" {style}>Use {origin} '
             f"({format_duration(derived)})</a>{details}</small>"
         )
     else:

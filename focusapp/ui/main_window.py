@@ -220,7 +220,14 @@ class MainWindow(QMainWindow):
         return self.dashboard
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.import_action, self.export_action, self.focus_action):
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.focus_action,
+            self.previous_day_action,
+            self.next_day_action,
+            self.today_action,
+        ):
             action.setEnabled(enabled)
         self.form.save_button.setEnabled(enabled)
 
@@ -251,16 +258,24 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         day_menu = self.menuBar().addMenu("&Day")
-        today_action = QAction("&Today", self)
+        self.today_action = today_action = QAction("&Today", self)
         today_action.setShortcut(QKeySequence("Ctrl+T"))
         today_action.triggered.connect(self._on_today_action_triggered)
+        self.previous_day_action = QAction("&Previous day", self)
+        self.previous_day_action.setShortcuts([QKeySequence("Ctrl+["), QKeySequence("Alt+Left")])
+        self.previous_day_action.triggered.connect(self._on_previous_day_action_triggered)
+        self.next_day_action = QAction("&Next day", self)
+        self.next_day_action.setShortcuts([QKeySequence("Ctrl+]"), QKeySequence("Alt+Right")])
+        self.next_day_action.triggered.connect(self._on_next_day_action_triggered)
         history_action = QAction("Go to &history", self)
         history_action.setShortcut(QKeySequence("Ctrl+H"))
         history_action.triggered.connect(self.history.setFocus)
         self.focus_action = QAction("Start &focus session", self)
         self.focus_action.setShortcut(QKeySequence("Ctrl+F"))
         self.focus_action.triggered.connect(self.focus_toggle_requested.emit)
-        day_menu.addActions([today_action, history_action])
+        day_menu.addActions(
+            [self.previous_day_action, self.next_day_action, today_action, history_action]
+        )
         day_menu.addSeparator()
         day_menu.addAction(self.focus_action)
         self._build_calendar_actions(file_menu, day_menu)
@@ -324,7 +339,7 @@ class MainWindow(QMainWindow):
     def show_day(self, day: dt.date) -> None:
         """Load ``day`` into the form (pre-filled when it already has a check-in)."""
         self.form.load(self._checkins.sources(day))
-        self.form.energy.buttons()[0].setFocus()
+        self.form.energy.tab_stop().setFocus()
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -344,8 +359,7 @@ class MainWindow(QMainWindow):
             return
         self.refresh()
         self.form.load(self._checkins.sources(stored.date))
-        self.form.show_saved(f"Saved {stored.date:%a %d %b}.")
-        self.statusBar().showMessage(f"Check-in for {stored.date:%A %d %B} saved.", 5000)
+        self.statusBar().showMessage(self.form.show_saved(stored), 5000)
         self.data_changed.emit()
 
     @Slot(object)
@@ -378,6 +392,21 @@ class MainWindow(QMainWindow):
             self.show_day(day)
         self.statusBar().showMessage(f"Check-in for {day:%A %d %B} deleted.", 5000)
         self.data_changed.emit()
+
+    @Slot()
+    def _on_previous_day_action_triggered(self) -> None:
+        self.step_day(-1)
+
+    @Slot()
+    def _on_next_day_action_triggered(self) -> None:
+        self.step_day(1)
+
+    def step_day(self, days: int) -> None:
+        """Show the day ``days`` before or after the form's (never past tomorrow)."""
+        latest = self._checkins.today() + dt.timedelta(days=1)
+        target = min(self.form.day() + dt.timedelta(days=days), latest)
+        if target != self.form.day():
+            self.show_day(target)
 
     @Slot()
     def _on_today_action_triggered(self) -> None:

@@ -36,6 +36,9 @@ INDIGO: Final = "#5b6cc9"
 TEAL: Final = "#2a9d8f"
 AMBER: Final = "#f4a261"
 MIST: Final = "#a3b3bf"
+#: Inline error text: the calm burnt orange, darkened or lightened to read as text.
+ERROR_ON_LIGHT: Final = "#9c4215"
+ERROR_ON_DARK: Final = "#f4a77a"
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -43,6 +46,124 @@ def is_dark(palette: QPalette) -> bool:
     window = palette.color(QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
     return window.lightnessF() < text.lightnessF()
+
+
+#: WCAG 2 AA contrast for normal text; the energy selection and links must reach it.
+MIN_TEXT_CONTRAST: Final = 4.5
+
+
+def relative_luminance(color: QColor) -> float:
+    """Return the WCAG 2 relative luminance of ``color`` (0 black to 1 white)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(color.redF())
+        + 0.7152 * linear(color.greenF())
+        + 0.0722 * linear(color.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """Return the WCAG 2 contrast ratio of two colours, from 1 (same) to 21."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_on(background: QColor, preferred: QColor) -> QColor:
+    """Return ``preferred`` if it reads on ``background``, else black or white, whichever does.
+
+    Platform palettes (a high-contrast theme, a vendor's accent) pair colours we do not
+    choose; this keeps a selected choice legible whatever they are.
+    """
+    if contrast_ratio(background, preferred) >= MIN_TEXT_CONTRAST:
+        return preferred
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return max((black, white), key=lambda text: contrast_ratio(background, text))
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceColors:
+    """How a tile of a choice (an energy button) is painted in one palette.
+
+    The selection is a filled tile; keyboard focus is an outline only, in a colour that
+    differs from the fill, so the two never look alike.
+
+    Attributes:
+        background: An unselected tile.
+        text: Text on an unselected tile.
+        border: The frame of an unselected tile.
+        selected_background: The chosen tile's fill.
+        selected_text: Text on the chosen tile (contrast >= :data:`MIN_TEXT_CONTRAST`).
+        focus: The focus outline on an unselected tile.
+        focus_on_selected: The focus outline drawn inside the chosen tile.
+    """
+
+    background: QColor
+    text: QColor
+    border: QColor
+    selected_background: QColor
+    selected_text: QColor
+    focus: QColor
+    focus_on_selected: QColor
+
+
+def choice_colors(palette: QPalette) -> ChoiceColors:
+    """Return the colours of choice tiles for ``palette`` (light, dark or high contrast)."""
+    roles = QPalette.ColorRole
+    background = palette.color(roles.Button)
+    selected = palette.color(roles.Highlight)
+    selected_text = readable_on(selected, palette.color(roles.HighlightedText))
+    text = readable_on(background, palette.color(roles.ButtonText))
+    return ChoiceColors(
+        background=background,
+        text=text,
+        border=palette.color(roles.Mid) if not is_dark(palette) else palette.color(roles.Light),
+        selected_background=selected,
+        selected_text=selected_text,
+        focus=selected,
+        focus_on_selected=selected_text,
+    )
+
+
+def link_color(palette: QPalette) -> QColor:
+    """Return the palette's link colour, or a readable substitute on its window colour."""
+    return readable_on(
+        palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Link)
+    )
+
+
+def error_color(palette: QPalette) -> QColor:
+    """Return the burnt orange of inline errors, light or dark enough for ``palette``."""
+    window = palette.color(QPalette.ColorRole.Window)
+    return readable_on(window, QColor(ERROR_ON_DARK if is_dark(palette) else ERROR_ON_LIGHT))
+
+
+def high_contrast_palette() -> QPalette:
+    """Return a black-and-white palette with a yellow selection, as high-contrast themes use."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
+    for role, color in (
+        (roles.Window, black),
+        (roles.WindowText, white),
+        (roles.Base, black),
+        (roles.AlternateBase, QColor("#1a1a1a")),
+        (roles.Text, white),
+        (roles.Button, black),
+        (roles.ButtonText, white),
+        (roles.PlaceholderText, QColor("#c0c0c0")),
+        (roles.Light, white),
+        (roles.Mid, white),
+        (roles.Dark, white),
+        (roles.Highlight, yellow),
+        (roles.HighlightedText, black),
+        (roles.Link, QColor("#00ffff")),
+        (roles.LinkVisited, QColor("#ff80ff")),
+    ):
+        p.setColor(role, color)
+    return p
 
 
 def _with_alpha(color: str | QColor, alpha: float) -> QColor:
