@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QSystemTrayIcon
 
+from focusapp.domain.checked_in import is_checked_in
 from focusapp.domain.durations import DurationError, format_duration, parse_duration
 from focusapp.domain.errors import StorageError
 from focusapp.domain.focus import format_elapsed
@@ -113,7 +114,7 @@ class Companion(QObject):
             return TrayStatus()
         day = sources.effective
         return TrayStatus(
-            checked_in=sources.typed is not None and sources.typed.energy is not None,
+            checked_in=is_checked_in(sources.typed),
             energy=day.energy,
             coding_minutes=day.coding_minutes,
             meeting_minutes=day.meeting_minutes,
@@ -143,7 +144,7 @@ class Companion(QObject):
             snooze_minutes=settings.snooze_minutes,
             focus_length_minutes=settings.focus_length_minutes,
             meeting_budget_minutes=settings.meeting_budget_minutes,
-            today_checked_in=sources.typed is not None and sources.typed.energy is not None,
+            today_checked_in=is_checked_in(sources.typed),
             today_meeting_minutes=sources.effective.meeting_minutes or 0,
             focus_session_started_at=None if running is None else running.started_at,
             focus_session_id=None if running is None else running.id,

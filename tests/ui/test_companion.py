@@ -94,3 +94,29 @@ def test_meeting_budget_nudge(qtbot, companion, context, clock):
     assert [r.kind.value for r in shown] == ["meeting_budget"]
     title, body = companion.reminder_text(shown[0])
     assert "5h" in body and "4h" in body
+
+
+def test_a_check_in_without_energy_is_not_checked_in_anywhere(qtbot, companion, context):
+    """Item 5 of issue 12: the window and the tray agree on what "checked in" means."""
+    from PySide6.QtCore import Qt
+
+    from focusapp.ui.tray import tooltip_text
+
+    form = companion.window.form
+    qtbot.keyClicks(form.meetings, "2h")
+    with qtbot.waitSignal(companion.window.data_changed):
+        qtbot.keyClick(form.meetings, Qt.Key.Key_Return)
+    assert context.checkins.get(context.checkins.today()).meeting_minutes == 120
+    assert "Saved" not in form.status.text()
+    assert "not checked in yet" in form.status.text().lower()
+    assert form.title.text().startswith("How was today")
+    assert not companion.status().checked_in
+    assert "not checked in yet" in tooltip_text(companion.status())
+    assert not companion._reminder_inputs(context.clock.now()).today_checked_in
+
+    form.energy.choose(3)
+    with qtbot.waitSignal(companion.window.data_changed):
+        form.save_button.click()
+    assert form.status.text().startswith("Saved")
+    assert companion.status().checked_in
+    assert "not checked in yet" not in tooltip_text(companion.status())
