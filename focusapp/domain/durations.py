@@ -1,4 +1,8 @@
-"""Parse and format the duration forms a person types: ``90``, ``1h30``, ``1.5h``, ``1:30``."""
+"""Parse and format durations as a person types them: ``90``, ``1h30``, ``45 minutes``, ``1:30``.
+
+Units may be written short or in words (``h``, ``hr``, ``hrs``, ``hour``, ``hours``; ``m``,
+``min``, ``mins``, ``minute``, ``minutes``), with or without spaces, in any case.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,17 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final
 
-ACCEPTED_FORMS: Final = "90, 90m, 1h, 1h30, 1h30m, 1.5h, 1:30 or 0"
+#: Every form listed here parses (a test holds it to that); shown in messages and tooltips.
+ACCEPTED_FORMS: Final = "90, 90m, 45 minutes, 1h, 2 hours, 1h30, 1h30m, 2 h 30, 1.5h, 1:30 or 0"
 
+_HOUR_UNIT: Final = r"(?:h|hrs?|hours?)"
+_MINUTE_UNIT: Final = r"(?:m|mins?|minutes?)"
 # Bounded digit counts keep absurd inputs (a 10,000-digit number) out of the arithmetic.
-_MINUTES = re.compile(r"(?P<m>\d{1,5})\s*m?")
-_HOURS_MINUTES = re.compile(r"(?P<h>\d{1,3})\s*h\s*(?:(?P<m>\d{1,2})\s*m?)?")
-_DECIMAL_HOURS = re.compile(r"(?P<h>\d{0,3}[.,]\d{1,4})\s*h")
+_MINUTES = re.compile(rf"(?P<m>\d{{1,5}})\s*{_MINUTE_UNIT}?")
+_HOURS_MINUTES = re.compile(
+    rf"(?P<h>\d{{1,3}})\s*{_HOUR_UNIT}\s*(?:(?:and\s+)?(?P<m>\d{{1,2}})\s*{_MINUTE_UNIT}?)?"
+)
+_DECIMAL_HOURS = re.compile(rf"(?P<h>\d{{0,3}}[.,]\d{{1,4}})\s*{_HOUR_UNIT}")
 _CLOCK = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)")
 
 

@@ -10,17 +10,19 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from focusapp.domain.checked_in import is_checked_in
-from focusapp.domain.durations import DurationError, format_duration, parse_duration
+from focusapp.domain.durations import format_duration
 from focusapp.domain.errors import StorageError
 from focusapp.domain.focus import format_elapsed
 from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
+from focusapp.domain.validation import CheckInInvalidError
 from focusapp.resources import icon_path
 from focusapp.services.focus import FocusError
+from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
 from focusapp.ui.reminders import TITLES, ReminderController
 from focusapp.ui.tray import TrayIcon, TrayStatus
 
@@ -69,6 +71,7 @@ class Companion(QObject):
         self.reminders.reminder_due.connect(self._on_reminders_reminder_due)
         self.tray: TrayIcon | None = None
         self._last_reminder: Reminder | None = None
+        self.meeting_dialog: AddMeetingTimeDialog | None = None
         self._focus_timer = QTimer(self)
         self._focus_timer.setInterval(FOCUS_LABEL_REFRESH_MS)
         self._focus_timer.timeout.connect(self._refresh_focus)
@@ -258,29 +261,43 @@ class Companion(QObject):
 
     @Slot()
     def add_meeting_time(self) -> None:
-        """Ask for a duration and add it to today's meeting time."""
-        text, ok = QInputDialog.getText(
-            self.window, "Add meeting time", "Meeting time to add to today (e.g. 30m, 1h30):"
+        """Open the "Add meeting time" dialog (or bring the open one to the front)."""
+        if self.meeting_dialog is not None:
+            self.meeting_dialog.raise_()
+            self.meeting_dialog.activateWindow()
+            return
+        current = self._checkins.get(self._checkins.today())
+        dialog = AddMeetingTimeDialog(
+            current.meeting_minutes if current else None, self._add_meeting_minutes, self.window
         )
-        if not ok or not text.strip():
-            return
-        try:
-            added = parse_duration(text)
-        except DurationError as error:
-            self._tell("Add meeting time", str(error))
-            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_meeting_dialog_finished)
+        self.meeting_dialog = dialog
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    @Slot()
+    def _on_meeting_dialog_finished(self) -> None:
+        self.meeting_dialog = None
+
+    def _add_meeting_minutes(self, added: int) -> str | None:
+        """Add ``added`` minutes to today's meeting time; return why not, or ``None``."""
         today = self._checkins.today()
-        current = self._checkins.get(today)
-        total = (current.meeting_minutes or 0) + added if current else added
         try:
+            current = self._checkins.get(today)
+            total = (current.meeting_minutes or 0) + added if current else added
             self._checkins.record(today, {"meeting_minutes": total})
+        except CheckInInvalidError as error:
+            reasons = "; ".join(problem.message for problem in error.problems)
+            return f"Not added: {reasons}."
         except (StorageError, ValueError) as error:
-            self._tell("Add meeting time", f"Not saved: {error}")
-            return
+            return f"Not added: {error}."
         self.window.refresh()
         if self.window.form.day() == today:
             self.window.show_day(today)
         self.refresh()
+        return None
 
     @Slot()
     def _on_window_hidden_to_tray(self) -> None:

@@ -1,7 +1,8 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from focusapp.services.app_state import AppStateStore
 from focusapp.ui.companion import Companion
@@ -58,20 +59,70 @@ def test_status_reflects_today(companion, context):
     )
 
 
-def test_add_meeting_time(qtbot, companion, context, monkeypatch):
-    context.checkins.record(None, {"meeting_minutes": 60})
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("1h30", True))
+def _open_meeting_dialog(qtbot, companion):
     companion.add_meeting_time()
+    dialog = companion.meeting_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.field.setFocus()
+    return dialog
+
+
+def test_add_meeting_time(qtbot, companion, context):
+    context.checkins.record(None, {"meeting_minutes": 60})
+    dialog = _open_meeting_dialog(qtbot, companion)
+    assert "1h" in dialog.summary.text()
+    qtbot.keyClicks(dialog.field, "1h30")
+    assert "2h30" in dialog.summary.text()  # what today's total becomes
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert context.checkins.get(context.checkins.today()).meeting_minutes == 150
+    assert not dialog.isVisible()
+    assert companion.meeting_dialog is None
+
+
+@pytest.mark.parametrize(("typed", "minutes"), [("45 minutes", 45), ("2hours", 120), ("1 hr", 60)])
+def test_add_meeting_time_as_people_type_it(qtbot, companion, context, typed, minutes):
+    dialog = _open_meeting_dialog(qtbot, companion)
+    qtbot.keyClicks(dialog.field, typed)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert context.checkins.get(context.checkins.today()).meeting_minutes == minutes
+
+
+def test_add_meeting_time_keeps_a_wrong_entry_open_inline(qtbot, companion, context, monkeypatch):
+    boxes = []
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: boxes.append(a))
+    dialog = _open_meeting_dialog(qtbot, companion)
+    qtbot.keyClicks(dialog.field, "lots")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.field.text() == "lots"  # what was typed is kept
+    assert dialog.error.isVisible()
+    assert "not a duration" in dialog.error.text() and "45 minutes" in dialog.error.text()
+    assert boxes == []  # no modal message box
+    assert context.checkins.get(context.checkins.today()) is None
+
+    qtbot.keyClicks(dialog.field, "25h")  # replaces the selected text; more than a day
+    assert not dialog.error.isVisible()  # a stale message goes as soon as one types
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.field.text() == "25h"
+    assert "more than a day" in dialog.error.text()
+    assert context.checkins.get(context.checkins.today()) is None
+
+    dialog.field.clear()
+    qtbot.keyClicks(dialog.field, "2 h 30")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     assert context.checkins.get(context.checkins.today()).meeting_minutes == 150
 
 
-def test_add_meeting_time_rejects_nonsense(qtbot, companion, context, monkeypatch):
-    told = []
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("lots", True))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
-    companion.add_meeting_time()
+def test_add_meeting_time_cancel_changes_nothing(qtbot, companion, context):
+    dialog = _open_meeting_dialog(qtbot, companion)
+    qtbot.keyClicks(dialog.field, "30m")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
     assert context.checkins.get(context.checkins.today()) is None
-    assert "not a duration" in told[0]
 
 
 def test_focus_session_left_running_is_recovered(qtbot, companion, context, clock, monkeypatch):
@@ -98,8 +149,6 @@ def test_meeting_budget_nudge(qtbot, companion, context, clock):
 
 def test_a_check_in_without_energy_is_not_checked_in_anywhere(qtbot, companion, context):
     """Item 5 of issue 12: the window and the tray agree on what "checked in" means."""
-    from PySide6.QtCore import Qt
-
     from focusapp.ui.tray import tooltip_text
 
     form = companion.window.form

@@ -2,7 +2,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from focusapp.domain.durations import DurationError, format_duration, parse_duration
+from focusapp.domain.durations import (
+    ACCEPTED_FORMS,
+    DurationError,
+    format_duration,
+    parse_duration,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,6 +27,21 @@ from focusapp.domain.durations import DurationError, format_duration, parse_dura
         (".5h", 30),
         ("1h 5m", 65),
         ("0:05", 5),
+        # as people type them (issue 12)
+        ("45 minutes", 45),
+        ("2hours", 120),
+        ("2 h 30", 150),
+        ("1 hr", 60),
+        ("90 mins", 90),
+        ("1 min", 1),
+        ("1 minute", 1),
+        ("3 hrs", 180),
+        ("1 hour 30 minutes", 90),
+        ("1 hour and 30 minutes", 90),
+        ("1h 30min", 90),
+        ("1.5 hours", 90),
+        ("2 Hours", 120),
+        ("0 minutes", 0),
     ],
 )
 def test_accepted_forms(text, minutes):
@@ -29,7 +49,28 @@ def test_accepted_forms(text, minutes):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "abc", "-1h", "-5", "1h60", "1:60", "1.5", "h", "1h30h", "1d", "1e3", "∞", "1:5"]
+    "text",
+    [
+        "",
+        "abc",
+        "-1h",
+        "-5",
+        "1h60",
+        "1:60",
+        "1.5",
+        "h",
+        "1h30h",
+        "1d",
+        "1e3",
+        "∞",
+        "1:5",
+        "minutes",
+        "2 hours 30 hours",
+        "1.5 minutes",
+        "an hour",
+        "1 hourss",
+        "30 minutes 1 hour",
+    ],
 )
 def test_rejected_forms_list_the_accepted_ones(text):
     with pytest.raises(DurationError) as error:
@@ -72,3 +113,50 @@ def test_all_written_forms_agree(hours, minutes):
     assert parse_duration(f"{hours}h{minutes}") == total
     assert parse_duration(f"{hours}h{minutes}m") == total
     assert parse_duration(f"{hours}:{minutes:02d}") == total
+
+
+def test_accepted_forms_are_honest():
+    listed = ACCEPTED_FORMS.replace(" or ", ", ").split(", ")
+    assert len(listed) >= 10
+    for form in listed:
+        parse_duration(form)  # raises if the message promises a form we refuse
+
+
+_HOUR_WORDS = st.sampled_from(["h", "hr", "hrs", "hour", "hours", "H", "Hours"])
+_MINUTE_WORDS = st.sampled_from(["", "m", "min", "mins", "minute", "minutes", "MIN"])
+_SPACE = st.sampled_from(["", " ", "  "])
+
+
+@given(
+    st.integers(min_value=0, max_value=999),
+    st.integers(min_value=0, max_value=59),
+    _HOUR_WORDS,
+    _MINUTE_WORDS,
+    _SPACE,
+    _SPACE,
+)
+def test_hours_and_minutes_in_words(hours, minutes, hour_word, minute_word, gap, gap2):
+    text = f"{hours}{gap}{hour_word}{gap2}{minutes}{gap}{minute_word}"
+    assert parse_duration(text) == hours * 60 + minutes
+
+
+@given(st.integers(min_value=0, max_value=99_999), _MINUTE_WORDS, _SPACE)
+def test_minutes_in_words(minutes, word, gap):
+    assert parse_duration(f"{minutes}{gap}{word}") == minutes
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("0123456789 hrsoumintea.,:-"),
+        max_size=24,
+    )
+)
+def test_near_miss_texts_only_raise_duration_error(text):
+    try:
+        minutes = parse_duration(text)
+    except DurationError as error:
+        message = str(error)
+    else:
+        assert 0 <= minutes <= 99_999
+        return
+    assert "use 90" in message
