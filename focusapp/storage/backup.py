@@ -14,7 +14,9 @@ always complete.
 
 Rotation (:func:`select_kept`) keeps, by the local date each backup was made:
 
-- the newest backup of each of the 7 most recent days that have a backup ("daily"),
+- the newest automatic (``daily`` or ``quit``) backup of each of the 7 most recent days that
+  have one ("daily"), so that "Back up now" adds a backup and never displaces the day's
+  automatic one,
 - the newest of each of the 4 most recent ISO weeks that have a backup ("weekly"),
 - the newest of each of the 12 most recent months that have a backup ("monthly"),
 - and every ``manual``, ``pre-restore`` or ``pre-migrate`` backup younger than 30 days: the
@@ -551,7 +553,12 @@ def _month(local: dt.date) -> object:
     return (local.year, local.month)
 
 
-_RULES: Final = ((_day, KEEP_DAILY), (_iso_week, KEEP_WEEKLY), (_month, KEEP_MONTHLY))
+#: (period of a local date, how many periods, whether only automatic backups count).
+_RULES: Final = (
+    (_day, KEEP_DAILY, True),
+    (_iso_week, KEEP_WEEKLY, False),
+    (_month, KEEP_MONTHLY, False),
+)
 
 
 def select_kept(
@@ -568,9 +575,11 @@ def select_kept(
     """
     ordered = sorted(backups, key=lambda entry: entry[1], reverse=True)
     kept: set[K] = set()
-    for period_of, limit in _RULES:
+    for period_of, limit, automatic_only in _RULES:
         seen: set[object] = set()
-        for key, created, _kind in ordered:
+        for key, created, kind in ordered:
+            if automatic_only and kind in PROTECTED_KINDS:
+                continue  # kept on its own below; must not push the day's automatic one out
             period = period_of(created.astimezone(zone).date())
             if period in seen:
                 continue  # an older backup of a period already kept

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from focusapp.domain.errors import StorageError
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable
     from pathlib import Path
 
@@ -38,13 +39,41 @@ def describe_created(info: BackupInfo) -> str:
     return f"{info.created.astimezone():%a %d %b %Y %H:%M}"
 
 
+def describe_range(first: dt.date, last: dt.date) -> str:
+    """Return a date range the way people write it: ``19 Oct to 30 Nov 2026``.
+
+    What the two ends share is said once: ``1 to 14 Oct 2026``, ``30 Nov 2026``, and the
+    year twice only when it changes (``19 Dec 2025 to 3 Jan 2026``).
+    """
+    if first == last:
+        return f"{last.day} {last:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day} to {last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} to {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
+
+
 def describe_days(info: BackupInfo) -> str:
     """Return the date range a backup covers, or why it cannot be read."""
     if info.problem is not None:
         return f"unreadable: {info.problem}"
     if info.first_day is None or info.last_day is None:
         return "no check-ins"
-    return f"{info.first_day:%d %b %Y} to {info.last_day:%d %b %Y}"
+    return describe_range(info.first_day, info.last_day)
+
+
+def describe_contents(info: BackupInfo) -> str:
+    """Return e.g. ``42 days (19 Oct to 30 Nov 2026)``, ``no check-ins`` or why unreadable."""
+    if info.problem is not None or info.first_day is None or info.last_day is None:
+        return describe_days(info)
+    unit = "day" if info.days == 1 else "days"
+    return f"{info.days} {unit} ({describe_days(info)})"
+
+
+def backed_up_text(info: BackupInfo) -> str:
+    """Return the sentence that confirms "Back up now"."""
+    return f"Backed up {describe_contents(info)} to {info.name}. Earlier backups are kept."
 
 
 class BackupDialog(QDialog):
@@ -81,9 +110,14 @@ class BackupDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.restore_button = QPushButton("&Restore", self)
         self.backup_button = QPushButton("&Back up now", self)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # Not the accept role: a button box makes its first accept button the default, and
+        # Enter must never start a restore. Enter closes; Restore takes a click or Space.
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        for button in (self.restore_button, self.backup_button):
+            button.setAutoDefault(False)
+        self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
@@ -159,10 +193,7 @@ def restore_with_feedback(parent: QWidget, backups: BackupService, path: Path) -
 def restored_text(result: RestoreResult) -> str:
     """Return the sentence that confirms a restore."""
     info = result.restored
-    text = f"Restored the backup of {describe_created(info)}: {describe_days(info)}"
-    if info.days:
-        text += f" ({info.days} days)"
-    text += "."
+    text = f"Restored the backup of {describe_created(info)}: {describe_contents(info)}."
     if result.safety_backup is not None:
         text += (
             f" The data it replaced was backed up as {result.safety_backup.name}; restore that "
@@ -263,9 +294,7 @@ class SafetyActions(QObject):
             QMessageBox.warning(self._dialog, "No backup made", f"No backup was made: {error}.")
             return
         self._dialog.set_backups(self._backups.list_backups())
-        QMessageBox.information(
-            self._dialog, "Backup made", f"Backed up {describe_days(info)} to {info.name}."
-        )
+        QMessageBox.information(self._dialog, "Backup made", backed_up_text(info))
 
     @Slot()
     def _on_wipe_action_triggered(self) -> None:

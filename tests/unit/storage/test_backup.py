@@ -242,8 +242,8 @@ def test_rotation_spares_manual_pre_restore_and_pre_migrate_for_30_days():
     ]
     kept = backup.select_kept(entries, now, BERLIN)
     assert {"pre-restore", "manual", "quit"} <= kept
-    assert "old-manual" in kept  # newest of its day, week and month: kept by the daily rule
-    assert "old-daily" not in kept  # older than the manual one of the same day
+    assert "old-manual" in kept  # newest of its week and month
+    assert "old-daily" in kept  # the automatic backup of its day: a manual one never displaces it
 
 
 def test_rotate_deletes_files_and_spares_others(live):
@@ -306,3 +306,15 @@ def test_temporary_files_of_a_killed_backup_are_cleaned_up(live):
     assert backup.write_backup(db_path, backups_dir, "manual", NOW) is not None
     assert not stale.exists()
     assert fresh.exists()
+
+
+def test_back_up_now_keeps_that_days_earlier_automatic_backup(live):
+    """Issue 12 item 8: a manual backup is added beside the day's daily one, not instead."""
+    db_path, backups_dir, _ = live
+    morning = dt.datetime(2026, 11, 30, 8, 0, tzinfo=BERLIN)
+    daily = backup.backup_if_due(db_path, backups_dir, morning, BERLIN)
+    first = backup.write_backup(db_path, backups_dir, "manual", morning.replace(hour=10), BERLIN)
+    second = backup.write_backup(db_path, backups_dir, "manual", morning.replace(hour=10), BERLIN)
+    names = {path.name for path, _, _ in backup.backup_files(backups_dir)}
+    assert {daily.path.name, first.path.name, second.path.name} <= names
+    assert len({daily.path.name, first.path.name, second.path.name}) == 3
