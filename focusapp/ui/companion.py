@@ -10,14 +10,13 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from focusapp.domain.checked_in import is_checked_in
 from focusapp.domain.durations import format_duration
 from focusapp.domain.errors import StorageError
-from focusapp.domain.focus import format_elapsed
 from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.validation import CheckInInvalidError
 from focusapp.resources import icon_path
@@ -38,9 +37,6 @@ if TYPE_CHECKING:
     from focusapp.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
-
-#: How often the window's focus line is refreshed while a session runs and is visible.
-FOCUS_LABEL_REFRESH_MS = 30_000
 
 
 class Companion(QObject):
@@ -72,12 +68,10 @@ class Companion(QObject):
         self.tray: TrayIcon | None = None
         self._last_reminder: Reminder | None = None
         self.meeting_dialog: AddMeetingTimeDialog | None = None
-        self._focus_timer = QTimer(self)
-        self._focus_timer.setInterval(FOCUS_LABEL_REFRESH_MS)
-        self._focus_timer.timeout.connect(self._refresh_focus)
         if use_tray:
             self.enable_tray(tray)
         window.focus_toggle_requested.connect(self.toggle_focus)
+        window.focus_stop_requested.connect(self.stop_focus)
         window.data_changed.connect(self.refresh)
         window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
         window.quit_requested.connect(self.quit)
@@ -323,18 +317,16 @@ class Companion(QObject):
         QApplication.quit()
 
     def _refresh_focus(self) -> None:
+        """Hand the running session to the window, which counts on its own from then on."""
         running = self._focus.running()
         if running is None:
             self.window.show_focus(None)
-            self._focus_timer.stop()
             return
-        started = running.started_at.astimezone(self._checkins.zone)
-        elapsed = format_elapsed(self._focus.elapsed(running).total_seconds())
-        self.window.show_focus(f"Focus session running since {started:%H:%M} ({elapsed})")
-        if self.window.isVisible():
-            self._focus_timer.start()
-        else:
-            self._focus_timer.stop()
+        self.window.show_focus(
+            running.started_at.astimezone(self._checkins.zone),
+            dt.timedelta(minutes=self._settings().focus_length_minutes),
+            self._clock.now,
+        )
 
     def _recover_focus_session(self) -> None:
         running = self._focus.running()

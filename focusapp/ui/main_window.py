@@ -28,9 +28,12 @@ from focusapp.domain.validation import CheckInInvalidError
 from focusapp.ui.backup_dialog import SafetyActions
 from focusapp.ui.calendar_dialogs import CalendarActions
 from focusapp.ui.checkin_form import CheckInForm
+from focusapp.ui.focus_indicator import FocusIndicator
 from focusapp.ui.history import HistoryModel, HistoryView
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QMenu
 
     from focusapp.domain.models import CheckIn
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
         data_changed: Emitted after this window stored or deleted a day.
         hidden_to_tray: The user closed the window while the tray keeps FocusApp running.
         focus_toggle_requested: Start or stop a focus session.
+        focus_stop_requested: Stop the running focus session (the window's Stop button).
         settings_requested: Open the settings.
         quit_requested: Quit FocusApp (also from the tray).
     """
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
     data_changed = Signal()
     hidden_to_tray = Signal()
     focus_toggle_requested = Signal()
+    focus_stop_requested = Signal()
     settings_requested = Signal()
     quit_requested = Signal()
 
@@ -107,9 +112,11 @@ class MainWindow(QMainWindow):
         self.welcome.setMargin(8)
 
         self.banner = Banner(self)
-        self.focus_label = QLabel(self)
-        self.focus_label.setObjectName("focus_label")
-        self.focus_label.hide()
+        self.focus_indicator = FocusIndicator(self)
+        self.focus_indicator.stop_requested.connect(self.focus_stop_requested.emit)
+        # In the status bar, whose height does not change, so a session never moves the form.
+        self.statusBar().addPermanentWidget(self.focus_indicator)
+        self.statusBar().setMinimumHeight(self.focus_indicator.sizeHint().height() + 4)
 
         history_box = self.history_box = QWidget(self)
         history_layout = QVBoxLayout(history_box)
@@ -129,7 +136,6 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.banner)
-        column.addWidget(self.focus_label)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_menus()
@@ -324,12 +330,19 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.dashboard.refresh()
 
-    def show_focus(self, text: str | None) -> None:
-        """Show the running focus session (``None`` hides it) and label the menu action."""
-        self.focus_label.setVisible(text is not None)
-        self.focus_label.setText(text or "")
+    def show_focus(
+        self,
+        started_at: dt.datetime | None,
+        break_after: dt.timedelta | None = None,
+        now: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        """Show the running focus session (``None`` hides it) and label the menu action.
+
+        See :meth:`FocusIndicator.show_session` for the arguments.
+        """
+        self.focus_indicator.show_session(started_at, break_after, now)
         self.focus_action.setText(
-            "Stop &focus session" if text is not None else "Start &focus session"
+            "Stop &focus session" if started_at is not None else "Start &focus session"
         )
 
     def show_banner(self, title: str, text: str) -> None:

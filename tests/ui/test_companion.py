@@ -32,7 +32,7 @@ def companion(qtbot, context, tmp_path):
 def test_focus_from_the_window_adds_coding_time(qtbot, companion, context, clock):
     companion.window.focus_action.trigger()
     assert context.focus.running() is not None
-    assert "Focus session running since" in companion.window.focus_label.text()
+    assert "Focus session since 18:00" in companion.window.focus_indicator.label.text()
     assert companion.window.focus_action.text() == "Stop &focus session"
     clock.advance(dt.timedelta(minutes=50))
     companion.window.focus_action.trigger()
@@ -169,3 +169,57 @@ def test_a_check_in_without_energy_is_not_checked_in_anywhere(qtbot, companion, 
     assert form.status.text().startswith("Saved")
     assert companion.status().checked_in
     assert "not checked in yet" not in tooltip_text(companion.status())
+
+
+@pytest.fixture
+def shown(qtbot, companion):
+    companion.window.show()
+    qtbot.waitExposed(companion.window)
+    return companion
+
+
+def test_focus_session_counts_every_second_in_the_status_bar(qtbot, shown, context, clock):
+    """Issue 12 item 7: live counter, time to the break, no layout shift, Stop in the window."""
+    window = shown.window
+    shown.reminders.pause("today")  # this test is about the session, not the reminders
+    length = context.settings.focus_length_minutes
+    form_top = window.form.mapTo(window, window.form.rect().topLeft())
+    window.focus_action.trigger()
+    indicator = window.focus_indicator
+    assert indicator.isVisible()
+    assert window.statusBar().isAncestorOf(indicator)
+    qtbot.wait(50)
+    assert window.form.mapTo(window, window.form.rect().topLeft()) == form_top  # not pushed
+    assert "0:00:00" in indicator.label.text()
+    assert f"break in {length} min" in indicator.label.text()
+    clock.advance(dt.timedelta(seconds=40))
+    # No database read and no new event: the window's own one-second timer catches up.
+    qtbot.waitUntil(lambda: "0:00:40" in indicator.label.text(), timeout=1500)
+    assert indicator.timer.isSingleShot()
+    assert 0 < indicator.timer.remainingTime() <= 1005
+    clock.advance(dt.timedelta(minutes=30))
+    qtbot.waitUntil(lambda: f"break in {length - 30} min" in indicator.label.text(), timeout=1500)
+    clock.advance(dt.timedelta(minutes=length - 30))
+    qtbot.waitUntil(lambda: "time for a break" in indicator.label.text(), timeout=1500)
+
+    qtbot.mouseClick(indicator.stop_button, Qt.MouseButton.LeftButton)
+    assert context.focus.running() is None
+    assert not indicator.isVisible()
+    assert context.checkins.get(context.checkins.today()).coding_minutes == length + 1  # +40 s
+    assert window.form.mapTo(window, window.form.rect().topLeft()) == form_top
+
+
+def test_focus_counter_does_not_tick_while_hidden(qtbot, shown, clock):
+    window = shown.window
+    window.focus_action.trigger()
+    indicator = window.focus_indicator
+    assert indicator.timer.isActive()
+    window.hide()
+    assert not indicator.timer.isActive()  # no polling while nobody sees it
+    clock.advance(dt.timedelta(minutes=3))
+    qtbot.wait(1100)
+    assert not indicator.timer.isActive()
+    window.show()
+    qtbot.waitExposed(window)
+    assert "0:03:00" in indicator.label.text()  # caught up at once
+    assert indicator.timer.isActive()
