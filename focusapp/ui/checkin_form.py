@@ -55,6 +55,7 @@ class CheckInForm(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)
 
         self.date_edit = DayEdit(self)
         self.energy = EnergyPicker(self)
@@ -185,8 +186,7 @@ class CheckInForm(QWidget):
         label = QLabel(self)
         label.setObjectName(f"source_{name}")
         label.setTextFormat(Qt.TextFormat.RichText)
-        label.setForegroundRole(label.foregroundRole())
-        label.setEnabled(True)
+        label.setWordWrap(True)
         label.linkActivated.connect(self._on_source_link_activated)
         label.hide()
         return label

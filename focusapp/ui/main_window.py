@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from focusapp.ui.dashboard import Dashboard
 
 HISTORY_DAYS = 120
+#: "Recent days" always shows at least this many rows; the charts above scroll instead.
+RECENT_ROWS_SHOWN = 5
 WELCOME = (
     "<b>Welcome to FocusApp.</b><br>Each day, take 20 seconds to note your energy, "
     "your coding or deep-work time and your meeting time. Everything stays on this computer."
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         history_layout.addWidget(history_title)
         history_layout.addWidget(self.welcome)
         history_layout.addWidget(self.history, 1)
+        self.history.setMinimumHeight(_rows_height(self.history, RECENT_ROWS_SHOWN))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.form)
@@ -561,11 +564,30 @@ class MainWindow(QMainWindow):
         return handled
 
 
+def _rows_height(view: HistoryView, rows: int) -> int:
+    """Return the height ``view`` needs to show ``rows`` rows below its header."""
+    header = view.horizontalHeader().sizeHint().height()
+    row = view.verticalHeader().defaultSectionSize()
+    return header + rows * row + 2 * view.frameWidth()
+
+
+def _first_sentence(text: str) -> str:
+    """Return the first sentence of ``text`` (all of it when it has only one)."""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
 class Banner(QFrame):
-    """An in-window notice with a dismiss button, for reminders when no tray exists."""
+    """An in-window notice with a dismiss button, for reminders when no tray exists.
+
+    It shows the title and the first sentence, so a long notice takes one or two lines
+    above the form; "More" shows the rest.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._title = ""
+        self._body = ""
         self.setObjectName("banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -574,14 +596,28 @@ class Banner(QFrame):
         self.setPalette(palette)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
-        close = QPushButton("Dismiss", self)
+        self.more = QPushButton(self.tr("More"), self)
+        self.more.setCheckable(True)
+        self.more.toggled.connect(self._on_more_toggled)
+        close = QPushButton(self.tr("Dismiss"), self)
         close.clicked.connect(self.hide)
         row = QHBoxLayout(self)
+        row.setContentsMargins(6, 4, 6, 4)
         row.addWidget(self.text, 1)
+        row.addWidget(self.more)
         row.addWidget(close)
         self.hide()
 
     def show_message(self, title: str, text: str) -> None:
-        """Show ``title`` in bold above ``text``."""
-        self.text.setText(f"<b>{escape(title)}</b><br>{escape(text)}")
+        """Show ``title`` in bold beside the first sentence of ``text``."""
+        self._title, self._body = title, text
+        self.more.setVisible(_first_sentence(text) != text)
+        self.more.setChecked(False)
+        self._on_more_toggled(False)
         self.show()
+
+    @Slot(bool)
+    def _on_more_toggled(self, full: bool) -> None:
+        body = self._body if full else _first_sentence(self._body)
+        self.text.setText(f"<b>{escape(self._title)}</b>: {escape(body)}")
+        self.more.setText(self.tr("Less") if full else self.tr("More"))
