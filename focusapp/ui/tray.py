@@ -26,7 +26,7 @@ class TrayStatus:
     """Everything the tray shows, gathered by the companion from the services.
 
     Attributes:
-        checked_in: Whether today has a check-in (energy recorded).
+        checked_in: Whether today is checked in (:func:`~focusapp.domain.checked_in.is_checked_in`).
         energy: Today's energy, if recorded.
         coding_minutes: Today's effective coding time.
         meeting_minutes: Today's effective meeting time.

@@ -109,17 +109,23 @@ def test_selected_and_focused_tiles_paint_differently(qtbot, window, themed, nam
 
 
 @pytest.mark.parametrize("name", ["light", "dark"])
-def test_use_your_calendar_link_readable(qtbot, context, clock, tmp_path, themed, name):
+def test_use_your_calendar_link_readable(qtbot, context, tmp_path, themed, name):
     palette = themed(name)
-    context.focus.start()
-    clock.advance(dt.timedelta(minutes=50))
-    context.focus.stop()
-    context.checkins.record(TODAY, {"coding_minutes": 30, "energy": 3})  # typed beats derived
+    calendar = tmp_path / "work.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:sync\r\n"
+        "SUMMARY:sync\r\nDTSTART:20261103T080000Z\r\nDTEND:20261103T090000Z\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    context.calendar.import_file(calendar)
+    context.checkins.record(TODAY, {"meeting_minutes": 120, "energy": 3})  # typed beats it
     win = MainWindow(context.checkins, tmp_path / "w.ini")
     qtbot.addWidget(win)
-    hint = win.form.coding_source.text()
+    hint = win.form.meetings_source.text()
+    assert "Use your calendar (1h)" in hint
     link = link_color(palette)
-    assert f"color: {link.name()}" in hint
+    assert f'style="color: {link.name()}">Use your calendar' in hint
     assert contrast_ratio(link, palette.color(QPalette.ColorRole.Window)) >= MIN_TEXT_CONTRAST
 
 
