@@ -142,7 +142,6 @@ class EnergyPicker(QWidget):
             self._group.addButton(button, value)
             layout.addWidget(button, 1)
         self._group.buttonClicked.connect(self._on_group_button_clicked)
-        self.setFocusProxy(self._group.button(min(ENERGY_LABELS)))
         self._update_tab_stop()
 
     def value(self) -> int | None:
@@ -201,7 +200,7 @@ class EnergyPicker(QWidget):
             and isinstance(event, QKeyEvent)
             and watched in self.buttons()
         ):
-            step = _ARROW_STEPS.get(Qt.Key(event.key()))
+            step = _ARROW_STEPS.get(event.key())
             if step is not None:
                 self.choose(_stepped(self.value(), step))
                 return True
@@ -219,9 +218,10 @@ def _stepped(value: int | None, step: int) -> int:
     return min(max(value + step, low), high)
 
 
+#: Keyed by the key code as ``QKeyEvent.key()`` gives it (an int, which may be no ``Qt.Key``).
 _ARROW_STEPS: Final = {
-    Qt.Key.Key_Left: -1,
-    Qt.Key.Key_Up: -1,
-    Qt.Key.Key_Right: 1,
-    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_Left.value: -1,
+    Qt.Key.Key_Up.value: -1,
+    Qt.Key.Key_Right.value: 1,
+    Qt.Key.Key_Down.value: 1,
 }
