@@ -53,6 +53,7 @@ from focusapp.domain.sources import DerivedDay
 from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, SkippedEvent, read_calendar
 from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
 from focusapp.storage.errors import storage_errors
+from focusapp.system.files import FileRefusedError, read_regular_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
@@ -326,7 +327,14 @@ def resolve_local_path(text: str) -> Path:
             )
         else:
             raise CalendarImportError(f"{stripped} is not a file on this computer.")
-    return Path(stripped).expanduser().resolve()
+    try:
+        return Path(stripped).expanduser().resolve()
+    except RuntimeError:  # Python 3.11 reports a loop of symbolic links this way
+        raise CalendarImportError(f"{stripped} is a loop of symbolic links.") from None
+    except OSError as error:
+        raise CalendarImportError(
+            f"{stripped} cannot be read ({error.strerror or error})."
+        ) from None
 
 
 def _file_url_path(url: str) -> str:
@@ -645,22 +653,15 @@ class CalendarService:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """Return the file's bytes, refusing what cannot be a calendar before reading it all."""
+    """Return the file's bytes; a folder, FIFO, device or oversized file is refused unread.
+
+    The size cap is decided before the first byte is read and a FIFO is never waited on,
+    so a path typed by mistake (or a hostile watch list) can neither hang nor fill memory.
+    """
     try:
-        if path.is_dir():
-            raise CalendarImportError(f"{path} is a folder, not a calendar file.")
-        if path.stat().st_size > MAX_ICS_BYTES:
-            raise CalendarImportError(
-                f"{path.name}: the file is larger than {MAX_ICS_BYTES // (1024 * 1024)} MB; "
-                "export a shorter period from your calendar."
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise CalendarImportError(f"{path} does not exist.") from None
-    except PermissionError:
-        raise CalendarImportError(f"{path} cannot be read (permission denied).") from None
-    except OSError as error:
-        raise CalendarImportError(f"{path} cannot be read ({error.strerror or error}).") from None
+        return read_regular_file(path, MAX_ICS_BYTES)
+    except FileRefusedError as error:
+        raise CalendarImportError(f"{error}.") from None
 
 
 def _rules_key(rules: CalendarRules) -> str:

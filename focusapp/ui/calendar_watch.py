@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 
 from focusapp.domain.errors import StorageError
 from focusapp.services.calendar import CalendarImportError, SyncOutcome, resolve_local_path
+from focusapp.system.files import is_regular_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -166,7 +167,9 @@ class CalendarImporter(QObject):
 class CalendarWatch(QObject):
     """Keeps ``calendar.watch_files`` imported: at start, on change, and when settings change.
 
-    Each watched file's folder is watched too: exporters and editors often replace a file
+    Only regular files are watched (a FIFO or device named in the list is never opened, not
+    even by the watcher; its import reports the problem). Each watched file's folder is
+    watched too: exporters and editors often replace a file
     atomically (write a new file, rename it over the old one), after which the watch on the
     old file is gone; the folder's change notice brings it back. A change is acted on after
     :data:`DEBOUNCE_MS` of quiet, and only for files whose size or time stamp moved.
@@ -233,7 +236,9 @@ class CalendarWatch(QObject):
         if stale:
             self._watcher.removePaths(stale)
         present = set(self._watcher.files()) | set(self._watcher.directories())
-        missing = sorted(p for p in keep - present if Path(p).exists())
+        missing = sorted(
+            p for p in keep - present if (is_regular_file(Path(p)) if p in wanted else _is_dir(p))
+        )
         if missing:
             self._watcher.addPaths(missing)
         self._stamps = {path: _stamp(path) for path in wanted}
@@ -259,7 +264,7 @@ class CalendarWatch(QObject):
         self._due.clear()
         # Put back watches that an atomic replace removed.
         present = set(self._watcher.files())
-        back = [path for path in self._files if path not in present and Path(path).exists()]
+        back = [path for path in self._files if path not in present and is_regular_file(Path(path))]
         if back:
             self._watcher.addPaths(back)
         for path in due:
@@ -282,6 +287,13 @@ class CalendarWatch(QObject):
                 self.failed.emit(outcome.error)
         if result.changed:
             self.changed.emit()
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
 
 
 def _stamp(path: str) -> tuple[int, int, int] | None:

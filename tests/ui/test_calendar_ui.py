@@ -1,5 +1,6 @@
 import dataclasses
 import datetime as dt
+import os
 import threading
 from pathlib import Path
 
@@ -169,6 +170,26 @@ def test_a_new_watch_list_is_followed(qtbot, context, importer, cal, tmp_path):
     assert watch.watched_files() == [str(other)]
     assert set(watch._watcher.files()) == {str(other)}
     assert set(watch._watcher.directories()) == {str(other.parent)}
+
+
+def test_a_watched_fifo_is_never_opened_and_is_shown_as_a_problem(
+    qtbot, context, importer, cal, tmp_path
+):
+    fifo = tmp_path / "pipe.ics"
+    os.mkfifo(fifo)
+    watch = watch_for(qtbot, context, importer, fifo, cal)
+    problems: list[str] = []
+    watch.failed.connect(problems.append)
+    with qtbot.waitSignal(watch.changed, timeout=20_000):
+        watch.start()
+    assert problems == [f"{fifo} is not a regular file (a pipe, socket or device)."]
+    assert meetings(context) == 2  # the other watched file imported
+    assert str(fifo) not in watch._watcher.files()
+    assert set(watch._watcher.files()) == {str(cal)}
+    # A change in the folder (the FIFO's too) re-imports nothing and re-opens nothing.
+    watch._on_watcher_directory_changed(str(tmp_path))
+    watch._on_timer_timeout()
+    assert str(fifo) not in watch._watcher.files()
 
 
 # --- the window ----------------------------------------------------------------------------------
