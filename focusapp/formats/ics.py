@@ -20,9 +20,13 @@ Decisions worth knowing (they follow RFC 5545 where it has an answer):
   as ``free`` and never add minutes or meetings.
 * An end before the start is treated as the two times in the right order (the interval
   between them), with a warning, as ``recurring-ical-events`` does for repeats.
-* Duplicates share a UID and RECURRENCE-ID; the highest SEQUENCE wins (the first in the
-  file on a tie) and the others are listed as ``duplicate``. Events without a UID get a
-  stable one derived from their content, so identical copies are duplicates too.
+* Duplicates share a UID and RECURRENCE-ID; the highest SEQUENCE wins, on a tie the later
+  DTSTAMP (RFC 5546), then the first in the file; the others are listed as ``duplicate``.
+  Events without a UID get a stable one derived from their content, so identical copies
+  are duplicates too.
+* A faulty part that is not an event (a VTODO, VJOURNAL, VALARM or VTIMEZONE rule that
+  cannot be read) is left out with a warning naming its line (see
+  :mod:`focusapp.formats.ics_parse`); a faulty event is skipped on its own.
 * A cancelled occurrence (STATUS:CANCELLED, or a file sent with METHOD:CANCEL) is listed
   as ``cancelled``; TRANSP:TRANSPARENT and Microsoft's BUSYSTATUS/INTENDEDSTATUS FREE as
   ``free``; an ATTENDEE with one of the user's addresses and PARTSTAT=DECLINED as
@@ -37,11 +41,10 @@ load and the app must start fast.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import warnings
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final
 
 from focusapp.domain.calendar import (
     CalendarEvent,
@@ -51,6 +54,20 @@ from focusapp.domain.calendar import (
     span_days,
 )
 from focusapp.domain.days import day_bounds
+from focusapp.formats.ics_expand import (
+    MAX_OCCURRENCES_PER_EVENT,
+    Expanded,
+    Expansion,
+    between,
+    expansion,
+)
+from focusapp.formats.ics_parse import (
+    CalendarParseError,
+    describe_error,
+    parse_calendars,
+    shorten,
+)
+from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -68,8 +85,9 @@ _TIMING_PROPERTIES: Final = frozenset(
     {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
 )
 _TZID_PROPERTIES: Final = ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE")
+#: Stands in for a missing DTSTAMP, so a version without one never wins a tie.
+_NO_STAMP: Final = dt.datetime.min.replace(tzinfo=dt.UTC)
 _QUIET_WARNINGS: Final = (DeprecationWarning, PendingDeprecationWarning, ResourceWarning)
-_MAX_PROBLEM_CHARS: Final = 200
 
 
 class CalendarFormatError(ValueError):
@@ -87,11 +105,13 @@ class SkippedEvent:
         uid: The event's UID as written (empty when it has none).
         summary: Its title as written (may be empty).
         problem: What is wrong, in words for people.
+        line: The file line on which the event begins (0 when not known).
     """
 
     uid: str
     summary: str
     problem: str
+    line: int = 0
 
 
 @dataclass(slots=True)
@@ -134,20 +154,26 @@ def read_calendar(
     if last_day < first_day:
         raise ValueError("the last day is before the first day")
     result = CalendarReadResult()
-    text = _decode(data, result.warnings)
+    text, offset = _decode(data, result.warnings)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        calendars = _parse(text)
+        try:
+            parsed = parse_calendars(text, offset)
+        except CalendarParseError as error:
+            raise CalendarFormatError(str(error)) from None
+        for message in parsed.left_out:
+            _add_warning(result.warnings, message)
         try:
             reader = _Reader(rules, first_day, last_day, source, result)
-            for calendar in calendars:
+            reader.lines = parsed.lines
+            for calendar in parsed.calendars:
                 reader.collect(calendar)
             reader.expand()
         except CalendarFormatError:
             raise
         except Exception as exc:  # last resort: the user gets a message, never a traceback
             raise CalendarFormatError(
-                f"The calendar could not be read ({_describe(exc)}). Nothing was imported."
+                f"The calendar could not be read ({describe_error(exc)}). Nothing was imported."
             ) from exc
     for warning in caught:
         if not issubclass(warning.category, _QUIET_WARNINGS):
@@ -161,8 +187,12 @@ def _add_warning(found: list[str], message: str) -> None:
         found.append(message)
 
 
-def _decode(data: bytes, found: list[str]) -> str:
-    """Return the file's text, or explain why it cannot be a calendar."""
+def _decode(data: bytes, found: list[str]) -> tuple[str, int]:
+    """Return the file's text from ``BEGIN:VCALENDAR`` and the lines stripped before it.
+
+    Raises:
+        CalendarFormatError: Explaining why the bytes cannot be a calendar.
+    """
     if len(data) > MAX_ICS_BYTES:
         raise CalendarFormatError(
             f"The file is larger than {MAX_ICS_BYTES // (1024 * 1024)} MB; "
@@ -190,84 +220,7 @@ def _decode(data: bytes, found: list[str]) -> str:
         raise CalendarFormatError(
             "This is not an iCalendar (.ics) file: it should start with BEGIN:VCALENDAR."
         )
-    return stripped
-
-
-def _parse(text: str) -> list[Component]:
-    """Return the file's VCALENDAR components, or raise :class:`CalendarFormatError`."""
-    import icalendar  # heavy: loaded only when a file is imported
-
-    try:
-        components = icalendar.Calendar.from_ical(text, multiple=True)
-    except Exception as exc:  # the parser raises many types; all mean "unreadable file"
-        raise CalendarFormatError(_parse_failure(text, exc)) from exc
-    calendars: list[Component] = [c for c in components if c.name == "VCALENDAR"]
-    if not calendars:
-        raise CalendarFormatError(_parse_failure(text, None))
-    return calendars
-
-
-def _parse_failure(text: str, exc: Exception | None) -> str:
-    """Return a message for a file the parser refused, naming the likely cause."""
-    depth: dict[str, int] = {}
-    for line in text.splitlines():
-        name, _, value = line.strip().upper().partition(":")
-        if name in {"BEGIN", "END"} and value:
-            depth[value] = depth.get(value, 0) + (1 if name == "BEGIN" else -1)
-    for component in ("VCALENDAR", *sorted(depth)):
-        if depth.get(component, 0) > 0:
-            return (
-                f"The calendar file is incomplete: BEGIN:{component} has no matching "
-                f"END:{component} (the file may have been cut short). Nothing was imported."
-            )
-    if exc is None:
-        return "The file holds no calendar (no complete VCALENDAR). Nothing was imported."
-    return (
-        "The file could not be read as an iCalendar calendar "
-        f"({_describe(exc)}). Nothing was imported."
-    )
-
-
-def _shorten(text: str) -> str:
-    if len(text) <= _MAX_PROBLEM_CHARS:
-        return text
-    return text[: _MAX_PROBLEM_CHARS - 3] + "..."
-
-
-class _Expansion(NamedTuple):
-    """The recurring-ical-events classes adapted to report each occurrence's source."""
-
-    adapter: Callable[[Component], Any]
-    series: Callable[[list[Any]], Any]
-
-
-@functools.cache
-def _expansion() -> _Expansion:
-    """Build (once, on first use) subclasses through the library's extension points.
-
-    ``Series.occurrence`` is the documented hook for the occurrence class; the subclass
-    remembers the adapter (so the original component, with its all-day form, status and
-    attendees, is known without copying it) and the start the series asked for (so the
-    recurrence identifier of a moved occurrence can be worked out).
-    """
-    import recurring_ical_events  # heavy: loaded only when importing
-
-    class Adapter(recurring_ical_events.EventAdapter):  # type: ignore[misc]
-        def __init__(self, component: Component) -> None:
-            super().__init__(component)
-            self.source = component
-
-    class Found(recurring_ical_events.Occurrence):  # type: ignore[misc]
-        def __init__(self, adapter: Adapter, start: Any, end: Any, sequence: int) -> None:
-            super().__init__(adapter, start, end, sequence)
-            self.source_adapter = adapter
-            self.requested_start = start
-
-    class Series(recurring_ical_events.Series):  # type: ignore[misc]
-        def occurrence(self, adapter: Adapter, start: Any = None, end: Any = None) -> Found:
-            return Found(adapter, start, end, self.sequence)
-
-    return _Expansion(adapter=Adapter, series=Series)
+    return stripped, text[: len(text) - len(stripped)].count("\n")
 
 
 @dataclass(slots=True)
@@ -279,6 +232,7 @@ class _Raw:
     summary: str
     recurrence_key: str | None
     sequence: int
+    stamp: dt.datetime
     cancelled_file: bool
     all_day: bool
     reason: dict[bool, Exclusion | None] = field(default_factory=dict)
@@ -307,6 +261,8 @@ class _Reader:
         self.groups: dict[str, list[_Raw]] = {}
         self.by_component: dict[int, _Raw] = {}
         self.skipped_components: set[int] = set()
+        #: The file line on which each parsed component begins, by ``id(component)``.
+        self.lines: dict[int, int] = {}
         self.event_count = 0
 
     # -- collecting -------------------------------------------------------------------
@@ -337,7 +293,7 @@ class _Reader:
             try:
                 self._collect_event(component, cancelled_file, referenced)
             except Exception as exc:  # one odd event must not stop the others
-                self._skip(component, f"it could not be read ({_describe(exc)})")
+                self._skip(component, f"it could not be read ({describe_error(exc)})")
         self._warn_missing_zones(
             sorted(tzid for key, tzid in referenced.items() if key not in defined)
         )
@@ -366,7 +322,7 @@ class _Reader:
         except Exception as exc:  # a bad value somewhere; fall back to floating times
             self._warn(
                 f"The calendar's time zone '{zone_name}' (X-WR-TIMEZONE) could not be "
-                f"applied ({_describe(exc)}); times without a zone are read in your time "
+                f"applied ({describe_error(exc)}); times without a zone are read in your time "
                 f"zone ({self.zone.key})."
             )
             return calendar, None
@@ -394,6 +350,7 @@ class _Reader:
             summary=summary,
             recurrence_key=_recurrence_key(_get(component, "RECURRENCE-ID")),
             sequence=_sequence(_get(component, "SEQUENCE")) or 0,
+            stamp=_dtstamp(component),
             cancelled_file=cancelled_file,
             all_day=_is_date(_get(component, "DTSTART").dt),
         )
@@ -432,9 +389,11 @@ class _Reader:
             winners = self._drop_duplicates(raws)
             for raw in winners:
                 self.by_component[id(raw.component)] = raw
-            occurrences = self._occurrences(winners, query_start, query_end)
-            if occurrences is None:
+            expanded = self._occurrences(winners, query_start, query_end)
+            if expanded is None:
                 continue
+            self._warn_cut(winners[0], expanded)
+            occurrences = expanded.occurrences
             recurring = len(winners) > 1 or any(
                 "RRULE" in r.component or "RDATE" in r.component for r in winners
             )
@@ -444,13 +403,17 @@ class _Reader:
                 except Exception as exc:  # a value the checks above did not foresee
                     source = self.by_component.get(id(occurrence.source_adapter.source))
                     if source is not None:
-                        self._skip(source.component, f"it could not be read ({_describe(exc)})")
+                        self._skip(source.component, _unreadable(exc))
             for raw in winners:
                 if not raw.seen:
                     self._add_unseen(raw)
 
     def _drop_duplicates(self, raws: list[_Raw]) -> list[_Raw]:
-        """Keep the highest SEQUENCE per RECURRENCE-ID; list the others as duplicates."""
+        """Keep one version per RECURRENCE-ID; list the others as duplicates.
+
+        The highest SEQUENCE wins; on a tie the later DTSTAMP (RFC 5546 3.2: the newer
+        message knows best), then the first in the file.
+        """
         best: dict[str | None, _Raw] = {}
         for raw in raws:
             current = best.get(raw.recurrence_key)
@@ -458,16 +421,16 @@ class _Reader:
                 best[raw.recurrence_key] = raw
                 continue
             loser = raw
-            if raw.sequence > current.sequence:
+            if (raw.sequence, raw.stamp) > (current.sequence, current.stamp):
                 best[raw.recurrence_key], loser = raw, current
             self._add_duplicate(loser)
         return list(best.values())
 
     def _occurrences(
         self, winners: list[_Raw], start: dt.datetime, end: dt.datetime
-    ) -> list[Any] | None:
+    ) -> Expanded | None:
         """Return the occurrences of one UID, salvaging what can be when some are bad."""
-        kit = _expansion()
+        kit = expansion()
         try:
             return _between(kit, [r.component for r in winners], start, end)
         except Exception as exc:
@@ -491,6 +454,25 @@ class _Reader:
         for raw in winners:
             self._skip(raw.component, _expansion_problem(failure))
         return None
+
+    def _warn_cut(self, raw: _Raw, expanded: Expanded) -> None:
+        """Say so when an event repeats too often to be read in full."""
+        if expanded.capped:
+            self._warn(
+                translate(
+                    "CalendarFile",
+                    "Event {event} repeats more than {cap} times in the imported range; "
+                    "only the first {cap} occurrences were read.",
+                ).format(event=_label(raw), cap=f"{MAX_OCCURRENCES_PER_EVENT:,}")
+            )
+        if expanded.cut_short:
+            self._warn(
+                translate(
+                    "CalendarFile",
+                    "Event {event} repeats too densely to work out in full; only part of it "
+                    "was read.",
+                ).format(event=_label(raw))
+            )
 
     def _add_occurrence(self, occurrence: Any, *, recurring: bool) -> None:
         adapter = occurrence.source_adapter
@@ -516,7 +498,7 @@ class _Reader:
     def _add_unseen(self, raw: _Raw) -> None:
         """List an event with no occurrence in the range once, unless its start is inside."""
         try:
-            adapter = _expansion().adapter(raw.component)
+            adapter = expansion().adapter(raw.component)
             start, end = self._span(adapter.start, adapter.end)
         except Exception:  # the series expanded, so this is not worth a skip entry
             return
@@ -531,10 +513,10 @@ class _Reader:
 
     def _add_duplicate(self, raw: _Raw) -> None:
         try:
-            adapter = _expansion().adapter(raw.component)
+            adapter = expansion().adapter(raw.component)
             start, end = self._span(adapter.start, adapter.end)
         except Exception as exc:
-            self._skip(raw.component, f"it could not be read ({_describe(exc)})")
+            self._skip(raw.component, f"it could not be read ({describe_error(exc)})")
             return
         all_day = raw.all_day
         self._add_event(raw, start, end, raw.recurrence_key, Exclusion.DUPLICATE, all_day=all_day)
@@ -596,6 +578,7 @@ class _Reader:
                 uid="" if uid is None else str(uid),
                 summary=_text(component, "SUMMARY"),
                 problem=problem,
+                line=self.lines.get(id(component), 0),
             )
         )
 
@@ -604,32 +587,24 @@ class _Reader:
 
 
 def _between(
-    kit: _Expansion, components: list[Component], start: dt.datetime, end: dt.datetime
-) -> list[Any]:
-    series = kit.series([kit.adapter(c) for c in components])
-    return list(series.between(start, end))
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0].strip() if str(exc).strip() else ""
-    if isinstance(exc, KeyError) and exc.args:
-        return f"{exc.args[0]} is missing"
-    return _shorten(text or type(exc).__name__)
+    kit: Expansion, components: list[Component], start: dt.datetime, end: dt.datetime
+) -> Expanded:
+    return between(kit, components, start, end)
 
 
 def _expansion_problem(exc: BaseException) -> str:
-    return f"its repetition could not be worked out ({_describe(exc)})"
+    return f"its repetition could not be worked out ({describe_error(exc)})"
 
 
 def _timing_problem(component: Component) -> str | None:
     """Return why the event's time cannot be trusted, or ``None`` when it can."""
     for name, message in component.errors:
         if name in _TIMING_PROPERTIES:
-            return f"its {name} could not be read ({_shorten(str(message))})"
+            return f"its {name} could not be read ({shorten(str(message))})"
     start = _get(component, "DTSTART")
     if start is None:
         lost = [str(message) for name, message in component.errors if name is None]
-        detail = f" ({_shorten(lost[0])})" if lost else ""
+        detail = f" ({shorten(lost[0])})" if lost else ""
         return f"it has no start time (DTSTART){detail}"
     for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
         if isinstance(component.get(name), list):
@@ -640,6 +615,15 @@ def _timing_problem(component: Component) -> str | None:
     if end is not None and not isinstance(getattr(end, "dt", None), dt.date):
         return "its end (DTEND) is not a date or date-time"
     return None
+
+
+def _unreadable(exc: BaseException) -> str:
+    return f"it could not be read ({describe_error(exc)})"
+
+
+def _label(raw: _Raw) -> str:
+    """Return how warnings name an event: its title (when titles are kept) and UID."""
+    return f"'{raw.summary}' ({raw.uid})" if raw.summary else f"({raw.uid})"
 
 
 def _tzids(value: Any) -> Iterator[str]:
@@ -728,6 +712,19 @@ def _sequence(value: Any) -> int | None:
     if isinstance(value, (list, bool)) or not isinstance(value, int):
         return None
     return int(value)
+
+
+def _dtstamp(component: Component) -> dt.datetime:
+    """Return the DTSTAMP as an aware UTC instant; the earliest instant when unreadable.
+
+    A floating DTSTAMP is read as UTC, which RFC 5545 requires it to be anyway.
+    """
+    value = getattr(_get(component, "DTSTAMP"), "dt", None)
+    if not isinstance(value, dt.datetime):
+        return _NO_STAMP
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
 
 
 def _is_date(value: object) -> bool:

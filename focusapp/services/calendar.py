@@ -51,6 +51,7 @@ from focusapp.domain.calendar import (
 from focusapp.domain.days import day_bounds, local_day
 from focusapp.domain.sources import DerivedDay
 from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, SkippedEvent, read_calendar
+from focusapp.formats.ics_expand import MAX_RANGE_YEARS
 from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
 from focusapp.storage.errors import storage_errors
 from focusapp.system.files import FileRefusedError, read_regular_file
@@ -67,9 +68,6 @@ if TYPE_CHECKING:
 DEFAULT_DAYS_BACK: Final = 365
 #: Days after today that an import without ``--to`` reads (meetings already booked).
 DEFAULT_DAYS_AHEAD: Final = 28
-#: The longest range one import may read: half a century is more than any calendar holds,
-#: and a limit keeps a typo (year 0202) from expanding daily repeats over 1,800 years.
-MAX_RANGE_YEARS: Final = 50
 #: Bumped when reading or classifying changes, so stored imports are redone once.
 IMPORT_FORMAT: Final = 1
 
