@@ -77,6 +77,7 @@ class Settings:
         calendar_not_meeting_patterns: Lower-case title patterns of events that are no meeting.
         calendar_only_with_attendees: Count only events with other attendees as meetings.
         calendar_watch_files: Calendar files (``.ics``) to read, as typed by the user.
+        calendar_keep_titles: Keep event titles for the day audit; when off, none is stored.
     """
 
     reminder_time: dt.time = dt.time(17, 30)
@@ -100,6 +101,7 @@ class Settings:
     )
     calendar_only_with_attendees: bool = False
     calendar_watch_files: tuple[str, ...] = ()
+    calendar_keep_titles: bool = True
 
 
 DEFAULT_SETTINGS: Final = Settings()
@@ -371,6 +373,14 @@ _SPECS: Final = (
         _paths_text,
         to_toml=list,
         parse_list=_check_paths,
+    ),
+    _Key(
+        "calendar.keep_titles",
+        "calendar_keep_titles",
+        "true or false",
+        _parse_bool,
+        _bool_text,
+        to_toml=bool,
     ),
 )
 

@@ -202,7 +202,8 @@ def describe_import(report: CalendarImportReport) -> list[str]:
         for skipped in report.skipped[:_LIST_LIMIT]:
             uid = skipped.uid or "(no UID)"
             title = skipped.summary or "(no title)"
-            lines.append(f"    {uid} '{title}': {skipped.problem}")
+            where = f" (line {skipped.line})" if skipped.line else ""
+            lines.append(f"    {uid} '{title}'{where}: {skipped.problem}")
         _more(lines, len(report.skipped))
     for warning in report.warnings[:_LIST_LIMIT]:
         lines.append(f"  Warning: {warning}")
@@ -243,6 +244,7 @@ def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
     """Return a day's numbers and a table of its events for people."""
     from focusapp.domain.durations import format_duration
     from focusapp.services.calendar import describe_reason, event_time_text
+    from focusapp.wording.translate import translate
 
     day = f"{audit.date:%a %Y-%m-%d}"
     summary = audit.summary
@@ -259,10 +261,11 @@ def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
     if not audit.events:
         lines.append("No calendar events on this day.")
         return lines
+    untitled = "(no title)" if audit.titles_kept else translate("CalendarAudit", "Meeting")
     rows = [
         (
             event_time_text(event, audit.date, zone),
-            event.summary or "(no title)",
+            event.summary or untitled,
             "counted" if event.counted else f"left out: {describe_reason(event.reason)}",
             _file_name(event.source),
         )

@@ -120,6 +120,9 @@ class CalendarRules:
         only_with_attendees: Count only events that list at least one attendee other than
             the user (an event with only the user on it is a personal block).
         day_start_hour: The local hour at which a new day starts.
+        keep_titles: Whether event titles are kept after reading. When off, a title is
+            still matched against ``not_meeting_patterns`` while the file is read, then
+            dropped: stored events, skip reports and warnings carry none.
     """
 
     zone: ZoneInfo
@@ -128,6 +131,7 @@ class CalendarRules:
     not_meeting_patterns: tuple[str, ...] = DEFAULT_NOT_MEETING_PATTERNS
     only_with_attendees: bool = False
     day_start_hour: int = DEFAULT_DAY_START_HOUR
+    keep_titles: bool = True
 
     def __post_init__(self) -> None:
         """Normalise the addresses and reject settings that make days undefined.
@@ -154,7 +158,8 @@ class CalendarEvent:
         uid: The event's UID; a file without one gets a stable ``no-uid-`` identifier.
         recurrence_id: Which occurrence of a repeating event this is (iCalendar form, UTC
             ``...Z`` when the time has a zone); ``None`` for a one-off event.
-        summary: The title as written in the file (may be empty).
+        summary: The title as written in the file; empty when it has none or titles are
+            not kept (``CalendarRules.keep_titles``).
         start: Aware UTC start. For an all-day event, local midnight of its first date.
         end: Aware UTC end, never before ``start``; equal to it for a zero-length event.
         sequence: The iCalendar SEQUENCE (revision number), 0 when absent.

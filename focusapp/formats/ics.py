@@ -230,6 +230,7 @@ class _Raw:
     component: Component
     uid: str
     summary: str
+    title: str
     recurrence_key: str | None
     sequence: int
     stamp: dt.datetime
@@ -340,23 +341,24 @@ class _Reader:
                 tzids.setdefault(_zone_key(tzid), tzid)
         uid = _uid(component)
         summary = _text(component, "SUMMARY")
-        if "SEQUENCE" in component and _sequence(_get(component, "SEQUENCE")) is None:
-            # Only orders revisions; recurring-ical-events would fail on a non-number.
-            del component["SEQUENCE"]
-            self._warn(f"Event '{summary}' ({uid}) has an unreadable SEQUENCE; it was read as 0.")
         raw = _Raw(
             component=component,
             uid=uid,
             summary=summary,
+            title=summary if self.rules.keep_titles else "",
             recurrence_key=_recurrence_key(_get(component, "RECURRENCE-ID")),
             sequence=_sequence(_get(component, "SEQUENCE")) or 0,
             stamp=_dtstamp(component),
             cancelled_file=cancelled_file,
             all_day=_is_date(_get(component, "DTSTART").dt),
         )
+        if "SEQUENCE" in component and _sequence(_get(component, "SEQUENCE")) is None:
+            # Only orders revisions; recurring-ical-events would fail on a non-number.
+            del component["SEQUENCE"]
+            self._warn(f"Event {_label(raw)} has an unreadable SEQUENCE; it was read as 0.")
         if _ends_before_start(component, self.zone):
             self._warn(
-                f"Event '{summary}' ({uid}) ends before it starts; "
+                f"Event {_label(raw)} ends before it starts; "
                 "it was read with start and end swapped."
             )
         self.groups.setdefault(uid, []).append(raw)
@@ -535,7 +537,7 @@ class _Reader:
             CalendarEvent(
                 uid=raw.uid,
                 recurrence_id=recurrence_id,
-                summary=raw.summary,
+                summary=raw.title,
                 start=start,
                 end=end,
                 sequence=raw.sequence,
@@ -576,7 +578,7 @@ class _Reader:
         self.result.skipped.append(
             SkippedEvent(
                 uid="" if uid is None else str(uid),
-                summary=_text(component, "SUMMARY"),
+                summary=_text(component, "SUMMARY") if self.rules.keep_titles else "",
                 problem=problem,
                 line=self.lines.get(id(component), 0),
             )
@@ -623,7 +625,7 @@ def _unreadable(exc: BaseException) -> str:
 
 def _label(raw: _Raw) -> str:
     """Return how warnings name an event: its title (when titles are kept) and UID."""
-    return f"'{raw.summary}' ({raw.uid})" if raw.summary else f"({raw.uid})"
+    return f"'{raw.title}' ({raw.uid})" if raw.title else f"({raw.uid})"
 
 
 def _tzids(value: Any) -> Iterator[str]:

@@ -205,11 +205,14 @@ class DayAudit:
         summary: The day's stored numbers; ``None`` when no imported range covers the day.
         events: Events touching the day, counted or left out with the reason, by start;
             ``source`` is the file's path.
+        titles_kept: Whether titles are kept (``calendar.keep_titles``); when not, every
+            event's summary is empty, also one stored before the setting changed.
     """
 
     date: dt.date
     summary: CalendarDay | None
     events: tuple[CalendarEvent, ...]
+    titles_kept: bool = True
 
     @property
     def counted(self) -> list[CalendarEvent]:
@@ -264,6 +267,7 @@ def calendar_rules(
         not_meeting_patterns=settings.calendar_not_meeting_patterns,
         only_with_attendees=settings.calendar_only_with_attendees,
         day_start_hour=settings.day_start_hour,
+        keep_titles=settings.calendar_keep_titles,
     )
 
 
@@ -448,7 +452,7 @@ class CalendarService:
                 "meetings_counted": len(counted),
                 "meeting_days": len(meeting_days),
                 "left_out": {str(k): v for k, v in left_out.items()},
-                "skipped": [[s.uid, s.summary, s.problem] for s in result.skipped],
+                "skipped": [[s.uid, s.summary, s.problem, s.line] for s in result.skipped],
                 "warnings": list(result.warnings),
             },
             ensure_ascii=False,
@@ -521,9 +525,11 @@ class CalendarService:
                     outcomes.append(SyncOutcome(source.path, report))
                 continue
             with storage_errors(), self._sessions.begin() as session:
-                changed = self._recompute(
-                    CalendarRepository(session), [(source.first_day, source.last_day)]
-                )
+                repo = CalendarRepository(session)
+                if not self.rules().keep_titles:
+                    # The file cannot be re-read, but its stored titles must go all the same.
+                    _forget_titles(repo, source)
+                changed = self._recompute(repo, [(source.first_day, source.last_day)])
             if changed:
                 self._notify()
         return outcomes
@@ -583,7 +589,10 @@ class CalendarService:
         if summary is None and covered:
             # Not summarised yet under these settings (a sync is due): work it out now.
             summary = summarise_days(touching, rules, day, day)[day]
-        return DayAudit(day, summary if covered else None, tuple(touching))
+        if not rules.keep_titles:
+            # Rows stored before the setting changed keep titles until the next sync.
+            touching = [dataclasses.replace(e, summary="") for e in touching]
+        return DayAudit(day, summary if covered else None, tuple(touching), rules.keep_titles)
 
     # --- internals ----------------------------------------------------------------------------
 
@@ -662,9 +671,41 @@ def _read_bytes(path: Path) -> bytes:
         raise CalendarImportError(f"{error}.") from None
 
 
+def _forget_titles(repo: CalendarRepository, source: StoredSource) -> None:
+    """Blank the titles stored for ``source``: its events, skipped events and warnings.
+
+    Used for a file that is gone, so cannot be re-read under ``calendar.keep_titles`` off;
+    the fingerprint stays as it was, so the file is still re-read should it come back.
+    """
+    events = repo.events_of(source.id)
+    if any(event.summary for event in events):
+        repo.replace_events(source.id, [dataclasses.replace(e, summary="") for e in events])
+    report = _load_report(source.report)
+    skipped = report.get("skipped", [])
+    warnings = report.get("warnings", [])
+    if not isinstance(skipped, list) or not isinstance(warnings, list):
+        return
+    report["skipped"] = [
+        [item[0], "", *item[2:]] for item in skipped if isinstance(item, list) and item
+    ]
+    # Warnings naming an event quote its title right after "Event ".
+    report["warnings"] = [w for w in warnings if not str(w).startswith("Event '")]
+    if report != _load_report(source.report):
+        repo.save_source(
+            path=source.path,
+            imported_at=source.imported_at,
+            first_day=source.first_day,
+            last_day=source.last_day,
+            content_sha256=source.content_sha256,
+            rules_key=source.rules_key,
+            extra_addresses=source.extra_addresses,
+            report=json.dumps(report, ensure_ascii=False),
+        )
+
+
 def _rules_key(rules: CalendarRules) -> str:
     """Return a fingerprint of everything that decides how a file's events are stored."""
-    parts = (
+    parts: tuple[str, ...] = (
         f"format={IMPORT_FORMAT}",
         f"zone={rules.zone.key}",
         f"day_start={rules.day_start_hour}",
@@ -673,6 +714,10 @@ def _rules_key(rules: CalendarRules) -> str:
         f"attendees={rules.only_with_attendees}",
         "me=" + "\x1f".join(sorted(rules.my_addresses)),
     )
+    if not rules.keep_titles:
+        # Only when off, so turning it on again (or never touching it) re-reads nothing
+        # that was stored with titles; turning it off re-reads every file at the next sync.
+        parts = (*parts, "titles=none")
     return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
 
 
@@ -706,9 +751,14 @@ def _report_from_json(stored: StoredSource, origin: RangeOrigin) -> CalendarImpo
         if count:
             left_out[reason] = int(count)
     skipped = tuple(
-        SkippedEvent(uid=str(item[0]), summary=str(item[1]), problem=str(item[2]))
+        SkippedEvent(
+            uid=str(item[0]),
+            summary=str(item[1]),
+            problem=str(item[2]),
+            line=item[3] if len(item) == 4 and isinstance(item[3], int) else 0,
+        )
         for item in data.get("skipped", [])
-        if isinstance(item, list) and len(item) == 3
+        if isinstance(item, list) and len(item) in (3, 4)
     )
     return CalendarImportReport(
         path=stored.path,

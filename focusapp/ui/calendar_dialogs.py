@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from focusapp.domain.calendar import CalendarDay
+    from focusapp.formats.ics import SkippedEvent
     from focusapp.services.calendar import CalendarImportReport, CalendarService, DayAudit
     from focusapp.ui.calendar_watch import CalendarImporter, CalendarJobResult
 
@@ -328,7 +329,7 @@ class CalendarImportDialog(QDialog):
         skipped = report.skipped[:_LIST_LIMIT]
         self.skipped_table = _table(
             ("UID", "Title", "Problem"),
-            [(s.uid or "(no UID)", s.summary or "(no title)", s.problem) for s in skipped],
+            [(s.uid or "(no UID)", s.summary or "(no title)", _problem(s)) for s in skipped],
             self,
         )
         self.skipped_table.setObjectName("skipped_table")
@@ -460,6 +461,15 @@ class CalendarDayDialog(QDialog):
         self.date_edit.blockSignals(False)
         self._load(self._calendar.audit(day))
 
+    def _untitled(self, audit: DayAudit) -> str:
+        """Return what stands in for a missing title: "Meeting" when none are kept."""
+        return self.tr("Meeting") if not audit.titles_kept else "(no title)"
+
+    def _untitled_tip(self, audit: DayAudit) -> str:
+        if audit.titles_kept:
+            return ""
+        return self.tr("Event titles are not kept (setting calendar.keep_titles is off).")
+
     def _load(self, audit: DayAudit) -> None:
         from focusapp.services.calendar import describe_reason, event_time_text, explain_reason
 
@@ -471,13 +481,13 @@ class CalendarDayDialog(QDialog):
             status = "Counted" if event.counted else f"Left out: {describe_reason(event.reason)}"
             values = (
                 event_time_text(event, audit.date, zone),
-                event.summary or "(no title)",
+                event.summary or self._untitled(audit),
                 status,
                 Path(event.source).name,
             )
             tips = (
                 values[0],
-                event.summary,
+                event.summary or self._untitled_tip(audit),
                 explain_reason(event.reason),
                 event.source,
             )
@@ -505,6 +515,11 @@ class CalendarDayDialog(QDialog):
     @Slot(QDate)
     def _on_date_edit_date_changed(self, date: QDate) -> None:
         self._load(self._calendar.audit(dt.date(date.year(), date.month(), date.day())))
+
+
+def _problem(skipped: SkippedEvent) -> str:
+    """Return a skipped event's problem, led by the file line it begins on when known."""
+    return f"Line {skipped.line}: {skipped.problem}" if skipped.line else skipped.problem
 
 
 def _summary_html(summary: CalendarDay | None, left_out: int) -> str:

@@ -115,7 +115,7 @@ def test_show_json_has_the_documented_shape(capsys, data_dir):
     )
     assert code == 0
     assert "  Left out: 10 (1 cancelled, 3 free (not busy), 1 all-day, 3 not a meeting, " in out
-    assert "    nm-broken@focusapp.test 'Mystery meeting': it has no start time" in out
+    assert "    nm-broken@focusapp.test 'Mystery meeting' (line 79): it has no start time" in out
     code, out, _ = run(capsys, "calendar", "show", "2024-05-10", "--json")
     assert code == 0
     shown = json.loads(out)

@@ -45,6 +45,7 @@ CHANGES = [
     ("calendar.not_meeting_patterns", "Lunch, Gym", "lunch,gym"),
     ("calendar.only_with_attendees", "true", "true"),
     ("calendar.watch_files", "/cal/work.ics,/cal/home.ics", "/cal/work.ics,/cal/home.ics"),
+    ("calendar.keep_titles", "false", "false"),
 ]
 
 # Every key with a value it refuses, and a word of the reason.
@@ -63,6 +64,7 @@ INVALID = [
     ("calendar.not_meeting_patterns", None, None),  # every text is a valid list of patterns
     ("calendar.only_with_attendees", "sometimes", "not true or false"),
     ("calendar.watch_files", "/cal/a\0.ics", "NUL character"),
+    ("calendar.keep_titles", "perhaps", "not true or false"),
 ]
 
 

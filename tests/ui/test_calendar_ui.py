@@ -292,6 +292,21 @@ def test_day_audit_lists_counted_and_left_out_events(qtbot, window, context):
     qtbot.waitUntil(lambda: window.calendar.day_dialog is None)
 
 
+def test_day_audit_shows_meeting_and_time_when_titles_are_not_kept(qtbot, window, context):
+    context.settings = dataclasses.replace(context.settings, calendar_keep_titles=False)
+    path = DATA / "focusapp__not_meetings.ics"
+    context.calendar.import_file(path, dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    dialog = window.calendar.open_day(dt.date(2024, 5, 10))
+    assert isinstance(dialog, CalendarDayDialog)
+    table = dialog.table
+    cells = [[cell(table, r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert ["11:00-11:30", "Meeting", "Counted"] in cells
+    assert {row[1] for row in cells} == {"Meeting"}
+    # Classification still saw the titles while reading.
+    assert ["12:00-13:00", "Meeting", "Left out: not a meeting"] in cells
+    assert "not kept" in cell(table, 0, 1).toolTip()
+
+
 def test_import_dialog_lists_reasons_skipped_events_and_warnings(qtbot):
     report = CalendarImportReport(
         path="/cal/work.ics",

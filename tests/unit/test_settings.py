@@ -36,6 +36,7 @@ DEFAULT_TEXTS = {
     "calendar.not_meeting_patterns": "focus,focus time,blocked,lunch,ooo,out of office",
     "calendar.only_with_attendees": "false",
     "calendar.watch_files": "",
+    "calendar.keep_titles": "true",
 }
 
 # Every key set to a non-default value: (key, typed text, canonical text, attribute, value).
@@ -107,6 +108,7 @@ CHANGES = [
         ("/a/x,y.ics",),
     ),
     ("calendar.watch_files", "", "", "calendar_watch_files", ()),
+    ("calendar.keep_titles", "false", "false", "calendar_keep_titles", False),
 ]
 
 # (key, bad text, words the problem must mention)
@@ -138,6 +140,7 @@ INVALID = [
     ("calendar.work_hours", "09:00-25:00", "not a time"),
     ("calendar.only_with_attendees", "sometimes", "not true or false"),
     ("calendar.watch_files", "/a/b\0c.ics", "NUL"),
+    ("calendar.keep_titles", "perhaps", "not true or false"),
 ]
 
 
