@@ -2,16 +2,20 @@
 
 A file that is not a calendar, or cannot be parsed at all, raises :class:`CalendarFormatError`
 and yields nothing. In a file that parses, each event is read on its own: one that cannot be
-read or expanded is listed in :attr:`CalendarReadResult.skipped` with its UID and summary
-while the rest imports. Every occurrence that touches the requested days comes back as a
+read or expanded is listed in :attr:`CalendarReadResult.skipped` with its UID, summary and
+line while the rest imports. Every occurrence that touches the requested days comes back as a
 :class:`~focusapp.domain.calendar.CalendarEvent`, counted or with the reason it is not, so
 the numbers can always be audited.
 
 Decisions worth knowing (they follow RFC 5545 where it has an answer):
 
 * Repeats (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides including RANGE=THISANDFUTURE) are
-  expanded by ``recurring-ical-events``; calendars with X-WR-TIMEZONE (Google) are first
-  brought into standard form with ``x-wr-timezone``.
+  expanded by ``recurring-ical-events``, lazily and only around the requested days, at most
+  :data:`~focusapp.formats.ics_expand.MAX_OCCURRENCES_PER_EVENT` per event (a warning
+  names an event cut short; see :mod:`focusapp.formats.ics_expand`); calendars with
+  X-WR-TIMEZONE (Google) are first brought into standard form with ``x-wr-timezone``.
+* With ``CalendarRules.keep_titles`` off, titles are used only to classify while reading:
+  events, skipped events and warnings carry none.
 * Floating times (no zone) are the user's wall-clock time. A TZID that names a known zone
   (IANA, or Windows such as "W. Europe Standard Time") is used even without its VTIMEZONE;
   an unknown TZID without VTIMEZONE falls back to the user's zone. Both are warned about.
@@ -41,7 +45,6 @@ load and the app must start fast.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
@@ -65,13 +68,29 @@ from focusapp.formats.ics_parse import (
     CalendarParseError,
     describe_error,
     parse_calendars,
-    shorten,
+)
+from focusapp.formats.ics_values import (
+    attendees_of,
+    dtstamp_of,
+    ends_before_start,
+    event_uid,
+    format_time,
+    instant,
+    is_date,
+    is_free,
+    known_zone,
+    prop,
+    prop_text,
+    prop_upper,
+    recurrence_key_of,
+    sequence_of,
+    timing_problem,
+    tzids_of,
+    zone_key,
 )
 from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
-
     from icalendar import Component
 
 #: Larger files are refused before parsing; a year of a busy calendar is a few megabytes.
@@ -80,13 +99,7 @@ MAX_ICS_BYTES: Final = 50 * 1024 * 1024
 _RANGE_PADDING: Final = dt.timedelta(days=2)
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
-#: Properties whose parse errors make an event's timing untrustworthy.
-_TIMING_PROPERTIES: Final = frozenset(
-    {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
-)
 _TZID_PROPERTIES: Final = ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE")
-#: Stands in for a missing DTSTAMP, so a version without one never wins a tie.
-_NO_STAMP: Final = dt.datetime.min.replace(tzinfo=dt.UTC)
 _QUIET_WARNINGS: Final = (DeprecationWarning, PendingDeprecationWarning, ResourceWarning)
 
 
@@ -279,13 +292,13 @@ class _Reader:
         calendar, applied = self._standardise(calendar)
         cancelled_file = str(calendar.get("METHOD", "")).strip().upper() == "CANCEL"
         defined = {
-            _zone_key(str(c.get("TZID", "")))
+            zone_key(str(c.get("TZID", "")))
             for c in calendar.subcomponents
             if c.name == "VTIMEZONE"
         }
         if applied is not None:
             # x-wr-timezone writes this TZID itself; the zone is known, so no warning.
-            defined.add(_zone_key(applied))
+            defined.add(zone_key(applied))
         referenced: dict[str, str] = {}
         for component in calendar.subcomponents:
             if component.name != "VEVENT":
@@ -305,11 +318,11 @@ class _Reader:
         Returns:
             The calendar in standard form and the zone name applied (``None`` if none was).
         """
-        name = _get(calendar, "X-WR-TIMEZONE")
+        name = prop(calendar, "X-WR-TIMEZONE")
         if name is None:
             return calendar, None
         zone_name = str(name).strip()
-        zone = _known_zone(zone_name) if zone_name else None
+        zone = known_zone(zone_name) if zone_name else None
         if zone is None:
             self._warn(
                 f"The calendar's time zone '{zone_name}' (X-WR-TIMEZONE) is not known; "
@@ -332,31 +345,31 @@ class _Reader:
     def _collect_event(
         self, component: Component, cancelled_file: bool, tzids: dict[str, str]
     ) -> None:
-        problem = _timing_problem(component)
+        problem = timing_problem(component)
         if problem is not None:
             self._skip(component, problem)
             return
         for name in _TZID_PROPERTIES:
-            for tzid in _tzids(component.get(name)):
-                tzids.setdefault(_zone_key(tzid), tzid)
-        uid = _uid(component)
-        summary = _text(component, "SUMMARY")
+            for tzid in tzids_of(component.get(name)):
+                tzids.setdefault(zone_key(tzid), tzid)
+        uid = event_uid(component)
+        summary = prop_text(component, "SUMMARY")
         raw = _Raw(
             component=component,
             uid=uid,
             summary=summary,
             title=summary if self.rules.keep_titles else "",
-            recurrence_key=_recurrence_key(_get(component, "RECURRENCE-ID")),
-            sequence=_sequence(_get(component, "SEQUENCE")) or 0,
-            stamp=_dtstamp(component),
+            recurrence_key=recurrence_key_of(prop(component, "RECURRENCE-ID")),
+            sequence=sequence_of(prop(component, "SEQUENCE")) or 0,
+            stamp=dtstamp_of(component),
             cancelled_file=cancelled_file,
-            all_day=_is_date(_get(component, "DTSTART").dt),
+            all_day=is_date(prop(component, "DTSTART").dt),
         )
-        if "SEQUENCE" in component and _sequence(_get(component, "SEQUENCE")) is None:
+        if "SEQUENCE" in component and sequence_of(prop(component, "SEQUENCE")) is None:
             # Only orders revisions; recurring-ical-events would fail on a non-number.
             del component["SEQUENCE"]
             self._warn(f"Event {_label(raw)} has an unreadable SEQUENCE; it was read as 0.")
-        if _ends_before_start(component, self.zone):
+        if ends_before_start(component, self.zone):
             self._warn(
                 f"Event {_label(raw)} ends before it starts; "
                 "it was read with start and end swapped."
@@ -366,7 +379,7 @@ class _Reader:
     def _warn_missing_zones(self, missing: list[str]) -> None:
         """Warn about each TZID without a VTIMEZONE, saying how its times were read."""
         for tzid in missing:
-            zone = _known_zone(tzid)
+            zone = known_zone(tzid)
             if zone is not None:
                 known = getattr(zone, "key", None) or tzid
                 self._warn(
@@ -463,8 +476,8 @@ class _Reader:
             self._warn(
                 translate(
                     "CalendarFile",
-                    "Event {event} repeats more than {cap} times in the imported range; "
-                    "only the first {cap} occurrences were read.",
+                    "Event {event} repeats more than {cap} times in and around the imported "
+                    "range; only its first {cap} occurrences there were read.",
                 ).format(event=_label(raw), cap=f"{MAX_OCCURRENCES_PER_EVENT:,}")
             )
         if expanded.cut_short:
@@ -491,7 +504,7 @@ class _Reader:
             recurrence_id = raw.recurrence_key
         elif recurring:
             original = occurrence.requested_start - adapter.move_recurrences_by
-            recurrence_id = _format_time(original)
+            recurrence_id = format_time(original)
         else:
             recurrence_id = None
         reason = self._reason(raw, all_day=all_day, zero_length=start == end)
@@ -554,17 +567,17 @@ class _Reader:
             component = raw.component
             raw.reason[zero_length] = classify(
                 all_day=all_day,
-                cancelled=raw.cancelled_file or _upper(component, "STATUS") == "CANCELLED",
-                free=zero_length or _is_free(component),
-                attendees=list(_attendees(_get(component, "ATTENDEE"))),
+                cancelled=raw.cancelled_file or prop_upper(component, "STATUS") == "CANCELLED",
+                free=zero_length or is_free(component),
+                attendees=list(attendees_of(prop(component, "ATTENDEE"))),
                 summary=raw.summary,
                 rules=self.rules,
             )
         return raw.reason[zero_length]
 
     def _span(self, start: Any, end: Any) -> tuple[dt.datetime, dt.datetime]:
-        begin = _instant(start, self.zone)
-        finish = _instant(end, self.zone)
+        begin = instant(start, self.zone)
+        finish = instant(end, self.zone)
         return (begin, finish) if begin <= finish else (finish, begin)
 
     # -- reporting ----------------------------------------------------------------------
@@ -574,11 +587,11 @@ class _Reader:
         if id(component) in self.skipped_components:
             return
         self.skipped_components.add(id(component))
-        uid = _get(component, "UID")
+        uid = prop(component, "UID")
         self.result.skipped.append(
             SkippedEvent(
                 uid="" if uid is None else str(uid),
-                summary=_text(component, "SUMMARY") if self.rules.keep_titles else "",
+                summary=prop_text(component, "SUMMARY") if self.rules.keep_titles else "",
                 problem=problem,
                 line=self.lines.get(id(component), 0),
             )
@@ -598,27 +611,6 @@ def _expansion_problem(exc: BaseException) -> str:
     return f"its repetition could not be worked out ({describe_error(exc)})"
 
 
-def _timing_problem(component: Component) -> str | None:
-    """Return why the event's time cannot be trusted, or ``None`` when it can."""
-    for name, message in component.errors:
-        if name in _TIMING_PROPERTIES:
-            return f"its {name} could not be read ({shorten(str(message))})"
-    start = _get(component, "DTSTART")
-    if start is None:
-        lost = [str(message) for name, message in component.errors if name is None]
-        detail = f" ({shorten(lost[0])})" if lost else ""
-        return f"it has no start time (DTSTART){detail}"
-    for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-        if isinstance(component.get(name), list):
-            return f"it has more than one {name}"
-    if not isinstance(getattr(start, "dt", None), dt.date):
-        return "its start (DTSTART) is not a date or date-time"
-    end = _get(component, "DTEND")
-    if end is not None and not isinstance(getattr(end, "dt", None), dt.date):
-        return "its end (DTEND) is not a date or date-time"
-    return None
-
-
 def _unreadable(exc: BaseException) -> str:
     return f"it could not be read ({describe_error(exc)})"
 
@@ -626,151 +618,3 @@ def _unreadable(exc: BaseException) -> str:
 def _label(raw: _Raw) -> str:
     """Return how warnings name an event: its title (when titles are kept) and UID."""
     return f"'{raw.title}' ({raw.uid})" if raw.title else f"({raw.uid})"
-
-
-def _tzids(value: Any) -> Iterator[str]:
-    """Yield the TZID parameters of a property value (or list of values)."""
-    if value is None:
-        return
-    for item in value if isinstance(value, list) else (value,):
-        params = getattr(item, "params", None)
-        tzid = params.get("TZID") if params is not None else None
-        if tzid:
-            yield str(tzid)
-
-
-def _uid(component: Component) -> str:
-    """Return the UID, or a stable stand-in derived from the event's content."""
-    uid = _get(component, "UID")
-    text = str(uid).strip() if uid is not None and not isinstance(uid, list) else ""
-    if text:
-        return text
-    try:
-        content = component.to_ical()
-    except Exception:  # an odd value; the summary and start still identify it well enough
-        content = f"{_text(component, 'SUMMARY')}|{component.get('DTSTART')}".encode()
-    return "no-uid-" + hashlib.sha256(content).hexdigest()[:16]
-
-
-def _zone_key(tzid: str) -> str:
-    """Return a TZID in the form used to match references to definitions.
-
-    Exporters decorate TZIDs (a leading ``/``, a stray trailing ``:``, odd case) while
-    icalendar still pairs them up, so the check for missing VTIMEZONEs ignores that too.
-    """
-    return tzid.strip().strip("/:").strip().casefold()
-
-
-def _known_zone(tzid: str) -> dt.tzinfo | None:
-    """Return the zone icalendar knows by this TZID (IANA, Windows or vendor-prefixed)."""
-    from icalendar.timezone import tzp  # heavy: loaded only when importing
-
-    # icalendar 7 annotates the result in a way mypy reads as None; it is tzinfo | None.
-    lookup: Callable[[str], dt.tzinfo | None] = tzp.timezone
-    return lookup(tzid)
-
-
-def _get(component: Component, name: str) -> Any:
-    """Return a property's parsed value (a list when it is repeated), or ``None``.
-
-    Typed ``Any`` on purpose: files put all sorts of values where a type is expected,
-    and every caller checks what it got.
-    """
-    return component.get(name)
-
-
-def _text(component: Component, name: str) -> str:
-    value = _get(component, name)
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return "" if value is None else str(value).strip()
-
-
-def _upper(component: Component, name: str) -> str:
-    return _text(component, name).upper()
-
-
-def _is_free(component: Component) -> bool:
-    """Return whether the event leaves the user free (it does not block time)."""
-    return (
-        _upper(component, "TRANSP") == "TRANSPARENT"
-        or _upper(component, "X-MICROSOFT-CDO-BUSYSTATUS") == "FREE"
-        or _upper(component, "X-MICROSOFT-CDO-INTENDEDSTATUS") == "FREE"
-    )
-
-
-def _attendees(value: Any) -> Iterable[tuple[str, str]]:
-    if value is None:
-        return
-    for attendee in value if isinstance(value, list) else (value,):
-        params = getattr(attendee, "params", None) or {}
-        yield str(attendee), str(params.get("PARTSTAT", "NEEDS-ACTION"))
-
-
-def _sequence(value: Any) -> int | None:
-    """Return a SEQUENCE as a number, 0 when absent, ``None`` when it is not a number."""
-    if value is None:
-        return 0
-    if isinstance(value, (list, bool)) or not isinstance(value, int):
-        return None
-    return int(value)
-
-
-def _dtstamp(component: Component) -> dt.datetime:
-    """Return the DTSTAMP as an aware UTC instant; the earliest instant when unreadable.
-
-    A floating DTSTAMP is read as UTC, which RFC 5545 requires it to be anyway.
-    """
-    value = getattr(_get(component, "DTSTAMP"), "dt", None)
-    if not isinstance(value, dt.datetime):
-        return _NO_STAMP
-    if value.tzinfo is None or value.utcoffset() is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
-
-
-def _is_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-
-
-def _instant(value: Any, zone: dt.tzinfo) -> dt.datetime:
-    """Return an aware UTC instant for a date, floating or zoned date-time.
-
-    A date means local midnight; a floating time is the user's wall clock (a time inside
-    a DST gap moves forward, as for day boundaries).
-    """
-    if isinstance(value, dt.datetime):
-        moment: dt.datetime = value
-        if moment.tzinfo is None or moment.utcoffset() is None:
-            moment = moment.replace(tzinfo=zone)
-        return moment.astimezone(dt.UTC)
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
-    raise TypeError(f"not a date or date-time: {value!r}")
-
-
-def _format_time(value: Any) -> str:
-    """Return a date or date-time in iCalendar text form, zoned times in UTC (``...Z``)."""
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None and value.utcoffset() is not None:
-            return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        return value.strftime("%Y%m%dT%H%M%S")
-    if isinstance(value, dt.date):
-        return value.strftime("%Y%m%d")
-    return str(value)
-
-
-def _recurrence_key(value: Any) -> str | None:
-    if value is None:
-        return None
-    return _format_time(getattr(value, "dt", value))
-
-
-def _ends_before_start(component: Component, zone: dt.tzinfo) -> bool:
-    end = _get(component, "DTEND")
-    if end is None:
-        return False
-    try:
-        return _instant(end.dt, zone) < _instant(_get(component, "DTSTART").dt, zone)
-    except (TypeError, ValueError, AttributeError):
-        return False

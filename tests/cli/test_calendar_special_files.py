@@ -6,6 +6,7 @@ a FIFO blocking (or reads /dev/zero to the end) fails the test instead of hangin
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -102,3 +103,21 @@ def test_calendar_sync_reports_a_special_watched_file_and_imports_the_rest(
     assert errors[1].endswith("1 of 2 calendar files could not be imported")
     assert "Imported " + str(GOOD) in done.stdout
     assert [row[0] for row in stored(data_dir)][:1] == [str(GOOD)]
+
+
+def test_an_endless_repeat_imports_with_a_warning_and_keeps_the_other_meetings(tmp_path, data_dir):
+    path = tmp_path / "endless.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:ping@t\r\nSUMMARY:Ping\r\nDTSTART:20150101T000000Z\r\n"
+        "DURATION:PT1S\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:plan@t\r\nSUMMARY:Planning\r\nDTSTART:20240506T080000Z\r\n"
+        "DTEND:20240506T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    done = focusapp("calendar", "import", str(path), "--from", "2024-05-06", "--to", "2024-05-06")
+    assert done.returncode == 0, done.stderr
+    assert "Warning: Event 'Ping' (ping@t) repeats more than 13,050 times" in done.stdout
+    shown = focusapp("calendar", "show", "2024-05-06", "--json")
+    # The 13,050 seconds read lie in the margin read before the day: only Planning counts.
+    assert json.loads(shown.stdout)["meeting_minutes"] == 60
