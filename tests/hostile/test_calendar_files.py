@@ -24,7 +24,7 @@ from focusapp.formats import ics_expand
 from focusapp.formats.ics import CalendarFormatError, CalendarReadResult, read_calendar
 from focusapp.formats.ics_expand import MAX_OCCURRENCES_PER_EVENT, _WindowedRule
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "ics"
+DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 BERLIN = ZoneInfo("Europe/Berlin")
 RULES = CalendarRules(zone=BERLIN)
 #: Only there to turn a hang into a failure; the reads below take a few seconds.
