@@ -49,7 +49,6 @@ from focusapp.domain.calendar import (
     summarise_days,
 )
 from focusapp.domain.days import day_bounds, local_day
-from focusapp.domain.sources import DerivedDay
 from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, SkippedEvent, read_calendar
 from focusapp.formats.ics_expand import MAX_RANGE_YEARS
 from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
@@ -57,7 +56,7 @@ from focusapp.storage.errors import storage_errors
 from focusapp.system.files import FileRefusedError, read_regular_file
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Iterable, Mapping
+    from collections.abc import Callable, Iterable
     from zoneinfo import ZoneInfo
 
     from focusapp.domain.clock import Clock
@@ -276,32 +275,6 @@ def default_range(today: dt.date) -> tuple[dt.date, dt.date]:
     return today - dt.timedelta(days=DEFAULT_DAYS_BACK), today + dt.timedelta(
         days=DEFAULT_DAYS_AHEAD
     )
-
-
-def with_calendar_days(
-    derived: dict[dt.date, DerivedDay],
-    days: Mapping[dt.date, CalendarDay],
-    keep: Collection[dt.date] = (),
-) -> dict[dt.date, DerivedDay]:
-    """Add the calendar's numbers to ``derived`` (in place) and return it.
-
-    A day with meetings always gets them. A covered day without meetings gets zeros only
-    when it has other data (a derived entry, or a day in ``keep`` such as a typed check-in):
-    otherwise every quiet weekend in a year-long import would look like a recorded day to
-    the history, the exports and the risk signal.
-    """
-    for day, summary in days.items():
-        base = derived.get(day)
-        if summary.meeting_count == 0 and base is None and day not in keep:
-            continue
-        derived[day] = dataclasses.replace(
-            base or DerivedDay(day),
-            meeting_minutes=summary.meeting_minutes,
-            meeting_count=summary.meeting_count,
-            back_to_back_count=summary.back_to_back_count,
-            longest_free_block_minutes=summary.longest_free_block_minutes,
-        )
-    return derived
 
 
 def resolve_local_path(text: str) -> Path:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from focusapp.domain.calendar import CalendarDay, CalendarEvent, Exclusion
 from focusapp.domain.errors import StorageError
 from focusapp.domain.models import CheckIn
-from focusapp.domain.sources import DerivedDay, Source
+from focusapp.domain.sources import DerivedDay, Source, with_calendar_days
 from focusapp.services.calendar import (
     DEFAULT_DAYS_AHEAD,
     DEFAULT_DAYS_BACK,
@@ -20,7 +20,6 @@ from focusapp.services.calendar import (
     event_time_text,
     explain_reason,
     resolve_local_path,
-    with_calendar_days,
 )
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.tables import CalendarDayRow, CalendarEventRow, CalendarSourceRow
