@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.calendar",
     "focusapp.commands.backup",
     "focusapp.commands.chart",
+    "focusapp.commands.forecast",
 )
 
 logger = logging.getLogger(__name__)

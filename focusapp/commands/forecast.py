@@ -1,0 +1,159 @@
+"""``focusapp forecast``: the coming days as booked, their series and "what if I skip it"."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Final
+
+from focusapp.cli_support import EXIT_OK, UserError, open_context_for, parse_date, parse_int
+from focusapp.commands.risk import LEVEL_WORDS
+from focusapp.domain.durations import format_duration
+from focusapp.domain.forecast import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Choice, PlanChoice
+from focusapp.wording.lookahead import (
+    no_projection,
+    projection_assumptions,
+    projection_label,
+    week_comparison,
+)
+
+if TYPE_CHECKING:
+    import argparse
+
+    from focusapp.domain.forecast import ForecastDay, MeetingSeries
+    from focusapp.domain.projection import Projection
+    from focusapp.services.lookahead import Forecast
+
+#: How many series the text output lists (the JSON lists all).
+TEXT_SERIES: Final = 10
+
+
+def _day_json(day: ForecastDay) -> dict[str, object]:
+    return {
+        "date": day.date.isoformat(),
+        "meeting_minutes": day.meeting_minutes,
+        "meeting_count": day.meeting_count,
+        "back_to_back_count": day.back_to_back_count,
+        "longest_free_block_minutes": day.longest_free_block_minutes,
+        "after_hours_minutes": day.after_hours_minutes,
+        "has_focus_block": day.has_focus_block,
+    }
+
+
+def _series_json(series: MeetingSeries) -> dict[str, object]:
+    return {
+        "id": series.id,
+        "title": series.title,
+        "occurrences": series.occurrences,
+        "minutes": series.minutes,
+        "focus_cost_minutes": series.focus_cost_minutes,
+    }
+
+
+def _assumptions(projection: Projection) -> str:
+    return projection_assumptions(
+        projection.energy, projection.coding_minutes, projection.recent_days
+    )
+
+
+def to_json(forecast: Forecast) -> dict[str, object]:
+    """Return the documented JSON shape of a forecast."""
+    projection = forecast.projection
+    return {
+        "days": [_day_json(d) for d in forecast.days],
+        "series": [_series_json(s) for s in forecast.series],
+        "projection": None
+        if projection is None or projection.level is None
+        else {
+            "score": projection.score,
+            "level": str(projection.level),
+            "assumptions": _assumptions(projection),
+        },
+    }
+
+
+def _text(forecast: Forecast) -> list[str]:
+    lines = ["Day             Meetings  Count  Back-to-back  Longest free  After hours  Focus"]
+    for d in forecast.days:
+        lines.append(
+            f"{d.date:%a %Y-%m-%d}  {format_duration(d.meeting_minutes):>8}  "
+            f"{d.meeting_count:>5}  {d.back_to_back_count:>12}  "
+            f"{format_duration(d.longest_free_block_minutes):>12}  "
+            f"{format_duration(d.after_hours_minutes):>11}  {'yes' if d.has_focus_block else '-'}"
+        )
+    if forecast.week is not None:
+        w = forecast.week
+        lines += [
+            "",
+            week_comparison(
+                w.meeting_minutes, w.usual_meeting_minutes, w.usual_weeks, w.focus_block_days
+            ),
+        ]
+    if forecast.series:
+        lines += ["", "Series    Booked  Focus cost  Times  Title"]
+        for s in forecast.series[:TEXT_SERIES]:
+            lines.append(
+                f"{s.id}  {format_duration(s.minutes):>6}  "
+                f"{format_duration(s.focus_cost_minutes):>10}  {s.occurrences:>5}  {s.title}"
+            )
+    projection = forecast.projection
+    lines.append("")
+    if projection is None or projection.score is None or projection.level is None:
+        lines.append(no_projection())
+    else:
+        level = LEVEL_WORDS.get(str(projection.level), str(projection.level))
+        lines.append(f"{projection_label()} ({projection.day}): {projection.score} {level}.")
+        lines.append(_assumptions(projection))
+    return lines
+
+
+def _run(args: argparse.Namespace) -> int:
+    from focusapp.services.lookahead import LookaheadService, UnknownSeriesError
+
+    first = parse_date(args.from_, "--from") if args.from_ else None
+    days = DEFAULT_DAYS if args.days is None else parse_int(args.days, "--days", MIN_DAYS, MAX_DAYS)
+    if not MIN_DAYS <= days <= MAX_DAYS:
+        raise UserError(f"--days: {days} is out of range; give {MIN_DAYS}-{MAX_DAYS}")
+    plan = [PlanChoice(series_id.strip(), Choice.SKIP) for series_id in args.skip or ()]
+    context = open_context_for(args)
+    try:
+        service = LookaheadService(context.sessions, context.calendar, context.checkins)
+        try:
+            forecast = service.forecast(first, days, plan)
+        except UnknownSeriesError as error:
+            raise UserError(
+                f"--skip: no series {', '.join(error.ids)} is booked in these days; "
+                "see the ids under Series in: focusapp forecast"
+            ) from None
+    finally:
+        context.close()
+    if args.json:
+        sys.stdout.write(json.dumps(to_json(forecast), indent=2, ensure_ascii=False) + "\n")
+    else:
+        print("\n".join(_text(forecast)))
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``forecast`` to the command line."""
+    parser = commands.add_parser(
+        "forecast",
+        help="the coming days as booked in your imported calendars",
+        description="Booked meeting time, back-to-back chains, free blocks and 2-hour focus "
+        "blocks of the coming days, the meeting series by booked time and focus cost, and a "
+        "projected signal for the coming week. --skip tries a plan out; nothing is written to "
+        "any calendar.",
+    )
+    parser.add_argument("--from", dest="from_", metavar="DATE", help="first day (default tomorrow)")
+    parser.add_argument(
+        "--days", metavar="N", help=f"how many days, {MIN_DAYS}-{MAX_DAYS} (default {DEFAULT_DAYS})"
+    )
+    parser.add_argument(
+        "--skip",
+        nargs="+",
+        action="extend",
+        metavar="SERIES_ID",
+        help="recompute every figure without these series (ids from the series list)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)

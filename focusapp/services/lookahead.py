@@ -1,0 +1,156 @@
+"""Look-ahead use cases: the booked coming weeks, their meeting series and a "what if" plan.
+
+Reads the imported calendars' stored events and the logged check-ins; writes nothing (a
+plan is tried out here, and nothing is ever written to a calendar file). Every call opens
+its own session, so it may run on a worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from focusapp.domain.days import day_bounds
+from focusapp.domain.forecast import (
+    DEFAULT_DAYS,
+    ForecastDay,
+    MeetingSeries,
+    PlanChoice,
+    apply_plan,
+    forecast_days,
+    forecast_range,
+    meeting_series,
+    unknown_series,
+)
+from focusapp.domain.projection import (
+    RECENT_DAYS,
+    USUAL_WEEKS,
+    WEEK_DAYS,
+    Projection,
+    WeekSummary,
+    project,
+    week_summary,
+)
+from focusapp.domain.risk import HISTORY_DAYS
+
+# The one rule that decides which copy of an event imported from two files counts; shared
+# with the import so a forecast never counts a meeting twice.
+from focusapp.services.calendar import _resolve_copies
+from focusapp.storage.calendar_repository import CalendarRepository
+from focusapp.storage.errors import storage_errors
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from focusapp.domain.calendar import CalendarEvent
+    from focusapp.services.calendar import CalendarService
+    from focusapp.services.checkins import CheckInService
+
+#: Events are read a day beyond the range each side, then cut by the day rules.
+_PAD: Final = dt.timedelta(days=1)
+
+
+class UnknownSeriesError(ValueError):
+    """A plan names a series the forecast does not have.
+
+    Attributes:
+        ids: The unknown series ids, in the order given.
+    """
+
+    def __init__(self, ids: list[str]) -> None:
+        super().__init__(", ".join(ids))
+        self.ids = ids
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    """Everything the look-ahead shows, with a plan already applied.
+
+    Attributes:
+        first: The first forecast day.
+        last: The last forecast day.
+        days: The booked numbers per day, by date.
+        series: The meeting series as planned, heaviest first.
+        booked_series: The series as booked (before the plan), for choosing what to change.
+        projection: The projected signal of the coming week, or ``None``.
+        week: The first week against the usual logged week, or ``None``.
+        plan: The choices applied.
+    """
+
+    first: dt.date
+    last: dt.date
+    days: list[ForecastDay]
+    series: list[MeetingSeries]
+    booked_series: list[MeetingSeries]
+    projection: Projection | None
+    week: WeekSummary | None
+    plan: tuple[PlanChoice, ...]
+
+
+class LookaheadService:
+    """Builds forecasts from stored calendar events and logged check-ins."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        calendar: CalendarService,
+        checkins: CheckInService,
+    ) -> None:
+        self._sessions = sessions
+        self._calendar = calendar
+        self._checkins = checkins
+
+    def today(self) -> dt.date:
+        """Return the user's today under the day-start rule."""
+        return self._checkins.today()
+
+    def events(self, first: dt.date, last: dt.date) -> list[CalendarEvent]:
+        """Return the counted meetings touching ``first .. last`` (copies resolved)."""
+        hour = self._checkins.day_start_hour
+        start = day_bounds(first, self._calendar.zone, hour)[0]
+        end = day_bounds(last, self._calendar.zone, hour)[1]
+        with storage_errors(), self._sessions() as session:
+            repo = CalendarRepository(session)
+            pairs = repo.events_between(start - _PAD, end + _PAD, counted_only=True)
+            events = _resolve_copies(repo, pairs)
+        return [event for event in events if event.counted]
+
+    def forecast(
+        self,
+        first: dt.date | None = None,
+        days: int = DEFAULT_DAYS,
+        plan: Iterable[PlanChoice] = (),
+    ) -> Forecast:
+        """Return the forecast of ``days`` days from ``first`` (default: tomorrow).
+
+        Raises:
+            ValueError: If ``days`` is outside 7-28.
+            UnknownSeriesError: If ``plan`` names a series not booked in the range.
+        """
+        today = self.today()
+        first, last = forecast_range(first or today + dt.timedelta(days=1), days)
+        choices = tuple(plan)
+        rules = self._calendar.rules()
+        events = self.events(first, last)
+        booked_series = meeting_series(events, rules, first, last)
+        unknown = unknown_series(choices, booked_series)
+        if unknown:
+            raise UnknownSeriesError(unknown)
+        planned = apply_plan(events, choices)
+        booked = forecast_days(planned, rules, first, last)
+        # One read covers the usual weeks, the recent weeks and the risk model's windows.
+        reach = max(RECENT_DAYS, USUAL_WEEKS * WEEK_DAYS, HISTORY_DAYS)
+        history = self._checkins.days(today - dt.timedelta(days=reach), today)
+        return Forecast(
+            first=first,
+            last=last,
+            days=booked,
+            series=meeting_series(planned, rules, first, last),
+            booked_series=booked_series,
+            projection=project(history, booked, today),
+            week=week_summary(booked, history, today),
+            plan=choices,
+        )
