@@ -41,6 +41,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.backup",
     "focusapp.commands.chart",
     "focusapp.commands.forecast",
+    "focusapp.commands.insights",
+    "focusapp.commands.review",
 )
 
 logger = logging.getLogger(__name__)

@@ -20,9 +20,10 @@ from focusapp.wording.lookahead import (
 if TYPE_CHECKING:
     import argparse
 
+    from focusapp.context import AppContext
     from focusapp.domain.forecast import ForecastDay, MeetingSeries
     from focusapp.domain.projection import Projection
-    from focusapp.services.lookahead import Forecast
+    from focusapp.services.lookahead import Forecast, LookaheadService
 
 #: How many series the text output lists (the JSON lists all).
 TEXT_SERIES: Final = 10
@@ -40,7 +41,8 @@ def _day_json(day: ForecastDay) -> dict[str, object]:
     }
 
 
-def _series_json(series: MeetingSeries) -> dict[str, object]:
+def series_json(series: MeetingSeries) -> dict[str, object]:
+    """Return the documented JSON shape of a meeting series."""
     return {
         "id": series.id,
         "title": series.title,
@@ -61,7 +63,7 @@ def to_json(forecast: Forecast) -> dict[str, object]:
     projection = forecast.projection
     return {
         "days": [_day_json(d) for d in forecast.days],
-        "series": [_series_json(s) for s in forecast.series],
+        "series": [series_json(s) for s in forecast.series],
         "projection": None
         if projection is None or projection.level is None
         else {
@@ -107,8 +109,15 @@ def _text(forecast: Forecast) -> list[str]:
     return lines
 
 
+def lookahead_service(context: AppContext) -> LookaheadService:
+    """Return the look-ahead service over an open context (one session per call)."""
+    from focusapp.services.lookahead import LookaheadService
+
+    return LookaheadService(context.sessions, context.calendar, context.checkins, context.risk)
+
+
 def _run(args: argparse.Namespace) -> int:
-    from focusapp.services.lookahead import LookaheadService, UnknownSeriesError
+    from focusapp.services.lookahead import UnknownSeriesError
 
     first = parse_date(args.from_, "--from") if args.from_ else None
     days = DEFAULT_DAYS if args.days is None else parse_int(args.days, "--days", MIN_DAYS, MAX_DAYS)
@@ -117,7 +126,7 @@ def _run(args: argparse.Namespace) -> int:
     plan = [PlanChoice(series_id.strip(), Choice.SKIP) for series_id in args.skip or ()]
     context = open_context_for(args)
     try:
-        service = LookaheadService(context.sessions, context.calendar, context.checkins)
+        service = lookahead_service(context)
         try:
             forecast = service.forecast(first, days, plan)
         except UnknownSeriesError as error:

@@ -36,6 +36,7 @@ MIN_DAYS: Final = 7
 MAX_DAYS: Final = 28
 DEFAULT_DAYS: Final = 14
 SERIES_ID_LENGTH: Final = 8
+WEEK_DAYS: Final = 7
 
 _ONE_DAY: Final = dt.timedelta(days=1)
 _MINUTE: Final = dt.timedelta(minutes=1)

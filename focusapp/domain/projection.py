@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import TYPE_CHECKING, Final
 
+from focusapp.domain.forecast import WEEK_DAYS
 from focusapp.domain.models import CheckIn
 from focusapp.domain.risk import Level, assess_series
 
@@ -26,7 +27,6 @@ RECENT_DAYS: Final = 28
 PROJECTED_DAYS: Final = 7
 #: How many earlier weeks "the usual week" averages over (weeks with data only).
 USUAL_WEEKS: Final = 8
-WEEK_DAYS: Final = 7
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 from focusapp.domain.days import day_bounds
 from focusapp.domain.forecast import (
     DEFAULT_DAYS,
+    WEEK_DAYS,
     ForecastDay,
     MeetingSeries,
     PlanChoice,
@@ -23,14 +24,22 @@ from focusapp.domain.forecast import (
     meeting_series,
     unknown_series,
 )
+from focusapp.domain.insights import DEFAULT_SEED, Insight, insights
+from focusapp.domain.insights import MAX_DAYS as INSIGHT_DAYS
 from focusapp.domain.projection import (
     RECENT_DAYS,
     USUAL_WEEKS,
-    WEEK_DAYS,
     Projection,
     WeekSummary,
     project,
     week_summary,
+)
+from focusapp.domain.review import (
+    SEARCH_WEEKS,
+    WeekReview,
+    last_finished_week,
+    review_week,
+    week_of,
 )
 from focusapp.domain.risk import HISTORY_DAYS
 
@@ -48,6 +57,7 @@ if TYPE_CHECKING:
     from focusapp.domain.calendar import CalendarEvent
     from focusapp.services.calendar import CalendarService
     from focusapp.services.checkins import CheckInService
+    from focusapp.services.risk import RiskService
 
 #: Events are read a day beyond the range each side, then cut by the day rules.
 _PAD: Final = dt.timedelta(days=1)
@@ -98,10 +108,12 @@ class LookaheadService:
         sessions: sessionmaker[Session],
         calendar: CalendarService,
         checkins: CheckInService,
+        risk: RiskService,
     ) -> None:
         self._sessions = sessions
         self._calendar = calendar
         self._checkins = checkins
+        self._risk = risk
 
     def today(self) -> dt.date:
         """Return the user's today under the day-start rule."""
@@ -153,4 +165,34 @@ class LookaheadService:
             projection=project(history, booked, today),
             week=week_summary(booked, history, today),
             plan=choices,
+        )
+
+    def insights(self, seed: int = DEFAULT_SEED) -> list[Insight]:
+        """Answer the five insight questions from the logged days up to today."""
+        today = self.today()
+        records = self._checkins.days(today - dt.timedelta(days=INSIGHT_DAYS), today)
+        return insights(records, today, seed)
+
+    def review(self, day: dt.date | None = None) -> WeekReview:
+        """Review the ISO week containing ``day`` (default: the last finished week).
+
+        Only days up to today count: a week still running is reviewed as far as it went.
+        """
+        today = self.today()
+        first, last = week_of(day) if day is not None else last_finished_week(today)
+        lived = min(last, today)
+        since = first - dt.timedelta(days=SEARCH_WEEKS * WEEK_DAYS)
+        records = self._checkins.days(since, lived) if first <= today else []
+        rules = self._calendar.rules()
+        series = meeting_series(self.events(first, last), rules, first, last)
+        next_first = last + dt.timedelta(days=1)
+        next_last = next_first + dt.timedelta(days=WEEK_DAYS - 1)
+        booked = forecast_days(self.events(next_first, next_last), rules, next_first, next_last)
+        return review_week(
+            records,
+            first,
+            risk_start=self._risk.assess(first).score,
+            risk_end=self._risk.assess(lived).score,
+            series=series,
+            next_week_minutes=sum(d.meeting_minutes for d in booked),
         )

@@ -75,3 +75,131 @@ def no_projection() -> str:
         "No projection yet: it needs check-ins with energy in the last 4 weeks and a "
         "calendar booked ahead.",
     )
+
+
+# --- insights ---------------------------------------------------------------------------------
+
+
+def _weekday_name(weekday: int) -> str:
+    names = (
+        translate(_CONTEXT, "Monday"),
+        translate(_CONTEXT, "Tuesday"),
+        translate(_CONTEXT, "Wednesday"),
+        translate(_CONTEXT, "Thursday"),
+        translate(_CONTEXT, "Friday"),
+        translate(_CONTEXT, "Saturday"),
+        translate(_CONTEXT, "Sunday"),
+    )
+    return names[weekday]
+
+
+def _insight_subject(code: str, threshold: float | None) -> str:
+    """Return the "with" side of a question, as the start of a sentence."""
+    if code == "after_meeting_heavy" and not threshold:
+        return translate(_CONTEXT, "On days after meeting-heavy days")
+    if code == "after_meeting_heavy":
+        return translate(_CONTEXT, "On days after {hours}+ of meetings").format(
+            hours=_hours(round(threshold or 0))
+        )
+    if code == "focus_block":
+        return translate(_CONTEXT, "On days with a 2-hour focus block")
+    if code == "short_sleep":
+        return translate(_CONTEXT, "After a night under 7 h of sleep")
+    if code == "back_to_back":
+        return translate(_CONTEXT, "On days with 3 or more back-to-back meetings")
+    return translate(_CONTEXT, "On {weekday}s").format(weekday=_weekday_name(round(threshold or 0)))
+
+
+def insight_text(
+    code: str,
+    *,
+    difference: float | None,
+    interval: tuple[float, float] | None,
+    clear: bool,
+    energy_with: float | None,
+    energy_without: float | None,
+    n_with: int,
+    n_without: int,
+    threshold: float | None,
+) -> str:
+    """Return one insight's sentence: the numbers, calmly, and what they do not show."""
+    subject = _insight_subject(code, threshold)
+    if difference is None or interval is None or energy_with is None or energy_without is None:
+        return translate(
+            _CONTEXT,
+            "{subject}: not enough data yet. This needs at least 8 days on each side over "
+            "6 weeks (now {n_with} vs {n_without} days).",
+        ).format(subject=subject, n_with=n_with, n_without=n_without)
+    if not clear:
+        return translate(
+            _CONTEXT,
+            "{subject} your energy averaged {with_:.1f}, and {without:.1f} on other days "
+            "({n_with} vs {n_without} days). The data does not show a difference yet.",
+        ).format(
+            subject=subject,
+            with_=energy_with,
+            without=energy_without,
+            n_with=n_with,
+            n_without=n_without,
+        )
+    lower = difference > 0
+    lo, hi = interval if lower else (-interval[1], -interval[0])
+    if lower:
+        template = translate(
+            _CONTEXT,
+            "{subject} your energy averaged {with_:.1f}, {size:.1f} lower than other days "
+            "(interval {lo:.1f} to {hi:.1f}; {n_with} vs {n_without} days). {caution}",
+        )
+    else:
+        template = translate(
+            _CONTEXT,
+            "{subject} your energy averaged {with_:.1f}, {size:.1f} higher than other days "
+            "(interval {lo:.1f} to {hi:.1f}; {n_with} vs {n_without} days). {caution}",
+        )
+    return template.format(
+        subject=subject,
+        with_=energy_with,
+        size=abs(difference),
+        lo=lo,
+        hi=hi,
+        n_with=n_with,
+        n_without=n_without,
+        caution=translate(_CONTEXT, "This is a pattern in your data, not proof of cause."),
+    )
+
+
+# --- weekly review ----------------------------------------------------------------------------
+
+
+def suggestion_text(code: str, heaviest_series: str | None = None) -> str:
+    """Return the suggestion of a review (a ``Suggestion`` value), worded calmly."""
+    if code == "protect_focus_block":
+        return translate(
+            _CONTEXT,
+            "Your deep-work time fell this week. Consider booking one 2-hour focus block on "
+            "a quiet day next week and keeping it like a meeting.",
+        )
+    if code == "skip_heaviest_series":
+        return translate(
+            _CONTEXT,
+            "Meetings took more of your week than usual. Look at your heaviest series "
+            "({series}): you don't have to be there if it's not a significant value add, and "
+            "you can try skipping, delegating or shortening it first with focusapp forecast.",
+        ).format(series=heaviest_series or translate(_CONTEXT, "your largest meeting"))
+    if code == "recovery_day":
+        return translate(
+            _CONTEXT,
+            "Your energy was lower than usual this week. If you can, plan a recovery day or "
+            "an evening fully off soon.",
+        )
+    if code == "raise_workload":
+        return translate(
+            _CONTEXT,
+            "Your energy was lower than usual while your signal is high. It may help to talk "
+            "with your manager about priorities and workload, and to plan real time off.",
+        )
+    return translate(
+        _CONTEXT,
+        "This week looked much like your usual one. Keep protecting what works: rest days, "
+        "focus time and sleep.",
+    )

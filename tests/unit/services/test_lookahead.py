@@ -57,7 +57,7 @@ def lookahead(context, tmp_path):
         day = TODAY - dt.timedelta(days=i)
         if day.weekday() < 5:
             context.checkins.record(day, {"energy": 4, "coding_minutes": 240})
-    return LookaheadService(context.sessions, context.calendar, context.checkins)
+    return LookaheadService(context.sessions, context.calendar, context.checkins, context.risk)
 
 
 def test_forecast_starts_tomorrow_with_the_booked_figures(lookahead):
