@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 #: How many series the text output lists (the JSON lists all).
 TEXT_SERIES: Final = 10
+#: The longest length a series can be shortened to (a whole day).
+MAX_SHORTEN_MINUTES: Final = 1440
+PLAN_FLAGS: Final = "--skip/--decline/--delegate/--shorten"
 
 
 def _day_json(day: ForecastDay) -> dict[str, object]:
@@ -116,6 +119,24 @@ def lookahead_service(context: AppContext) -> LookaheadService:
     return LookaheadService(context.sessions, context.calendar, context.checkins, context.risk)
 
 
+def _shorten(text: str) -> PlanChoice:
+    series_id, sep, minutes = text.partition("=")
+    if not sep or not series_id.strip():
+        raise UserError(f"--shorten: '{text}' is not SERIES_ID=MINUTES, e.g. 1a2b3c4d=25")
+    length = parse_int(minutes, "--shorten", 1, MAX_SHORTEN_MINUTES)
+    if not 1 <= length <= MAX_SHORTEN_MINUTES:
+        raise UserError(f"--shorten: {length} minutes is out of range 1-{MAX_SHORTEN_MINUTES}")
+    return PlanChoice(series_id.strip(), Choice.SHORTEN, length)
+
+
+def _plan(args: argparse.Namespace) -> list[PlanChoice]:
+    plan = [PlanChoice(i.strip(), Choice.SKIP) for i in args.skip or ()]
+    plan += [PlanChoice(i.strip(), Choice.DECLINE) for i in args.decline or ()]
+    plan += [PlanChoice(i.strip(), Choice.DELEGATE) for i in args.delegate or ()]
+    plan += [_shorten(text) for text in args.shorten or ()]
+    return plan
+
+
 def _run(args: argparse.Namespace) -> int:
     from focusapp.services.lookahead import UnknownSeriesError
 
@@ -123,17 +144,25 @@ def _run(args: argparse.Namespace) -> int:
     days = DEFAULT_DAYS if args.days is None else parse_int(args.days, "--days", MIN_DAYS, MAX_DAYS)
     if not MIN_DAYS <= days <= MAX_DAYS:
         raise UserError(f"--days: {days} is out of range; give {MIN_DAYS}-{MAX_DAYS}")
-    plan = [PlanChoice(series_id.strip(), Choice.SKIP) for series_id in args.skip or ()]
+    plan = _plan(args)
+    if args.keep and not plan:
+        raise UserError(
+            "--keep: give the choices to keep with --skip, --decline, --delegate or --shorten"
+        )
     context = open_context_for(args)
     try:
         service = lookahead_service(context)
+        if args.clear_plan:
+            service.clear_plan()
         try:
             forecast = service.forecast(first, days, plan)
         except UnknownSeriesError as error:
             raise UserError(
-                f"--skip: no series {', '.join(error.ids)} is booked in these days; "
+                f"{PLAN_FLAGS}: no series {', '.join(error.ids)} is booked in these days; "
                 "see the ids under Series in: focusapp forecast"
             ) from None
+        if args.keep:
+            service.keep(plan)  # only after the forecast accepted every id
     finally:
         context.close()
     if args.json:
@@ -163,6 +192,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="extend",
         metavar="SERIES_ID",
         help="recompute every figure without these series (ids from the series list)",
+    )
+    for flag, what in (("--decline", "declined"), ("--delegate", "delegated")):
+        parser.add_argument(
+            flag,
+            nargs="+",
+            action="extend",
+            metavar="SERIES_ID",
+            help=f"recompute every figure as if these series were {what}",
+        )
+    parser.add_argument(
+        "--shorten",
+        nargs="+",
+        action="extend",
+        metavar="SERIES_ID=MINUTES",
+        help="recompute every figure with these series cut to the given length",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep these choices as your plan (stored locally)"
+    )
+    parser.add_argument(
+        "--clear-plan", action="store_true", help="forget the kept plan before forecasting"
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)

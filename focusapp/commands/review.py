@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, open_context_for, parse_date
+from focusapp.cli_support import EXIT_OK, UserError, open_context_for, parse_date
 from focusapp.commands.forecast import lookahead_service, series_json
 from focusapp.domain.durations import format_duration
 from focusapp.wording.lookahead import suggestion_text
@@ -77,16 +77,27 @@ def _text(review: WeekReview) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from focusapp.services.lookahead import ReflectionInvalidError
+
     day = parse_date(args.week, "--week") if args.week else None
     context = open_context_for(args)
     try:
-        review = lookahead_service(context).review(day)
+        service = lookahead_service(context)
+        review = service.review(day)
+        if args.reflect is not None:
+            try:
+                service.reflect(review.week_start, args.reflect)
+            except ReflectionInvalidError as error:
+                raise UserError(f"--reflect: {error}") from None
+        reflection = service.reflection(review.week_start)
     finally:
         context.close()
     if args.json:
         sys.stdout.write(json.dumps(to_json(review), indent=2, ensure_ascii=False) + "\n")
     else:
         print("\n".join(_text(review)))
+        if reflection:
+            print(f"\nYour reflection: {reflection}")
     return EXIT_OK
 
 
@@ -100,5 +111,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "the top meeting series, next week's booked load and one suggestion.",
     )
     parser.add_argument("--week", metavar="DATE", help="a day of the week to review")
+    parser.add_argument(
+        "--reflect",
+        metavar="TEXT",
+        help="keep a short reflection with the week (empty text removes it)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)

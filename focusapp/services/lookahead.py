@@ -48,6 +48,7 @@ from focusapp.domain.risk import HISTORY_DAYS
 from focusapp.services.calendar import _resolve_copies
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
+from focusapp.storage.lookahead_repository import PlanRepository, ReflectionRepository
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -61,6 +62,14 @@ if TYPE_CHECKING:
 
 #: Events are read a day beyond the range each side, then cut by the day rules.
 _PAD: Final = dt.timedelta(days=1)
+
+
+#: A reflection is a few sentences, not a diary.
+MAX_REFLECTION_CHARS: Final = 2000
+
+
+class ReflectionInvalidError(ValueError):
+    """A reflection that cannot be kept; the message names the field."""
 
 
 class UnknownSeriesError(ValueError):
@@ -138,19 +147,27 @@ class LookaheadService:
     ) -> Forecast:
         """Return the forecast of ``days`` days from ``first`` (default: tomorrow).
 
+        The kept plan (see :meth:`keep`) is applied too, for the series booked in the range;
+        a choice in ``plan`` about the same series replaces the kept one.
+
         Raises:
             ValueError: If ``days`` is outside 7-28.
             UnknownSeriesError: If ``plan`` names a series not booked in the range.
         """
         today = self.today()
         first, last = forecast_range(first or today + dt.timedelta(days=1), days)
-        choices = tuple(plan)
+        asked = tuple(plan)
         rules = self._calendar.rules()
         events = self.events(first, last)
         booked_series = meeting_series(events, rules, first, last)
-        unknown = unknown_series(choices, booked_series)
+        unknown = unknown_series(asked, booked_series)
         if unknown:
             raise UnknownSeriesError(unknown)
+        # The kept plan applies where its series are booked; a choice given now wins.
+        booked_ids = {s.id for s in booked_series}
+        merged = {c.series_id: c for c in self.kept_plan() if c.series_id in booked_ids}
+        merged.update((c.series_id, c) for c in asked)
+        choices = tuple(merged.values())
         planned = apply_plan(events, choices)
         booked = forecast_days(planned, rules, first, last)
         # One read covers the usual weeks, the recent weeks and the risk model's windows.
@@ -196,3 +213,70 @@ class LookaheadService:
             series=series,
             next_week_minutes=sum(d.meeting_minutes for d in booked),
         )
+
+    # --- the kept plan and the reflections ----------------------------------------------------
+
+    def kept_plan(self) -> list[PlanChoice]:
+        """Return the kept "what if" choices, oldest first."""
+        with storage_errors(), self._sessions() as session:
+            return PlanRepository(session).choices()
+
+    def keep(self, choices: Iterable[PlanChoice]) -> None:
+        """Keep ``choices`` in the plan, all in one transaction (nothing goes to a calendar)."""
+        now = self._checkins.clock.now()
+        with storage_errors(), self._sessions.begin() as session:
+            repo = PlanRepository(session)
+            for choice in choices:
+                repo.put(choice, now)
+
+    def forget(self, series_id: str) -> bool:
+        """Drop the kept choice about ``series_id``; return whether there was one."""
+        with storage_errors(), self._sessions.begin() as session:
+            return PlanRepository(session).remove(series_id)
+
+    def clear_plan(self) -> int:
+        """Drop every kept choice; return how many there were."""
+        with storage_errors(), self._sessions.begin() as session:
+            return PlanRepository(session).clear()
+
+    def reflection(self, day: dt.date) -> str | None:
+        """Return the reflection kept with the ISO week containing ``day``."""
+        with storage_errors(), self._sessions() as session:
+            return ReflectionRepository(session).get(week_of(day)[0])
+
+    def reflect(self, day: dt.date, text: str) -> str | None:
+        """Keep ``text`` with the ISO week containing ``day``; empty text removes it.
+
+        Raises:
+            ReflectionInvalidError: If the text is longer than ``MAX_REFLECTION_CHARS``;
+                nothing is written.
+        """
+        cleaned = text.strip()
+        if len(cleaned) > MAX_REFLECTION_CHARS:
+            raise ReflectionInvalidError(
+                f"reflection: {len(cleaned)} characters is too long; keep it to "
+                f"{MAX_REFLECTION_CHARS}"
+            )
+        monday = week_of(day)[0]
+        with storage_errors(), self._sessions.begin() as session:
+            repo = ReflectionRepository(session)
+            if not cleaned:
+                repo.delete(monday)
+                return None
+            repo.put(monday, cleaned, self._checkins.clock.now())
+        return cleaned
+
+    def export_document(self) -> dict[str, object]:
+        """Return the plan and the reflections as plain JSON values, for the export."""
+        with storage_errors(), self._sessions() as session:
+            plan = PlanRepository(session).choices()
+            reflections = ReflectionRepository(session).all()
+        return {
+            "plan": [
+                {"series_id": c.series_id, "choice": str(c.choice), "minutes": c.minutes}
+                for c in plan
+            ],
+            "reflections": [
+                {"week_start": week.isoformat(), "text": text} for week, text in reflections.items()
+            ],
+        }

@@ -119,3 +119,23 @@ def test_bad_input_is_one_line_naming_the_field(capsys, booked, args, field):
     assert code == 2
     assert err.strip().count("\n") == 0
     assert field in err
+
+
+def test_keep_stores_the_plan_and_clear_plan_forgets_it(capsys, booked):
+    daily = series_id("daily")
+    before = forecast_json(capsys)["days"][1]["meeting_minutes"]
+    forecast_json(capsys, "--shorten", f"{daily}=15", "--keep")
+    assert forecast_json(capsys)["days"][1]["meeting_minutes"] == before - 45
+    assert forecast_json(capsys, "--clear-plan")["days"][1]["meeting_minutes"] == before
+
+
+@pytest.mark.parametrize("value", ["nothing", "=20", "x=0", "x=abc"])
+def test_bad_shorten_is_refused(capsys, booked, value):
+    code, _, err = run(capsys, "forecast", "--shorten", value)
+    assert code == 2
+    assert "--shorten" in err
+
+
+def test_keep_without_choices_is_refused(capsys, booked):
+    code, _, err = run(capsys, "forecast", "--keep")
+    assert code == 2 and "--keep" in err

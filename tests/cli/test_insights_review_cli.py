@@ -106,3 +106,16 @@ def test_review_of_a_chosen_week_and_bad_dates(capsys, tmp_path):
     assert code == 0 and "Week " in out
     code, _, err = run(capsys, "review", "--week", "last friday")
     assert code == 2 and "--week" in err and err.count("\n") == 1
+
+
+def test_review_keeps_a_reflection(capsys, tmp_path):
+    import_records(capsys, tmp_path, history(2, days=60, today=today()))
+    code, out, err = run(capsys, "review", "--reflect", "Long Tuesday, good Friday.")
+    assert code == 0, err
+    assert "Your reflection: Long Tuesday, good Friday." in out
+    _, out, _ = run(capsys, "review")
+    assert "Long Tuesday, good Friday." in out
+    code, _, err = run(capsys, "review", "--reflect", "x" * 5000)
+    assert code == 2 and "--reflect" in err
+    _, out, _ = run(capsys, "review")
+    assert "Long Tuesday, good Friday." in out

@@ -124,3 +124,50 @@ def test_days_are_7_to_28(lookahead):
     assert len(lookahead.forecast(days=28).days) == 28
     with pytest.raises(ValueError, match="7-28"):
         lookahead.forecast(days=29)
+
+
+# --- the kept plan and the reflections --------------------------------------------------------
+
+
+def test_a_kept_plan_applies_to_later_forecasts_until_cleared(lookahead):
+    review = series_id("review")
+    lookahead.keep([PlanChoice(review, Choice.SHORTEN, 30)])
+    days = {d.date: d for d in lookahead.forecast().days}
+    assert days[TOMORROW].meeting_minutes == 60 + 30
+    # A choice given now replaces the kept one for this forecast only.
+    now = lookahead.forecast(plan=[PlanChoice(review, Choice.SKIP)])
+    assert {d.date: d for d in now.days}[TOMORROW].meeting_minutes == 60
+    assert lookahead.kept_plan() == [PlanChoice(review, Choice.SHORTEN, 30)]
+    assert lookahead.clear_plan() == 1
+    assert {d.date: d for d in lookahead.forecast().days}[TOMORROW].meeting_minutes == 180
+
+
+def test_kept_choices_about_series_not_booked_are_left_aside(lookahead):
+    lookahead.keep([PlanChoice("0000dead", Choice.SKIP)])
+    assert len(lookahead.forecast().days) == 14  # no UnknownSeriesError
+    assert lookahead.forget("0000dead") is True
+
+
+def test_reflections_are_kept_with_the_week(lookahead):
+    thursday = dt.date(2026, 10, 29)
+    assert lookahead.reflect(thursday, "  A calm week.  ") == "A calm week."
+    assert lookahead.reflection(dt.date(2026, 10, 26)) == "A calm week."
+    from focusapp.services.lookahead import MAX_REFLECTION_CHARS, ReflectionInvalidError
+
+    with pytest.raises(ReflectionInvalidError, match="reflection"):
+        lookahead.reflect(thursday, "x" * (MAX_REFLECTION_CHARS + 1))
+    assert lookahead.reflection(thursday) == "A calm week."  # nothing was written
+    document = lookahead.export_document()
+    assert document["reflections"] == [{"week_start": "2026-10-26", "text": "A calm week."}]
+    assert lookahead.reflect(thursday, "") is None
+    assert lookahead.reflection(thursday) is None
+
+
+def test_review_sums_and_next_week_from_the_calendar(lookahead):
+    review = lookahead.review(dt.date(2026, 10, 28))
+    assert review.week_start == dt.date(2026, 10, 26)
+    assert review.figures.days_logged == 5
+    assert review.figures.coding_minutes == 5 * 240
+    assert review.figures.energy_mean == 4
+    # The week after (2 to 8 Nov) has the standup from Wednesday 4 Nov and the review.
+    assert review.next_week_minutes == 3 * 60 + 120
