@@ -53,12 +53,11 @@ from focusapp.storage.lookahead_repository import PlanRepository, ReflectionRepo
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from sqlalchemy.orm import Session, sessionmaker
-
     from focusapp.domain.calendar import CalendarEvent
     from focusapp.services.calendar import CalendarService
     from focusapp.services.checkins import CheckInService
     from focusapp.services.risk import RiskService
+    from focusapp.storage.db import Sessions
 
 #: Events are read a day beyond the range each side, then cut by the day rules.
 _PAD: Final = dt.timedelta(days=1)
@@ -114,7 +113,7 @@ class LookaheadService:
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         calendar: CalendarService,
         checkins: CheckInService,
         risk: RiskService,

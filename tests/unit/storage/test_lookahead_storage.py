@@ -70,3 +70,20 @@ def test_reflections_are_kept_per_week(sessions):
     with sessions.begin() as session:
         assert ReflectionRepository(session).delete(MONDAY) is True
         assert ReflectionRepository(session).get(MONDAY) is None
+
+
+def test_0004_downgrades_cleanly(tmp_path):
+    from alembic import command
+
+    engine = make_engine(tmp_path / "down.sqlite3")
+    migrate.upgrade(engine)
+    config = migrate._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    tables = set(inspect(engine).get_table_names())
+    assert not {"plan_choices", "week_reflections"} & tables
+    assert "calendar_events" in tables
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == "0004"
+    engine.dispose()
