@@ -176,7 +176,8 @@ class LookaheadService:
             first=first,
             last=last,
             days=booked,
-            series=meeting_series(planned, rules, first, last),
+            # Without choices the planned series are the booked ones: computed once.
+            series=meeting_series(planned, rules, first, last) if choices else booked_series,
             booked_series=booked_series,
             projection=project(history, booked, today),
             week=week_summary(booked, history, today),
