@@ -40,6 +40,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.calendar",
     "focusapp.commands.backup",
     "focusapp.commands.chart",
+    "focusapp.commands.forecast",
+    "focusapp.commands.insights",
+    "focusapp.commands.review",
 )
 
 logger = logging.getLogger(__name__)
@@ -128,11 +131,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     from focusapp.formats.csv_json import write_json
 
     first, last = date_range(args)
-    days = open_context_for(args).checkins.days(first, last)
+    checkins = open_context_for(args).checkins
+    today = checkins.today()
+    # Days after today are listed only when asked for with --to.
+    days = checkins.days(first, last or max(today, first or today))
     if args.json:
         sys.stdout.write(write_json(days))
     elif days:
         print(_table(days))
+        if days[-1].date > today:
+            from focusapp.wording.lookahead import future_rows_note
+
+            print(future_rows_note(today))
     else:
         print("No check-ins recorded in this range yet. Add one with: focusapp log --energy 3")
     return EXIT_OK

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from focusapp.cli_support import EXIT_OK, add_range, date_range, open_context_for
 from focusapp.domain.risk import DISCLAIMER, FACTORS, RiskAssessment, to_json
+from focusapp.services.risk import EARLIEST_DAY
+from focusapp.wording.lookahead import not_yet_label
 
 if TYPE_CHECKING:
     import argparse
@@ -18,8 +20,10 @@ MAX_DAYS = 366 * 50
 TREND_ARROWS = {"rising": "↑", "easing": "↓", "steady": "→"}
 
 
-def _line(assessment: RiskAssessment) -> str:
+def _line(assessment: RiskAssessment, today: dt.date) -> str:
     day = assessment.date.isoformat()
+    if assessment.date > today:
+        return f"{day}   --  {not_yet_label()}"
     if assessment.score is None:
         return f"{day}   --  {assessment.message or ''}"
     level = LEVEL_WORDS.get(str(assessment.level), str(assessment.level))
@@ -34,19 +38,21 @@ def _run(args: argparse.Namespace) -> int:
     asked_first, asked_last = date_range(args)
     context = open_context_for(args)
     today = context.checkins.today()
-    # Default: the first recorded day to the later of today and the last recorded day.
+    # Default: the first recorded day to today; a later day only when asked with --to.
     default_first, default_last = context.risk.default_range() or (today, today)
     first = asked_first or (asked_last if asked_last and asked_last < default_first else None)
-    first = first or default_first
-    last = asked_last or max(default_last, first)
-    last = min(last, first + dt.timedelta(days=MAX_DAYS))
+    first = max(first or default_first, EARLIEST_DAY)
+    last = max(asked_last or default_last, first)
+    # An over-long range keeps its end: the recent days are the ones that matter.
+    first = max(first, last - dt.timedelta(days=MAX_DAYS))
     series = context.risk.series(first, last)
     if args.json:
-        document = {"disclaimer": DISCLAIMER, "days": [to_json(a) for a in series]}
+        days = [to_json(a) | {"future": a.date > today} for a in series]
+        document = {"disclaimer": DISCLAIMER, "days": days}
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     for assessment in series:
-        print(_line(assessment))
+        print(_line(assessment, today))
     print()
     print(DISCLAIMER)
     return EXIT_OK

@@ -14,6 +14,43 @@ if TYPE_CHECKING:
 
 #: How often a computation is retried when an edit invalidated the cache meanwhile.
 _ATTEMPTS = 3
+_ONE_DAY = dt.timedelta(days=1)
+
+#: The earliest day any range reaches: older versions could store 0001-01-01, and a
+#: history window before it would overflow the date type.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+
+
+def clamp_range(first: dt.date, last: dt.date, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Return ``first .. last`` kept inside ``EARLIEST_DAY .. today``, never reversed.
+
+    History ends today: a day after it has not happened, so no range of past days
+    reaches it (the spec ignores future dates).
+    """
+    last = min(max(last, EARLIEST_DAY), today)
+    first = min(max(first, EARLIEST_DAY), last)
+    return first, last
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def without_score(day: dt.date) -> RiskAssessment:
+    """Return an unscored day that is not waiting for check-ins (a day after today)."""
+    return RiskAssessment(
+        date=day,
+        score=None,
+        level=None,
+        provisional=False,
+        trend=None,
+        factors={},
+        top_factors=(),
+        exhaustion_floor_applied=False,
+        message=None,
+        checkins_needed=0,
+        notes=(),
+    )
 
 
 class RiskService:
@@ -44,18 +81,37 @@ class RiskService:
             for cached in [d for d in self._cache if first <= d <= last]:
                 del self._cache[cached]
 
+    def today(self) -> RiskAssessment:
+        """Return today's assessment."""
+        return self.assess(self._checkins.today())
+
     def default_range(self) -> tuple[dt.date, dt.date] | None:
-        """Return first recorded day .. the later of today and the last recorded day."""
+        """Return the first recorded day .. today (days after today are not history)."""
         span = self._checkins.span()
         if span is None:
             return None
-        return span[0], max(span[1], self._checkins.today())
+        today = self._checkins.today()
+        return clamp_range(span[0], today, today)
 
     def series(self, first: dt.date, last: dt.date) -> list[RiskAssessment]:
-        """Return one assessment per day from ``first`` to ``last`` inclusive."""
+        """Return one assessment per day from ``first`` to ``last`` inclusive.
+
+        Days after today get :func:`without_score` (no score), days before ``EARLIEST_DAY`` an
+        unscored day too: only the days between are assessed.
+        """
         if first > last:
             return []
-        days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+        today = self._checkins.today()
+        lo, hi = max(first, EARLIEST_DAY), min(last, today)
+        if lo > hi:
+            return [without_score(day) for day in _days(first, last)]
+        before = [without_score(day) for day in _days(first, lo - _ONE_DAY)]
+        after = [without_score(day) for day in _days(hi + _ONE_DAY, last)]
+        return before + self._past_series(lo, hi) + after
+
+    def _past_series(self, first: dt.date, last: dt.date) -> list[RiskAssessment]:
+        """Assess ``first .. last`` (inside ``EARLIEST_DAY .. today``), through the cache."""
+        days = _days(first, last)
         for _attempt in range(_ATTEMPTS):
             with self._lock:
                 generation = self._generation
@@ -77,10 +133,6 @@ class RiskService:
     def assess(self, day: dt.date) -> RiskAssessment:
         """Return the assessment of one day."""
         return self.series(day, day)[0]
-
-    def today(self) -> RiskAssessment:
-        """Return today's assessment."""
-        return self.assess(self._checkins.today())
 
     @property
     def cached_days(self) -> int:

@@ -35,6 +35,7 @@ from focusapp.domain.risk import (
     STREAK_CAP,
     WORKED_DAY_MINUTES,
 )
+from focusapp.services.risk import EARLIEST_DAY, clamp_range
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -421,21 +422,19 @@ class StatsService:
         return self._checkins.today()
 
     def resolve(self, which: ChartRange) -> tuple[dt.date, dt.date]:
-        """Return the first and last day of ``which``, ending today (or tomorrow's record)."""
+        """Return the first and last day of ``which``, ending today."""
         last = self._last_day()
         days = which.days
         if days is None:
             span = self._checkins.span()
-            first = last if span is None else min(span[0], last)
+            first = last if span is None else clamp_range(span[0], last, last)[0]
             days = (last - first).days + 1
         first = last - dt.timedelta(days=max(days, MIN_RANGE_DAYS) - 1)
         return first, last
 
     def _last_day(self) -> dt.date:
-        today = self._checkins.today()
-        tomorrow = today + dt.timedelta(days=1)
-        # A check-in may be entered one day ahead; show it rather than hide it.
-        return tomorrow if self._checkins.days(tomorrow, tomorrow) else today
+        # Ranges end today: a day after it has not happened, so it is not history.
+        return self._checkins.today()
 
     def dashboard(
         self,
@@ -448,7 +447,8 @@ class StatsService:
         Args:
             which: A named range ending today; takes precedence over ``first``/``last``.
             first: The first day (default: ``DEFAULT_RANGE_DAYS`` before ``last``).
-            last: The last day (default: today).
+            last: The last day (default: today); a later day is cut to today, since a day
+                that has not happened is never drawn as history.
         """
         with self._lock:
             changed, self._changed = self._changed, []
@@ -458,14 +458,16 @@ class StatsService:
         if which is ChartRange.ALL:
             # One read of every day gives both the first recorded day and the records.
             last = self._last_day()
-            records = self._checkins.days(None, last)
+            records = self._checkins.days(EARLIEST_DAY, last)
             start = records[0].date if records else last
             first = min(start, last - dt.timedelta(days=MIN_RANGE_DAYS - 1))
         elif which is not None:
             first, last = self.resolve(which)
         else:
-            last = last or self._last_day()
+            today = self._last_day()
+            last = last or today
             first = first or last - dt.timedelta(days=DEFAULT_RANGE_DAYS - 1)
+            first, last = clamp_range(first, last, today)
         if records is None:
             records = self._checkins.days(first - dt.timedelta(days=HISTORY_DAYS), last)
         series = build_series(records, self._risk.series(first, last), first, last)

@@ -148,3 +148,26 @@ class CalendarDayRow(Base):
     longest_free_block_minutes: Mapped[int]
     after_hours_minutes: Mapped[int]
     double_booked_minutes: Mapped[int]
+
+
+class PlanChoiceRow(Base):
+    """One kept "what if" choice about a meeting series; never written to any calendar."""
+
+    __tablename__ = "plan_choices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series_id: Mapped[str] = mapped_column(String(16), unique=True, index=True)
+    choice: Mapped[str] = mapped_column(String(16))
+    minutes: Mapped[int | None]
+    updated_at: Mapped[dt.datetime]
+
+
+class WeekReflectionRow(Base):
+    """The user's short reflection on one ISO week, kept with the week (keyed by Monday)."""
+
+    __tablename__ = "week_reflections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    week_start: Mapped[dt.date] = mapped_column(unique=True, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime]

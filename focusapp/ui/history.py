@@ -51,8 +51,14 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._days: list[CheckIn] = []
 
-    def set_days(self, days: list[CheckIn]) -> None:
-        """Replace the rows (newest first)."""
+    def set_days(self, days: list[CheckIn], today: dt.date | None = None) -> None:
+        """Replace the rows (newest first); with ``today``, days after it are left out.
+
+        A day after today has not happened (a calendar import books it ahead), so it is
+        never a recent day.
+        """
+        if today is not None:
+            days = [day for day in days if day.date <= today]
         self.beginResetModel()
         self._days = sorted(days, key=lambda d: d.date, reverse=True)
         self.endResetModel()

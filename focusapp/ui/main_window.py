@@ -322,8 +322,9 @@ class MainWindow(QMainWindow):
         """Reload the history from the service (after any change, here or elsewhere)."""
         today = self._checkins.today()
         self.form.set_today(today)
-        days = self._checkins.days(today - dt.timedelta(days=HISTORY_DAYS), None)
-        self.history_model.set_days(days)
+        # Recent days end today: an imported calendar's future days are not history.
+        days = self._checkins.days(today - dt.timedelta(days=HISTORY_DAYS), today)
+        self.history_model.set_days(days, today)
         # With the dashboard, its own welcome page greets a first run.
         self.welcome.setVisible(not days and self._stats is None)
         self.history.setVisible(bool(days))

@@ -37,7 +37,9 @@ def test_json_shape_is_exactly_the_contract(capsys):
         "exhaustion_floor_applied",
         "message",
         "factors",
+        "future",
     }
+    assert day["future"] is False
     assert isinstance(day["score"], int)
     assert day["level"] == "low"
     assert set(day["factors"]) == set(FACTORS)

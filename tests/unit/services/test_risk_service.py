@@ -70,3 +70,27 @@ def test_an_edit_during_a_computation_never_leaves_stale_results(context, monkey
     got = context.risk.series(first, last)
     assert got == real(context.checkins.days(), first, last)
     assert context.risk.series(last, last) == real(context.checkins.days(), last, last)
+
+
+def test_days_after_today_are_never_scored(context):
+    today = context.checkins.today()
+    seed(context, today - dt.timedelta(days=30), 31)
+    context.checkins.record(today + dt.timedelta(days=1), {"energy": 1})
+    series = context.risk.series(today - dt.timedelta(days=2), today + dt.timedelta(days=5))
+    assert len(series) == 8
+    assert series[2].date == today and series[2].score is not None
+    for assessment in series[3:]:
+        assert assessment.score is None and assessment.level is None
+        assert assessment.factors == {} and assessment.checkins_needed == 0
+    assert context.risk.default_range()[1] == today
+
+
+def test_ranges_reaching_before_1900_do_not_overflow(context):
+    today = context.checkins.today()
+    seed(context, today - dt.timedelta(days=10), 11)
+    assert [a.score for a in context.risk.series(dt.date.min, dt.date(1, 1, 5))] == [None] * 5
+    series = context.risk.series(dt.date(1899, 12, 25), dt.date(1900, 1, 3))
+    assert len(series) == 10
+    assert all(a.score is None for a in series)
+    first, last = context.risk.default_range()
+    assert (first, last) == (today - dt.timedelta(days=10), today)

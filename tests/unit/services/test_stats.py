@@ -217,9 +217,19 @@ def test_all_starts_at_the_first_checkin_and_shows_at_least_two_weeks(context):
     assert stats.dashboard(ChartRange.ALL).series.checkin_count == 2
 
 
-def test_a_checkin_for_tomorrow_extends_the_range(context):
+def test_a_checkin_for_tomorrow_does_not_extend_the_range(context):
+    # Issue 11: a day after today is never drawn as history.
     context.checkins.record(TODAY + dt.timedelta(days=1), {"energy": 4})
-    assert context.stats.resolve(ChartRange.TWO_WEEKS)[1] == TODAY + dt.timedelta(days=1)
+    for which in ChartRange:
+        assert context.stats.resolve(which)[1] == TODAY
+        assert context.stats.dashboard(which).series.last == TODAY
+    assert context.stats.dashboard().series.last == TODAY
+
+
+def test_explicit_range_past_today_is_cut_at_today(context):
+    first, later = TODAY - dt.timedelta(days=20), TODAY + dt.timedelta(days=30)
+    data = context.stats.dashboard(first=first, last=later)
+    assert (data.series.first, data.series.last) == (first, TODAY)
 
 
 def test_first_run_data(context):

@@ -1,0 +1,77 @@
+"""``focusapp insights``: five fixed questions about energy, answered with honest statistics."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from focusapp.cli_support import EXIT_OK, open_context_for
+from focusapp.commands.forecast import lookahead_service
+from focusapp.wording.lookahead import insight_text
+
+if TYPE_CHECKING:
+    import argparse
+
+    from focusapp.domain.insights import Insight
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def text_of(insight: Insight) -> str:
+    """Return the sentence of one answer."""
+    return insight_text(
+        insight.code,
+        difference=insight.difference,
+        interval=insight.interval,
+        clear=insight.clear,
+        energy_with=insight.energy_with,
+        energy_without=insight.energy_without,
+        n_with=insight.n_with,
+        n_without=insight.n_without,
+        threshold=insight.threshold,
+    )
+
+
+def to_json(insight: Insight) -> dict[str, object]:
+    """Return the documented JSON shape of one answer."""
+    interval = insight.interval
+    return {
+        "code": insight.code,
+        "n_with": insight.n_with,
+        "n_without": insight.n_without,
+        "difference": _round(insight.difference),
+        "interval": None if interval is None else [round(interval[0], 2), round(interval[1], 2)],
+        "clear": insight.clear,
+        "text": text_of(insight),
+    }
+
+
+def _run(args: argparse.Namespace) -> int:
+    context = open_context_for(args)
+    try:
+        answers = lookahead_service(context).insights()
+    finally:
+        context.close()
+    if args.json:
+        document = {"insights": [to_json(a) for a in answers]}
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    else:
+        print("\n\n".join(text_of(a) for a in answers))
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``insights`` to the command line."""
+    parser = commands.add_parser(
+        "insights",
+        help="what your own numbers show about your energy",
+        description="Energy after meeting-heavy days, with a 2-hour focus block, after short "
+        "sleep, with 3+ back-to-back meetings, and by weekday. Intervals come from a weekly "
+        "block bootstrap, widened for the five questions; an answer is called clear only when "
+        "its interval excludes zero. Patterns in your data, not proof of cause.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run)
