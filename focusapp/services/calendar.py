@@ -555,7 +555,7 @@ class CalendarService:
         with storage_errors(), self._sessions() as session:
             repo = CalendarRepository(session)
             pairs = repo.events_between(start - _PAD, end + _PAD)
-            events = _resolve_copies(repo, pairs)
+            events = resolve_copies(repo, pairs)
             summary = repo.days_between(day, day).get(day)
             covered = any(a <= day <= b for a, b in repo.coverage())
         touching = events_on(events, day, rules)
@@ -612,7 +612,7 @@ class CalendarService:
             # Only counted events make numbers; copies that outrank them (a cancellation in a
             # newer file) are looked up by UID whatever their status.
             window = repo.events_between(start - _PAD, end + _PAD, counted_only=True)
-            events = _resolve_copies(repo, window)
+            events = resolve_copies(repo, window)
             fresh = summarise_days(events, rules, first, last)
             old = repo.days_between(first, last)
             updates: dict[dt.date, CalendarDay | None] = {}
@@ -759,7 +759,7 @@ def _merge_ranges(ranges: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.da
     return merged
 
 
-def _resolve_copies(
+def resolve_copies(
     repo: CalendarRepository, pairs: list[tuple[int, CalendarEvent]]
 ) -> list[CalendarEvent]:
     """Return the events with copies from other files marked as duplicates.

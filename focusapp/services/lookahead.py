@@ -45,7 +45,7 @@ from focusapp.domain.risk import HISTORY_DAYS
 
 # The one rule that decides which copy of an event imported from two files counts; shared
 # with the import so a forecast never counts a meeting twice.
-from focusapp.services.calendar import _resolve_copies
+from focusapp.services.calendar import resolve_copies
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.lookahead_repository import PlanRepository, ReflectionRepository
@@ -135,7 +135,7 @@ class LookaheadService:
         with storage_errors(), self._sessions() as session:
             repo = CalendarRepository(session)
             pairs = repo.events_between(start - _PAD, end + _PAD, counted_only=True)
-            events = _resolve_copies(repo, pairs)
+            events = resolve_copies(repo, pairs)
         return [event for event in events if event.counted]
 
     def forecast(
