@@ -34,6 +34,9 @@ def small(request, qtbot, context, clock, tmp_path):
     win.ensure_dashboard()
     qtbot.wait(50)
     yield win
+    if win.dashboard is not None:
+        win.dashboard.shutdown()  # as the app does at quit: no chart update after the window
+    win.close()
     app.setPalette(original)
     app.processEvents()
 
