@@ -154,6 +154,8 @@ def _parse_value(name: str, raw: object) -> object:
             text = raw.strip()
             if text.startswith("-") and text[1:].isdigit():
                 return _checked_int(text, raw, "a number of minutes")
+            if len(text) > _QUOTE_LIMIT:
+                raise ValueError(f"{_shown(raw)} is too long to be a duration")
             try:
                 return parse_duration(text)
             except DurationError as error:
@@ -171,7 +173,7 @@ def _parse_value(name: str, raw: object) -> object:
 
 
 def _parse_date(raw: object) -> dt.date:
-    if not isinstance(raw, str):
+    if isinstance(raw, _LongNumber) or not isinstance(raw, str):
         raise ValueError(f"{_shown(raw)} is not a date; use YYYY-MM-DD")
     try:
         day = dt.date.fromisoformat(raw.strip())
