@@ -13,6 +13,7 @@ from focusapp.cli_support import (
     EXIT_BROKEN_PIPE,
     EXIT_OK,
     EXIT_USAGE,
+    EscapingFormatter,
     Parser,
     UserError,
     add_range,
@@ -322,7 +323,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from focusapp.domain.validation import CheckInInvalidError
 
     _tolerate_any_encoding()
-    logging.basicConfig(level=logging.WARNING, format="focusapp: %(message)s")
+    log_output = logging.StreamHandler()
+    log_output.setFormatter(EscapingFormatter("focusapp: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[log_output])
     args = build_parser().parse_args(argv)
     prog = f"focusapp {args.command}" if args.command else "focusapp"
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NoReturn
@@ -91,6 +92,14 @@ def print_error(prog: str, message: str) -> None:
     sys.stderr.write(f"{prog}: {escape_text(message)}\n")
 
 
+class EscapingFormatter(logging.Formatter):
+    """A log formatter for the terminal: messages quote paths and values users typed."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Return the formatted record with control characters escaped."""
+        return escape_text(super().format(record), keep_layout=True)
+
+
 def print_problems(prog: str, problems: Sequence[str], limit: int = MAX_PROBLEM_LINES) -> None:
     """Print at most ``limit`` problem lines, then one line counting the rest.
 
@@ -163,10 +172,12 @@ def parse_int(text: str, field: str, low: int, high: int) -> int:
 
 def parse_minutes(text: str, field: str) -> int:
     """Return the minutes of a typed duration; the message lists the accepted forms."""
+    if len(text) > _QUOTE_LIMIT:  # the parser's message would quote all of it
+        raise UserError(f"{field}: {quoted(text)} is too long to be a duration, e.g. 1h30")
     try:
         return parse_duration(text)
     except DurationError as error:
-        raise UserError(f"{field}: {error}") from None
+        raise UserError(f"{field}: {escape_text(str(error))}") from None
 
 
 def parse_hours(text: str, field: str) -> float:
@@ -273,7 +284,9 @@ def write_output(text: str, output: str | None, paths: AppPaths | None = None) -
     profile of ``$FOCUSAPP_DATA_DIR`` or the platform folders).
     """
     if output is None or output == "-":
-        sys.stdout.write(text)
+        # On a terminal the file is for reading: its notes must not drive the terminal.
+        on_terminal = getattr(sys.stdout, "isatty", lambda: False)()
+        sys.stdout.write(escape_text(text, keep_layout=True) if on_terminal else text)
         return
     if paths is None:
         from focusapp.paths import resolve_paths

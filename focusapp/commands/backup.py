@@ -65,7 +65,7 @@ def cmd_backup_now(args: argparse.Namespace) -> int:
         info = context.backups.back_up()
     finally:
         context.close()
-    sys.stdout.write(f"Backed up {info.describe()} to {info.path}\n")
+    sys.stdout.write(f"Backed up {info.describe()} to {escape_text(str(info.path))}\n")
     return EXIT_OK
 
 
@@ -79,9 +79,10 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     finally:
         context.close()
     if not backups:
-        sys.stdout.write(f"No backups yet in {folder}. Make one with: focusapp backup now\n")
+        shown = escape_text(str(folder))
+        sys.stdout.write(f"No backups yet in {shown}. Make one with: focusapp backup now\n")
         return EXIT_OK
-    sys.stdout.write(_table(backups, zone) + "\n")
+    sys.stdout.write(escape_text(_table(backups, zone), keep_layout=True) + "\n")
     return EXIT_OK
 
 
@@ -93,7 +94,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     finally:
         context.close()
     restored = result.restored
-    sys.stdout.write(f"Restored {restored.describe()} from {restored.name}.\n")
+    sys.stdout.write(escape_text(f"Restored {restored.describe()} from {restored.name}.") + "\n")
     if result.safety_backup is not None:
         sys.stdout.write(
             f"Your previous data was backed up as {result.safety_backup.name}; "

@@ -385,3 +385,34 @@ def test_wipe_lists_and_counts_backups_honestly(capsys, data_dir):
     assert f"Deleted {len(backups)} backup file" in out
     assert f"Deleted {len(planned)} FocusApp files in all, {len(backups)} of them backups." in out
     assert f"Deleted {data_dir / 'focusapp.sqlite3'}" in out
+
+
+def test_export_to_a_terminal_is_escaped_but_a_pipe_gets_the_data(capsys, monkeypatch):
+    import io
+
+    assert run(capsys, "log", "--date", "2026-01-01", "--note", HOSTILE_NOTE)[0] == 0
+    code, piped, _ = run(capsys, "export", "--format", "csv")
+    assert code == 0 and "\x1b]0;pwned\x07" in piped  # the file's data, byte for byte
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["export"]) == 0
+    assert "\x1b" not in terminal.getvalue() and "\\x1b]0;pwned" in terminal.getvalue()
+
+
+def test_a_huge_typed_value_is_quoted_short(capsys):
+    for option in ("--coding", "--energy", "--sleep"):
+        code, _, err = run(capsys, "log", option, "9" * 5000 + "x")
+        assert code == 2 and len(one_line(err)) < 200
+
+
+def test_warnings_quoting_a_settings_file_are_escaped(data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "settings.toml").write_text('[checkin]\nsnooze_minutes = "x\\u001b[2J"\n')
+    result = cli(data_dir, "config", "list")
+    assert result.returncode == 0
+    assert "\x1b" not in result.stderr and "'x\\x1b[2J' is not a whole number" in result.stderr
