@@ -4,25 +4,33 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING
 
 from focusapp import __version__
 from focusapp.cli_support import (
+    EXIT_BROKEN_PIPE,
     EXIT_OK,
     EXIT_USAGE,
+    EscapingFormatter,
     Parser,
     UserError,
     add_range,
     date_range,
+    escape_text,
     open_context_for,
     parse_date,
     parse_hours,
     parse_int,
     parse_minutes,
+    print_error,
+    print_problems,
+    profile_today,
     read_file,
     write_output,
 )
+from focusapp.domain.dates import DAY_FORMS
 from focusapp.domain.durations import format_duration
 from focusapp.domain.models import ENERGY_LABELS, CheckIn
 
@@ -67,7 +75,7 @@ def describe_day(day: CheckIn) -> str:
     if day.meeting_count is not None:
         parts.append(f"{day.meeting_count} meetings")
     if day.note:
-        parts.append(f"note: {day.note}")
+        parts.append(f"note: {escape_text(day.note)}")
     return "  ".join(parts)
 
 
@@ -89,7 +97,7 @@ def _table(days: Sequence[CheckIn]) -> str:
             cell(d.meeting_minutes, format_duration),
             cell(d.sleep_hours),
             cell(d.stress),
-            (d.note or "").replace("\n", " ")[:40],
+            escape_text((d.note or "").replace("\n", " ")[:40]),
         )
         for d in days
     ]
@@ -119,7 +127,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         changes["stress"] = parse_int(args.stress, "stress", 1, 5)
     if args.note is not None:
         changes["note"] = args.note
-    day = parse_date(args.date) if args.date is not None else None
+    day = parse_date(args.date, today=lambda: profile_today(args)) if args.date else None
     context = open_context_for(args)
     stored = context.checkins.record(day, changes)
     print(describe_day(stored))
@@ -152,11 +160,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write every day as CSV or JSON."""
     from focusapp.formats.csv_json import write_csv, write_json
 
-    days = open_context_for(args).checkins.days()
+    context = open_context_for(args)
+    days = context.checkins.days()
     text = write_csv(days) if args.format == "csv" else write_json(days)
-    write_output(text, args.output)
+    write_output(text, args.output, context.paths)
     if args.output not in (None, "-"):
-        print(f"Exported {len(days)} days to {args.output}", file=sys.stderr)
+        print(f"Exported {len(days)} days to {escape_text(args.output)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -166,20 +175,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     from focusapp.formats.csv_json import ImportFormatError, read_days
     from focusapp.services.checkins import ImportConflictError
 
-    data = read_file(args.file, "import")
+    data = read_file(args.file)
     context = open_context_for(args)
     try:
         days = read_days(data, args.file, today=context.checkins.today())
     except ImportFormatError as error:
-        for problem in error.problems:
-            print(f"focusapp import: {problem}", file=sys.stderr)
-        print("focusapp import: nothing was imported", file=sys.stderr)
+        print_problems("focusapp import", error.problems)
+        print_error("focusapp import", "nothing was imported")
         return EXIT_USAGE
     rows = [(d.checkin, d.given) for d in days]
     if args.dry_run:
         plan = context.checkins.plan_import(rows)
         print(
-            f"{args.file}: {len(plan.new)} new, {len(plan.same)} the same, "
+            f"{escape_text(args.file)}: {len(plan.new)} new, {len(plan.same)} the same, "
             f"{len(plan.different)} different from what is stored; nothing was changed"
         )
         return EXIT_OK
@@ -202,7 +210,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "stored days, or --dry-run to see the counts"
         ) from None
     written = len(plan.new) + (len(plan.different) if choice is ImportChoice.OVERWRITE else 0)
-    parts = [f"Imported {written} days from {args.file}"]
+    parts = [f"Imported {written} days from {escape_text(args.file)}"]
     if plan.same:
         parts.append(f"{len(plan.same)} already the same")
     if plan.different:
@@ -234,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     log = commands.add_parser("log", help="create or update a day's check-in")
-    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    log.add_argument("--date", metavar="DAY", help=f"the day: {DAY_FORMS} (default: today)")
     log.add_argument("--energy", metavar="N", help="1 Drained, 2 Low, 3 Okay, 4 Good, 5 Energised")
     log.add_argument("--coding", metavar="DUR", help="coding / deep work, e.g. 1h30, 90m, 1.5h")
     log.add_argument("--meetings", metavar="DUR", help="time in meetings, e.g. 2h")
@@ -261,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         "is imported until you choose --overwrite or --keep. A backup is made before any "
         "stored day is replaced.",
     )
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar="FILE", help="a regular file of at most 50 MB")
     choice = imp.add_mutually_exclusive_group()
     choice.add_argument(
         "--overwrite", action="store_true", help="the file wins for days that differ"
@@ -282,28 +290,63 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(args.data_dir, autostart=args.autostart)
 
 
+def _tolerate_any_encoding() -> None:
+    """Let output reach a non-UTF-8 terminal (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``).
+
+    A note in another script then shows ``?`` instead of ending the command with a
+    UnicodeEncodeError.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="replace")
+
+
+def _quiet_broken_pipe() -> int:
+    """End quietly after the reader of stdout went away (``focusapp show | head -1``).
+
+    What the Python documentation advises for SIGPIPE: point stdout at /dev/null so the
+    interpreter's final flush does not fail a second time, and exit like a program SIGPIPE
+    ended, without a message.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout has no descriptor (a test's capture)
+        pass
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status. Errors are one line on stderr."""
     from focusapp.domain.errors import DatabaseTooNewError, StorageError
     from focusapp.domain.validation import CheckInInvalidError
 
-    logging.basicConfig(level=logging.WARNING, format="focusapp: %(message)s")
+    _tolerate_any_encoding()
+    log_output = logging.StreamHandler()
+    log_output.setFormatter(EscapingFormatter("focusapp: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[log_output])
     args = build_parser().parse_args(argv)
     prog = f"focusapp {args.command}" if args.command else "focusapp"
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except UserError as error:
-        print(f"{prog}: {error}", file=sys.stderr)
+        print_error(prog, str(error))
     except CheckInInvalidError as error:
-        print(f"{prog}: {error}; nothing was changed", file=sys.stderr)
+        print_error(prog, f"{error}; nothing was changed")
     except (DatabaseTooNewError, StorageError) as error:
-        print(f"{prog}: {error}", file=sys.stderr)
+        print_error(prog, str(error))
     except KeyboardInterrupt:
-        print(f"{prog}: interrupted", file=sys.stderr)
+        print_error(prog, "interrupted")
     except OSError as error:
-        print(f"{prog}: {error.strerror or error} ({error.filename or 'file'})", file=sys.stderr)
+        print_error(prog, f"{error.strerror or error} ({error.filename or 'file'})")
     except Exception as error:
         logger.debug("unexpected error", exc_info=True)
-        print(f"{prog}: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        print_error(prog, f"unexpected error: {type(error).__name__}: {error}")
+    else:
+        return status
     return EXIT_USAGE

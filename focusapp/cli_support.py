@@ -3,19 +3,37 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import fnmatch
+import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Final, NoReturn
 
+from focusapp.domain.dates import DAY_FORMS, DayError, parse_day
 from focusapp.domain.durations import DurationError, parse_duration
+from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Sequence
+
     from focusapp.context import AppContext
+    from focusapp.paths import AppPaths
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+#: The status of a command whose reader went away (``focusapp show | head -1``): 128 plus
+#: SIGPIPE, what the shell reports for a program the signal ended.
+EXIT_BROKEN_PIPE = 141
+#: At most this many problem lines per command; the rest are counted in one more line.
+MAX_PROBLEM_LINES: Final = 20
+#: How much of a typed value an error message quotes.
+_QUOTE_LIMIT: Final = 60
+#: Bidirectional overrides and isolates, which reorder what a terminal shows.
+_BIDI_CONTROLS: Final = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 class UserError(Exception):
@@ -27,34 +45,139 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Print one line naming the command and exit with status 2."""
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {escape_text(message)} (see {self.prog} --help)\n")
+
+
+# --- text for the terminal -------------------------------------------------------------------
+
+
+def _escaped_char(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def _needs_escape(char: str, keep_layout: bool) -> bool:
+    code = ord(char)
+    if char in "\n\t":
+        return not keep_layout
+    return code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or char in _BIDI_CONTROLS
+
+
+def escape_text(text: str, *, keep_layout: bool = False) -> str:
+    r"""Return ``text`` safe to print on a terminal: control characters shown as ``\x1b``.
+
+    User text (notes, imported values, file names, typed options quoted in errors) can hold
+    escape sequences that retitle the terminal, clear the screen or hide what follows, and
+    undecodable bytes (lone surrogates) that no encoder can print. Every printer of such
+    text goes through here. ``keep_layout`` lets newline and tab through where the output
+    has room for them; in a one-line context they are escaped as well.
+    """
+    if text.isprintable():
+        return text  # the common case: nothing to look at twice
+    return "".join(
+        _escaped_char(char) if _needs_escape(char, keep_layout) else char for char in text
+    )
+
+
+def quoted(text: str) -> str:
+    """Return a typed value for an error message: escaped, quoted and at most ~60 characters."""
+    shown = text if len(text) <= _QUOTE_LIMIT else text[:_QUOTE_LIMIT] + "..."
+    return f"'{escape_text(shown)}'"
+
+
+def print_error(prog: str, message: str) -> None:
+    """Print one error line, ``prog: message``, on stderr with any control character escaped."""
+    sys.stderr.write(f"{prog}: {escape_text(message)}\n")
+
+
+class EscapingFormatter(logging.Formatter):
+    """A log formatter for the terminal: messages quote paths and values users typed."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Return the formatted record with control characters escaped."""
+        return escape_text(super().format(record), keep_layout=True)
+
+
+def print_problems(prog: str, problems: Sequence[str], limit: int = MAX_PROBLEM_LINES) -> None:
+    """Print at most ``limit`` problem lines, then one line counting the rest.
+
+    A file with 100,000 bad rows must not bury the terminal: the first lines show what is
+    wrong, which is all a person can act on.
+    """
+    for problem in problems[:limit]:
+        print_error(prog, problem)
+    if len(problems) > limit:
+        more = translate("cli", "... and {count} more").format(count=len(problems) - limit)
+        print_error(prog, more)
 
 
 # --- value parsing: every message names the field --------------------------------------------
 
 
-def parse_date(text: str, field: str = "date") -> dt.date:
-    """Return the date in ``text`` (YYYY-MM-DD)."""
+def default_today() -> dt.date:
+    """Return today on the system clock and zone, with the default day start (04:00).
+
+    For commands that name a day before any profile is opened; :func:`profile_today`
+    also honours the profile's day-start setting.
+    """
+    from focusapp.domain.clock import SystemClock
+    from focusapp.domain.days import local_day
+    from focusapp.zone import detect_zone
+
+    return local_day(SystemClock().now(), detect_zone())
+
+
+def profile_today(args: argparse.Namespace) -> dt.date:
+    """Return the user's today for ``--data-dir``'s profile, reading only its settings.
+
+    The database is not opened: a mistyped day must be refused before anything is created.
+    """
+    from focusapp.domain.clock import SystemClock
+    from focusapp.domain.days import local_day
+    from focusapp.paths import resolve_paths
+    from focusapp.settings import SettingsStore
+    from focusapp.zone import detect_zone
+
+    settings = SettingsStore(resolve_paths(args.data_dir).config_file).load()
+    return local_day(SystemClock().now(), detect_zone(), settings.day_start_hour)
+
+
+def parse_date(
+    text: str,
+    field: str = "date",
+    today: dt.date | Callable[[], dt.date] | None = None,
+) -> dt.date:
+    """Return the day in ``text``: YYYY-MM-DD, today, yesterday or a weekday name.
+
+    A weekday means the most recent such day, today included (see
+    :func:`focusapp.domain.dates.parse_day`); days outside 1900-01-01..2200-12-31 are
+    refused. ``today`` (a day, or a function giving it, called only for a relative word)
+    defaults to :func:`default_today`.
+    """
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(f"{field}: '{text}' is not a date; use YYYY-MM-DD") from None
+        return parse_day(text, default_today if today is None else today)
+    except DayError as error:
+        raise UserError(f"{field}: {quoted(text)} {error}") from None
 
 
 def parse_int(text: str, field: str, low: int, high: int) -> int:
     """Return the whole number in ``text``; the message names ``field`` and its range."""
     try:
         return int(text.strip())
-    except ValueError:
-        raise UserError(f"{field}: '{text}' is not a whole number {low}-{high}") from None
+    except ValueError:  # also a number of more than 4,300 digits
+        raise UserError(f"{field}: {quoted(text)} is not a whole number {low}-{high}") from None
 
 
 def parse_minutes(text: str, field: str) -> int:
     """Return the minutes of a typed duration; the message lists the accepted forms."""
+    if len(text) > _QUOTE_LIMIT:  # the parser's message would quote all of it
+        raise UserError(f"{field}: {quoted(text)} is too long to be a duration, e.g. 1h30")
     try:
         return parse_duration(text)
     except DurationError as error:
-        raise UserError(f"{field}: {error}") from None
+        raise UserError(f"{field}: {escape_text(str(error))}") from None
 
 
 def parse_hours(text: str, field: str) -> float:
@@ -62,9 +185,9 @@ def parse_hours(text: str, field: str) -> float:
     try:
         value = float(text.strip().lower().removesuffix("h"))
     except ValueError:
-        raise UserError(f"{field}: '{text}' is not a number of hours, e.g. 7.5") from None
+        raise UserError(f"{field}: {quoted(text)} is not a number of hours, e.g. 7.5") from None
     if value != value:  # NaN
-        raise UserError(f"{field}: '{text}' is not a number of hours, e.g. 7.5")
+        raise UserError(f"{field}: {quoted(text)} is not a number of hours, e.g. 7.5")
     return value
 
 
@@ -80,39 +203,120 @@ def open_context_for(args: argparse.Namespace) -> AppContext:
 
 def date_range(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
     """Return the ``--from``/``--to`` days, refusing a reversed range."""
-    first = parse_date(args.from_, "--from") if args.from_ else None
-    last = parse_date(args.to, "--to") if args.to else None
+
+    def today() -> dt.date:
+        return profile_today(args)
+
+    first = parse_date(args.from_, "--from", today) if args.from_ else None
+    last = parse_date(args.to, "--to", today) if args.to else None
     if first and last and first > last:
         raise UserError(f"--from {first} is after --to {last}")
     return first, last
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to the ``-o`` file, or to stdout for none or ``-``."""
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        return
+def _is_own_file(target: Path, paths: AppPaths) -> bool:
+    """Tell whether ``target`` (resolved) is a file FocusApp keeps for this profile."""
+    from focusapp.services.wipe import CONFIG_FILES, DATA_FILES
+
+    folders = (
+        (paths.data_dir.resolve(), DATA_FILES),
+        (paths.config_file.parent.resolve(), CONFIG_FILES),
+    )
+    for folder, patterns in folders:
+        try:
+            relative = target.relative_to(folder).as_posix()
+        except ValueError:
+            continue
+        if any(fnmatch.fnmatchcase(relative, pattern) for pattern in patterns):
+            return True
+    backups = paths.backups_dir.resolve()
+    return target.parent == backups or target == paths.state_file.resolve()
+
+
+def output_target(output: str, paths: AppPaths, option: str = "-o") -> Path:
+    """Return the file ``-o`` names, refusing one of FocusApp's own files.
+
+    Writing an export over the live database (or its WAL, a backup, the settings or state
+    file) would destroy the very data being exported; the paths are compared resolved, so a
+    symbolic link to the database is refused too.
+
+    Raises:
+        UserError: For an empty name, a folder, or one of FocusApp's files.
+    """
+    if not output.strip():
+        raise UserError(f"{option}: {translate('cli', 'give a file name')}")
     target = Path(output).expanduser()
     try:
-        target.write_text(text, encoding="utf-8")
+        resolved = target.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise UserError(f"{option}: {target} is a loop of symbolic links") from None
+    if _is_own_file(resolved, paths):
+        message = translate(
+            "cli", "{target} is one of FocusApp's own files; nothing was written"
+        ).format(target=target)
+        raise UserError(f"{option}: {message}")
+    if resolved.is_dir():
+        raise UserError(f"{option}: {target} is a folder; give a file name")
+    return resolved
+
+
+def write_file(target: Path, data: bytes, option: str = "-o") -> None:
+    """Replace ``target`` with ``data`` atomically: on any failure the old file is intact.
+
+    Raises:
+        UserError: One line naming the file and the reason (a full disk, a read-only
+            folder, a folder that does not exist).
+    """
+    from focusapp.atomic import write_atomically
+
+    try:
+        write_atomically(target, data)
     except OSError as error:
-        raise UserError(f"-o: cannot write {target}: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        message = f"cannot write {target}: {reason}; nothing was changed there"
+        raise UserError(f"{option}: {message}") from None
 
 
-def read_file(path_text: str, label: str) -> bytes:
-    """Return a file's bytes; a missing or unreadable file is a one-line :class:`UserError`."""
+def write_output(text: str, output: str | None, paths: AppPaths | None = None) -> None:
+    """Write ``text`` to the ``-o`` file atomically, or to stdout for none or ``-``.
+
+    ``paths`` are the profile's files, which the ``-o`` file may not be (default: the
+    profile of ``$FOCUSAPP_DATA_DIR`` or the platform folders).
+    """
+    if output is None or output == "-":
+        # On a terminal the file is for reading: its notes must not drive the terminal.
+        on_terminal = getattr(sys.stdout, "isatty", lambda: False)()
+        sys.stdout.write(escape_text(text, keep_layout=True) if on_terminal else text)
+        return
+    if paths is None:
+        from focusapp.paths import resolve_paths
+
+        paths = resolve_paths()
+    write_file(output_target(output, paths), text.encode("utf-8", "surrogateescape"))
+
+
+def read_file(path_text: str, label: str | None = None, max_bytes: int | None = None) -> bytes:
+    """Return a file's bytes without blocking on a FIFO or device, under a size cap.
+
+    ``label`` names the option the file came from (``--file``); leave it out when the
+    command's own name says it, so the line is not "focusapp import: import: ...".
+
+    Raises:
+        UserError: One line for a missing file, a folder, a FIFO or device, a symbolic link
+            loop, a file over ``max_bytes`` (default: the import limit) or unreadable.
+    """
+    from focusapp.formats.csv_json import MAX_IMPORT_BYTES
+    from focusapp.system.files import read_regular_file
+
     path = Path(path_text).expanduser()
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{label}: {path} does not exist") from None
-    except IsADirectoryError:
-        raise UserError(f"{label}: {path} is a folder, not a file") from None
+        return read_regular_file(path, MAX_IMPORT_BYTES if max_bytes is None else max_bytes)
     except OSError as error:
-        raise UserError(f"{label}: cannot read {path}: {error.strerror or error}") from None
+        message = str(error)
+        raise UserError(f"{label}: {message}" if label else message) from None
 
 
 def add_range(parser: argparse.ArgumentParser) -> None:
     """Add ``--from DATE`` and ``--to DATE``."""
-    parser.add_argument("--from", dest="from_", metavar="DATE", help="first day (YYYY-MM-DD)")
-    parser.add_argument("--to", metavar="DATE", help="last day (YYYY-MM-DD)")
+    parser.add_argument("--from", dest="from_", metavar="DATE", help=f"first day ({DAY_FORMS})")
+    parser.add_argument("--to", metavar="DATE", help=f"last day ({DAY_FORMS})")

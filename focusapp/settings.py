@@ -24,6 +24,7 @@ import tomli_w
 
 from focusapp.atomic import write_atomically
 from focusapp.domain.durations import DurationError, format_duration, parse_duration
+from focusapp.system.files import FileRefusedError, read_regular_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 FILE_MODE: Final = 0o600
 DIR_MODE: Final = 0o700
+#: The largest settings file read; a real one is about 1 kB.
+MAX_SETTINGS_BYTES: Final = 1024 * 1024
 
 WEEKDAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_FULL_NAMES: Final = (
@@ -506,14 +509,20 @@ def _read_document(document: dict[str, Any]) -> _Reading:
 
 
 def _read_file(path: Path) -> _Reading | None:
-    """Return what ``path`` holds, or ``None`` when there is no such file."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    """Return what ``path`` holds, or ``None`` when there is no such file.
+
+    Read through :func:`read_regular_file`: a FIFO or device put in place of the settings
+    file would otherwise hang every command, even ``focusapp show``. Such a file, or one
+    over :data:`MAX_SETTINGS_BYTES`, is reported like an unreadable one and the defaults
+    are used.
+    """
+    if not os.path.lexists(path):
         return None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return _Reading(DEFAULT_SETTINGS, [f"cannot read {path}: {reason}"], True, None)
+    try:
+        data = read_regular_file(path, MAX_SETTINGS_BYTES)
+    except FileRefusedError as error:
+        problem = f"cannot read {path}: it {error.reason}; using default settings"
+        return _Reading(DEFAULT_SETTINGS, [problem], True, None)
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -589,8 +598,8 @@ class SettingsStore:
         return backup
 
     def _keep_copy(self) -> Path | None:
-        try:
-            data = self.path.read_bytes()
+        try:  # never blocks: a FIFO or device in its place is simply not copied
+            data = read_regular_file(self.path, MAX_SETTINGS_BYTES)
         except OSError:
             return None
         for attempt in range(1000):

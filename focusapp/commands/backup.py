@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, open_context_for
+from focusapp.cli_support import EXIT_OK, UserError, escape_text, open_context_for
 
 if TYPE_CHECKING:
     import argparse
@@ -46,9 +46,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "wipe",
         help="delete all FocusApp data: database, backups, settings",
         description="Delete every file FocusApp made for this profile (with --data-dir: only "
-        "FocusApp's files in that folder). Asks for confirmation on stdin.",
+        "FocusApp's files in that folder), backups included. Lists them and asks for "
+        "confirmation on the terminal; without a terminal (a script, a pipe) --yes is needed.",
     )
-    wipe.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    wipe.add_argument(
+        "--yes", action="store_true", help="do not ask for confirmation (needed in scripts)"
+    )
     wipe.set_defaults(handler=cmd_wipe)
 
 
@@ -62,7 +65,7 @@ def cmd_backup_now(args: argparse.Namespace) -> int:
         info = context.backups.back_up()
     finally:
         context.close()
-    sys.stdout.write(f"Backed up {info.describe()} to {info.path}\n")
+    sys.stdout.write(f"Backed up {info.describe()} to {escape_text(str(info.path))}\n")
     return EXIT_OK
 
 
@@ -76,9 +79,10 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     finally:
         context.close()
     if not backups:
-        sys.stdout.write(f"No backups yet in {folder}. Make one with: focusapp backup now\n")
+        shown = escape_text(str(folder))
+        sys.stdout.write(f"No backups yet in {shown}. Make one with: focusapp backup now\n")
         return EXIT_OK
-    sys.stdout.write(_table(backups, zone) + "\n")
+    sys.stdout.write(escape_text(_table(backups, zone), keep_layout=True) + "\n")
     return EXIT_OK
 
 
@@ -90,7 +94,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     finally:
         context.close()
     restored = result.restored
-    sys.stdout.write(f"Restored {restored.describe()} from {restored.name}.\n")
+    sys.stdout.write(escape_text(f"Restored {restored.describe()} from {restored.name}.") + "\n")
     if result.safety_backup is not None:
         sys.stdout.write(
             f"Your previous data was backed up as {result.safety_backup.name}; "
@@ -138,7 +142,8 @@ def cmd_wipe(args: argparse.Namespace) -> int:
     wiper = DataWiper(paths)
     planned = wiper.plan()
     if not planned:
-        sys.stdout.write(f"There is no FocusApp data in {paths.data_dir}; nothing to delete.\n")
+        folder = escape_text(str(paths.data_dir))
+        sys.stdout.write(f"There is no FocusApp data in {folder}; nothing to delete.\n")
         return EXIT_OK
     if not args.yes:
         _confirm(planned, paths.backups_dir)
@@ -146,24 +151,50 @@ def cmd_wipe(args: argparse.Namespace) -> int:
         result = wiper.wipe()
     except StorageError as error:
         raise UserError(str(error)) from None
-    sys.stdout.write(f"Deleted {len(result.deleted)} FocusApp files.\n")
+    sys.stdout.write(_deleted_summary(result.deleted, paths.backups_dir))
     for path in result.left:
-        sys.stdout.write(f"Left alone (not made by FocusApp): {path}\n")
+        sys.stdout.write(f"Left alone (not made by FocusApp): {escape_text(str(path))}\n")
     if result.failed:
         raise UserError("could not delete " + "; ".join(result.failed))
     return EXIT_OK
 
 
-def _confirm(planned: list[Path], backups_dir: Path) -> None:
-    backups = [p for p in planned if p.parent == backups_dir]
-    others = [p for p in planned if p not in backups]
-    lines = ["This deletes all of your FocusApp data and cannot be undone:"]
-    lines += [f"  {path}" for path in others]
+def _split_backups(files: list[Path], backups_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Return ``(backups, others)``: the backup folder's files are listed as one count."""
+    backups = [p for p in files if p.parent == backups_dir]
+    return backups, [p for p in files if p.parent != backups_dir]
+
+
+def _deleted_summary(deleted: list[Path], backups_dir: Path) -> str:
+    """Say what went: each file by name, the backups counted apart, and the honest total."""
+    backups, others = _split_backups(deleted, backups_dir)
+    lines = [f"Deleted {escape_text(str(path))}" for path in others]
     if backups:
-        lines.append(f"  {len(backups)} files in {backups_dir} (your backups)")
+        folder = escape_text(str(backups_dir))
+        lines.append(
+            f"Deleted {len(backups)} backup file{'s' if len(backups) != 1 else ''} in {folder}"
+        )
+    noun = "file" if len(deleted) == 1 else "files"
+    lines.append(f"Deleted {len(deleted)} FocusApp {noun} in all, {len(backups)} of them backups.")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _confirm(planned: list[Path], backups_dir: Path) -> None:
+    """Ask on the terminal; refuse outright when stdin is not one (``yes | focusapp wipe``)."""
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserError(
+            "stdin is not a terminal, so nobody can confirm; nothing was deleted. "
+            "Use --yes to delete from a script"
+        )
+    backups, others = _split_backups(planned, backups_dir)
+    lines = [f"This deletes all of your FocusApp data ({len(planned)} files) and cannot be undone:"]
+    lines += [f"  {escape_text(str(path))}" for path in others]
+    if backups:
+        folder = escape_text(str(backups_dir))
+        lines.append(f"  {len(backups)} files in {folder} (your backups)")
     sys.stderr.write("\n".join(lines) + '\nType "delete" (or yes) to confirm: ')
     sys.stderr.flush()
-    answer = sys.stdin.readline() if sys.stdin is not None else ""
+    answer = sys.stdin.readline()
     if not answer:
         sys.stderr.write("\n")
         raise UserError(

@@ -9,10 +9,18 @@ from __future__ import annotations
 import os
 import re
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, add_range, date_range, open_context_for
+from focusapp.cli_support import (
+    EXIT_OK,
+    UserError,
+    add_range,
+    date_range,
+    escape_text,
+    open_context_for,
+    output_target,
+    write_file,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -51,9 +59,9 @@ def _use_offscreen_without_display() -> None:
 def _run(args: argparse.Namespace) -> int:
     first, last = date_range(args)
     width, height = parse_size(args.size) if args.size else DEFAULT_SIZE
-    output = Path(args.output).expanduser()
-    if output.is_dir():
-        raise UserError(f"-o: {output} is a folder; give a file name ending in .png")
+    from focusapp.paths import resolve_paths
+
+    output = output_target(args.output, resolve_paths(args.data_dir))
     if not output.parent.is_dir():
         raise UserError(f"-o: the folder {output.parent} does not exist")
     context = open_context_for(args)
@@ -65,7 +73,7 @@ def _run(args: argparse.Namespace) -> int:
 
     _use_offscreen_without_display()
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-    from PySide6.QtCore import QByteArray, QSize
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
     from PySide6.QtGui import QImageWriter
     from PySide6.QtWidgets import QApplication
 
@@ -77,12 +85,18 @@ def _run(args: argparse.Namespace) -> int:
     title = f"FocusApp \u00b7 {series.first:%d %b %Y} \u2013 {series.last:%d %b %Y}"
     image = render_image(data, QSize(width, height), title=title, palette=palette)
     app.processEvents()  # runs the off-screen panel's deferred deletion
-    writer = QImageWriter(str(output), QByteArray(b"png"))  # PNG whatever the suffix
+    # Encoded in memory, then written atomically: a failed write leaves the old file and
+    # keeps libpng's own complaints about unwritable targets off stderr.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(b"png"))  # PNG whatever the suffix
     if not writer.write(image):
-        raise UserError(f"-o: cannot write {output}: {writer.errorString()}")
+        raise UserError(f"-o: cannot encode the chart: {writer.errorString()}")
+    buffer.close()
+    write_file(output, bytes(buffer.data().data()))
     days = series.checkin_count
     print(
-        f"Wrote {output} ({width}x{height}, {series.first} to {series.last}, "
+        f"Wrote {escape_text(str(output))} ({width}x{height}, {series.first} to {series.last}, "
         f"{days} day{'s' if days != 1 else ''} with check-ins)"
     )
     return EXIT_OK

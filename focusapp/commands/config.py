@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError
+from focusapp.cli_support import EXIT_OK, UserError, escape_text
 from focusapp.paths import resolve_paths
 from focusapp.settings import KEYS, Settings, SettingsError, SettingsStore, get_text, with_value
 
@@ -115,7 +115,7 @@ def _line(settings: Settings, key: str) -> str:
 
 
 def _write_lines(lines: Iterable[str]) -> None:
-    sys.stdout.write("".join(f"{line}\n" for line in lines))
+    sys.stdout.write("".join(f"{escape_text(line)}\n" for line in lines))
 
 
 def _autostart(args: argparse.Namespace) -> Autostart:

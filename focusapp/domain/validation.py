@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from focusapp.domain.dates import outside_window
+
 if TYPE_CHECKING:
     from focusapp.domain.models import CheckIn
 
@@ -60,13 +62,26 @@ def _check_count(name: str, value: int | None) -> list[Problem]:
     return []
 
 
+def has_lone_surrogates(text: str) -> bool:
+    r"""Tell whether ``text`` holds a lone surrogate (U+D800-U+DFFF).
+
+    Such code points come from undecodable bytes on a command line (``surrogateescape``)
+    or a JSON escape like ``"\udcff"``; they are not text, cannot be stored in SQLite
+    and cannot be printed, so a note holding one is refused rather than crashing later.
+    """
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
 def problems_in(checkin: CheckIn, today: dt.date) -> list[Problem]:
     """Return every problem with ``checkin``; an empty list means it may be stored.
 
     ``today`` is the user's current day, passed in so the rule stays a pure function.
     """
     found: list[Problem] = []
-    if checkin.date > today + dt.timedelta(days=FUTURE_DAYS_ALLOWED):
+    outside = outside_window(checkin.date)
+    if outside is not None:
+        found.append(Problem("date", f"{checkin.date.isoformat()} {outside}"))
+    elif checkin.date > today + dt.timedelta(days=FUTURE_DAYS_ALLOWED):
         found.append(
             Problem("date", f"{checkin.date.isoformat()} is more than a day in the future")
         )
@@ -89,6 +104,10 @@ def problems_in(checkin: CheckIn, today: dt.date) -> list[Problem]:
     if checkin.note is not None and len(checkin.note) > MAX_NOTE_LENGTH:
         found.append(
             Problem("note", f"is {len(checkin.note)} characters; at most {MAX_NOTE_LENGTH}")
+        )
+    elif checkin.note is not None and has_lone_surrogates(checkin.note):
+        found.append(
+            Problem("note", "holds bytes that are not text (not UTF-8); retype those characters")
         )
     return found
 

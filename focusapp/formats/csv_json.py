@@ -7,9 +7,11 @@ import datetime as dt
 import io
 import json
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from focusapp.domain.dates import outside_window
 from focusapp.domain.durations import DurationError, parse_duration
 from focusapp.domain.models import CHECKIN_FIELDS, VALUE_FIELDS, CheckIn
 from focusapp.domain.validation import problems_in
@@ -24,6 +26,39 @@ _INT_FIELDS: Final = frozenset({"energy", "stress", "meeting_count", "back_to_ba
 _MINUTE_FIELDS: Final = frozenset(
     {"coding_minutes", "meeting_minutes", "longest_free_block_minutes"}
 )
+#: Digits beyond any real value of a check-in field; longer numbers are refused per row
+#: before Python's own limit (4,300 digits) or a float conversion can fail on them.
+MAX_NUMBER_DIGITS: Final = 15
+#: How much of a bad value a problem line quotes.
+_QUOTE_LIMIT: Final = 40
+#: Characters JSON allows raw in a string that a terminal or an encoder trips over: DEL,
+#: the C1 controls, lone surrogates, line separators and bidirectional controls.
+_JSON_UNSAFE: Final = re.compile(
+    "[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
+)
+
+
+class _LongNumber(str):
+    """A JSON number too long to be a value; kept as text so its row can be reported."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"a {len(self)}-digit number"
+
+
+def _json_int(text: str) -> int | _LongNumber:
+    return _LongNumber(text) if len(text) > MAX_NUMBER_DIGITS else int(text)
+
+
+def _json_float(text: str) -> float | _LongNumber:
+    return _LongNumber(text) if len(text) > MAX_NUMBER_DIGITS * 2 else float(text)
+
+
+def _shown(raw: object) -> str:
+    """Return ``raw`` for a problem line: its repr, cut to about 40 characters."""
+    text = repr(raw)
+    return text if len(text) <= _QUOTE_LIMIT else text[:_QUOTE_LIMIT] + "..."
 
 
 class ImportFormatError(ValueError):
@@ -52,7 +87,9 @@ def to_record(checkin: CheckIn) -> dict[str, object]:
 def write_json(days: Iterable[CheckIn]) -> str:
     """Return the JSON export document."""
     document = {"schema": JSON_SCHEMA, "days": [to_record(day) for day in days]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # Still valid JSON: such characters can only stand inside strings, where \\uXXXX is allowed.
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def _cell(value: object) -> str:
@@ -77,23 +114,36 @@ def write_csv(days: Iterable[CheckIn]) -> str:
     return buffer.getvalue()
 
 
+def _checked_int(text: str, raw: object, what: str) -> int:
+    digits = text.lstrip("+-")
+    if not (digits.isascii() and digits.isdigit()):
+        raise ValueError(f"{_shown(raw)} is not {what}")
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"{_shown(raw)} is too large to be {what}")
+    return int(text)
+
+
 def _parse_value(name: str, raw: object) -> object:
     """Return the typed value of one field, or raise ValueError with a message for people."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return None
+    if isinstance(raw, _LongNumber):
+        raise ValueError(f"{raw!r} is too large for {name}")
     if name == "note":
         if not isinstance(raw, str):
-            raise ValueError(f"must be text, got {raw!r}")
+            raise ValueError(f"must be text, got {_shown(raw)}")
         return raw
     if isinstance(raw, bool):
         raise ValueError(f"must be a number, got {raw!r}")
+    if isinstance(raw, int) and abs(raw) >= 10**MAX_NUMBER_DIGITS:
+        raise ValueError(f"a {len(str(abs(raw)))}-digit number is too large for {name}")
     if name == "sleep_hours":
         try:
             hours = float(raw) if isinstance(raw, int | float | str) else math.nan
-        except ValueError:
+        except (ValueError, OverflowError):
             hours = math.nan
         if not math.isfinite(hours):
-            raise ValueError(f"{raw!r} is not a number of hours")
+            raise ValueError(f"{_shown(raw)} is not a number of hours")
         return hours
     if name in _MINUTE_FIELDS:
         if isinstance(raw, int):
@@ -103,34 +153,36 @@ def _parse_value(name: str, raw: object) -> object:
         if isinstance(raw, str):
             text = raw.strip()
             if text.startswith("-") and text[1:].isdigit():
-                return int(text)
+                return _checked_int(text, raw, "a number of minutes")
+            if len(text) > _QUOTE_LIMIT:
+                raise ValueError(f"{_shown(raw)} is too long to be a duration")
             try:
                 return parse_duration(text)
             except DurationError as error:
                 raise ValueError(str(error)) from None
-        raise ValueError(f"{raw!r} is not a number of minutes")
+        raise ValueError(f"{_shown(raw)} is not a number of minutes")
     if name in _INT_FIELDS:
         if isinstance(raw, int):
             return raw
         if isinstance(raw, float) and raw.is_integer():
             return int(raw)
         if isinstance(raw, str):
-            text = raw.strip()
-            try:
-                return int(text)
-            except ValueError:
-                pass
-        raise ValueError(f"{raw!r} is not a whole number")
+            return _checked_int(raw.strip(), raw, "a whole number")
+        raise ValueError(f"{_shown(raw)} is not a whole number")
     raise ValueError(f"unknown field {name!r}")  # pragma: no cover - callers filter names
 
 
 def _parse_date(raw: object) -> dt.date:
-    if not isinstance(raw, str):
-        raise ValueError(f"{raw!r} is not a date; use YYYY-MM-DD")
+    if isinstance(raw, _LongNumber) or not isinstance(raw, str):
+        raise ValueError(f"{_shown(raw)} is not a date; use YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(raw.strip())
+        day = dt.date.fromisoformat(raw.strip())
     except ValueError:
-        raise ValueError(f"{raw.strip()!r} is not a date; use YYYY-MM-DD") from None
+        raise ValueError(f"{_shown(raw.strip())} is not a date; use YYYY-MM-DD") from None
+    outside = outside_window(day)
+    if outside is not None:
+        raise ValueError(f"{day.isoformat()} {outside}")
+    return day
 
 
 def _parse_row(
@@ -168,15 +220,14 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-def _rows_from_csv(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = reader.fieldnames
-    except csv.Error as error:
-        raise ImportFormatError([f"line 1: {error}"]) from None
-    if not header:
-        raise ImportFormatError(["the CSV file is empty; it needs a header row"])
-    columns = [h.strip() for h in header]
+def _csv_problem(line: int, error: csv.Error) -> ImportFormatError:
+    message = str(error)
+    if "unexpected end of data" in message:
+        message = 'a quoted cell is never closed (a " is missing)'
+    return ImportFormatError([f"line {line}: {message}"])
+
+
+def _check_header(columns: list[str]) -> None:
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     unknown = [c for c in columns if c not in CHECKIN_FIELDS]
     if missing or unknown or len(set(columns)) != len(columns):
@@ -184,27 +235,43 @@ def _rows_from_csv(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
         if missing:
             parts.append(f"missing column(s) {', '.join(missing)}")
         if unknown:
-            parts.append(f"unknown column(s) {', '.join(map(str, unknown))}")
+            parts.append(f"unknown column(s) {', '.join(map(_shown, unknown))}")
         if len(set(columns)) != len(columns):
             parts.append("a column appears twice")
         raise ImportFormatError([f"line 1: header: {'; '.join(parts)}"])
-    reader.fieldnames = columns
+
+
+def _rows_from_csv(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
+    """Yield each row with the line it starts on (a quoted note may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        for row in reader:
-            where = f"line {reader.line_num}"
-            if None in row:
-                yield where, {"__extra__": True}
-                continue
-            if all((v is None or v == "") for v in row.values()):
-                continue
-            yield where, row
+        header = next(reader, None)
     except csv.Error as error:
-        raise ImportFormatError([f"line {reader.line_num}: {error}"]) from None
+        raise _csv_problem(1, error) from None
+    if not header:
+        raise ImportFormatError(["the CSV file is empty; it needs a header row"])
+    columns = [h.strip() for h in header]
+    _check_header(columns)
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader, None)
+        except csv.Error as error:
+            raise _csv_problem(start, error) from None
+        if cells is None:
+            return
+        where = f"line {start}"
+        if len(cells) > len(columns):
+            yield where, {"__extra__": True}
+            continue
+        if all(cell == "" for cell in cells):
+            continue
+        yield where, dict(zip(columns, cells, strict=False))
 
 
 def _rows_from_json(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_json_int, parse_float=_json_float)
     except (json.JSONDecodeError, RecursionError) as error:
         message = getattr(error, "msg", "too deeply nested")
         line = getattr(error, "lineno", "?")

@@ -16,13 +16,20 @@ from focusapp.storage import db as db_module
 from tests.safety_support import damage, read_only, table_dump
 
 
+class TerminalInput(io.StringIO):
+    """Typed answers, as if on a terminal (``wipe`` refuses to ask anything else)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 def run(capsys, *args, stdin: str | None = None, monkeypatch=None) -> tuple[object, str, str]:
     # Each command line is its own process in real life: drop the connections the previous
     # in-process command left open (SQLite even shares file handles inside one process).
     gc.collect()
     if stdin is not None:
         assert monkeypatch is not None
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        monkeypatch.setattr(sys, "stdin", TerminalInput(stdin))
     code: object
     try:
         code = main(list(args))

@@ -80,7 +80,7 @@ def test_chart_default_size_and_range(capsys, tmp_path, history):
         (["--size", "big"], "--size: 'big' is not a size; use WIDTHxHEIGHT, e.g. 1200x900"),
         (["--size", "100x100"], "--size: 100x100 is out of range"),
         (["--from", "2026-05-02", "--to", "2026-05-01"], "is after --to"),
-        (["--from", "yesterday"], "--from: 'yesterday' is not a date"),
+        (["--from", "someday"], "--from: 'someday' is not a date"),
     ],
 )
 def test_chart_usage_errors_are_one_line(capsys, tmp_path, args, message):

@@ -132,5 +132,6 @@ def test_risk_survives_an_ancient_stored_day(capsys, booked, data_dir):
     days = json.loads(out)["days"]
     assert days[0]["date"] >= "1900-01-01"
     assert days[-1]["date"] == booked.isoformat()
+    # A typed range outside 1900-2200 is refused in one line (issue 15, item 11).
     code, out, err = run(capsys, "risk", "--from", "0001-01-01", "--to", "0001-01-05")
-    assert code == 0, err
+    assert code == 2 and "is outside 1900-01-01 to 2200-12-31" in err

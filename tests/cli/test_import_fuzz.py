@@ -123,7 +123,9 @@ def _run_examples(capsys, data_dir, tmp_path, strategy, suffixes) -> dict[str, i
         before = table_dump(data_dir / "focusapp.sqlite3")
         code: object
         try:
-            code = main(["import", str(path)])
+            # --overwrite: a valid file must import whole even where it differs from what is
+            # stored (without it every such file is, rightly, refused as a conflict).
+            code = main(["import", "--overwrite", str(path)])
         except SystemExit as exit_:  # argparse never exits here, but if it did: still 2
             code = exit_.code
         out, err = capsys.readouterr()

@@ -452,3 +452,32 @@ def test_get_text_round_trips_for_changed_settings() -> None:
     changed = _everything_changed()
     for key in KEYS:
         assert with_value(changed, key, get_text(changed, key)) == changed
+
+
+# --- special files in place of settings.toml (issue 15, item 5) -------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "loop", "huge"])
+def test_a_special_settings_file_gives_defaults_without_blocking(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "settings.toml"
+    if kind == "fifo":
+        os.mkfifo(path)  # no writer: a plain open() would wait for one forever
+    elif kind == "device":
+        path.symlink_to("/dev/zero")  # endless: a plain read would fill memory
+    elif kind == "loop":
+        path.symlink_to(path)
+    else:
+        path.write_bytes(b"# " + b"x" * (2 * 1024 * 1024) + b"\n")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    (problem,) = store.problems
+    assert problem.startswith(f"cannot read {path}") and "using default settings" in problem
+
+
+def test_saving_over_a_fifo_does_not_block_and_replaces_it(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    os.mkfifo(path)
+    store = SettingsStore(path)
+    store.save(dataclasses.replace(DEFAULT_SETTINGS, snooze_minutes=20))
+    assert stat.S_ISREG(path.stat().st_mode)
+    assert SettingsStore(path).load().snooze_minutes == 20

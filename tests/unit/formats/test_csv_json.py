@@ -180,3 +180,75 @@ def test_random_csv_rows_never_crash(rows):
 def test_random_json_never_crashes(document):
     with contextlib.suppress(ImportFormatError):
         read_days(json.dumps(document).encode(), "r.json", today=TODAY)
+
+
+# --- hostile input (issue 15, items 11 and 12) ---------------------------------------------------
+
+CSV_HEAD = b"date,energy,coding_minutes,meeting_minutes,note\n"
+
+
+def test_an_unterminated_quote_is_reported_on_the_line_it_starts():
+    data = (
+        CSV_HEAD + b'2026-01-01,3,60,60,"never closed\n2026-01-02,3,60,60,x\n2026-01-03,3,1,1,y\n'
+    )
+    with pytest.raises(ImportFormatError) as error:
+        read_days(data, "q.csv", today=TODAY)
+    assert error.value.problems == ['line 2: a quoted cell is never closed (a " is missing)']
+
+
+def test_rows_after_blank_and_multi_line_rows_keep_their_own_line_numbers():
+    data = CSV_HEAD + b'2026-01-01,3,60,60,"two\nlines"\n\n2026-01-02,9,60,60,\n'
+    with pytest.raises(ImportFormatError) as error:
+        read_days(data, "m.csv", today=TODAY)
+    assert error.value.problems == ["line 5: energy: 9 is outside 1-5"]
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"])
+def test_a_day_outside_1900_2200_is_a_row_problem(day):
+    data = CSV_HEAD + f"2026-01-01,3,1,1,\n{day},3,1,1,\n".encode()
+    with pytest.raises(ImportFormatError) as error:
+        read_days(data, "d.csv")  # even without today: the window is the format's rule
+    assert error.value.problems == [f"line 3: date: {day} is outside 1900-01-01 to 2200-12-31"]
+    rows = json.dumps([{"date": day, "energy": 3}]).encode()
+    with pytest.raises(ImportFormatError, match=r"day 0: date: .* is outside"):
+        read_days(rows, "d.json", today=TODAY)
+
+
+@pytest.mark.parametrize("field", ["energy", "coding_minutes", "sleep_hours", "note", "date"])
+def test_a_4300_digit_json_number_is_a_row_problem(field):
+    number = "9" * 4300
+    data = f'[{{"date": "2026-01-01", "energy": 3}}, {{"date": "2026-01-02", "{field}": {number}}}]'
+    with pytest.raises(ImportFormatError) as error:
+        read_days(data.encode(), "n.json", today=TODAY)
+    (problem,) = error.value.problems
+    assert problem.startswith(f"day 1: {field}:") and "4300-digit number" in problem
+    assert len(problem) < 200
+
+
+@pytest.mark.parametrize("cell", ["9" * 5000, "-" + "9" * 5000, "1" * 20])
+def test_huge_csv_numbers_are_row_problems(cell):
+    for column in ("energy", "coding_minutes", "meeting_minutes"):
+        cells = {"energy": "3", "coding_minutes": "1", "meeting_minutes": "1"} | {column: cell}
+        row = f"2026-01-01,{cells['energy']},{cells['coding_minutes']},{cells['meeting_minutes']},"
+        with pytest.raises(ImportFormatError) as error:
+            read_days(CSV_HEAD + row.encode() + b"\n", "h.csv", today=TODAY)
+        (problem,) = error.value.problems
+        assert problem.startswith(f"line 2: {column}:") and len(problem) < 200
+
+
+def test_a_json_note_with_a_lone_surrogate_is_a_row_problem():
+    data = b'[{"date": "2026-01-01", "energy": 3, "note": "bad \\udcff"}]'
+    with pytest.raises(ImportFormatError) as error:
+        read_days(data, "s.json", today=TODAY)
+    assert error.value.problems[0].startswith("day 0: note:")
+
+
+def test_json_export_escapes_what_terminals_and_encoders_trip_over():
+    note = "csi \x9b31m del \x7f rtl \u202e sep \u2028 esc \x1b] end"
+    text = write_json([CheckIn(dt.date(2026, 1, 2), energy=3, note=note)])
+    assert json.loads(text)["days"][0]["note"] == note
+    assert not any(ch in text for ch in "\x9b\x7f\u202e\u2028\x1b")
+    text.encode("ascii", "strict") if text.isascii() else text.encode("utf-8")
+    surrogate = write_json([CheckIn(dt.date(2026, 1, 2), note="\udcff")])
+    assert "\\udcff" in surrogate
+    surrogate.encode("utf-8")  # no UnicodeEncodeError
