@@ -33,6 +33,7 @@ DESKTOP_ENTRY = "io.github.focusapp.FocusApp"
 DEFAULT_ACTION = "default"
 """The action key a daemon invokes when the notification body itself is clicked."""
 SHUTDOWN_WAIT_MS = 1000
+LINE_BUFFERED = ("stdbuf", "-oL")
 
 
 def app_icon_path() -> str:
@@ -83,6 +84,17 @@ def build_arguments(
     if replaces_id is not None:
         args.append(f"--replace-id={replaces_id}")
     return [*args, "--", title, html.escape(body, quote=False)]
+
+
+def command_line(arguments: list[str]) -> tuple[str, list[str]]:
+    """Return the program and arguments that run notify-send with line-buffered output.
+
+    notify-send prints the id with stdio, which a pipe makes block-buffered: without
+    ``stdbuf -oL`` the id would arrive only at exit, too late to replace the notification.
+    """
+    if shutil.which(LINE_BUFFERED[0]) is not None:
+        return LINE_BUFFERED[0], [*LINE_BUFFERED[1:], PROGRAM, *arguments]
+    return PROGRAM, arguments
 
 
 @dataclass
@@ -174,17 +186,15 @@ class Notifier(QObject):
         process.finished.connect(lambda code, status: self._on_finished(key, shown, code, status))
         process.errorOccurred.connect(lambda error: self._on_error(key, shown, error))
         process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
-        process.start(
-            PROGRAM,
-            build_arguments(
-                title,
-                body,
-                actions,
-                timeout_ms=timeout_ms,
-                replaces_id=replaces_id,
-                icon=app_icon_path(),
-            ),
+        arguments = build_arguments(
+            title,
+            body,
+            actions,
+            timeout_ms=timeout_ms,
+            replaces_id=replaces_id,
+            icon=app_icon_path(),
         )
+        process.start(*command_line(arguments))
 
     def shutdown(self) -> None:
         """Stop every notify-send (at quit); the notifications stay on screen, no signals."""

@@ -189,10 +189,18 @@ def test_a_missing_notify_send_falls_back(qtbot: QtBot, monkeypatch, tmp_path: P
         notifier.notify("reminder", "Title", "Body", ACTIONS, timeout_ms=1000)
 
 
+@pytest.mark.parametrize("through_stdbuf", [True, False])
 def test_a_notify_send_that_cannot_start_falls_back(
-    qtbot: QtBot, notifier: Notifier, fake_bin: Path
+    qtbot: QtBot, notifier: Notifier, fake_bin: Path, monkeypatch, through_stdbuf: bool
 ):
+    """Started directly, QProcess reports FailedToStart; through stdbuf, stdbuf exits 127."""
     (fake_bin / "notify-send").write_text("#!/nonexistent/interpreter\n")
+    stdbuf = shutil.which("stdbuf")
+    if through_stdbuf:
+        if stdbuf is None:
+            pytest.skip("needs stdbuf (coreutils)")
+        (fake_bin / "stdbuf").symlink_to(stdbuf)
+    monkeypatch.setenv("PATH", str(fake_bin))  # no real notify-send further on PATH
     assert notifier.available()
     with qtbot.waitSignal(notifier.fallback_requested, timeout=WAIT_MS) as blocker:
         notifier.notify("reminder", "Title", "Body", ACTIONS, timeout_ms=1000)
