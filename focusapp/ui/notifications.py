@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QIcon
 
@@ -34,6 +34,7 @@ DEFAULT_ACTION = "default"
 """The action key a daemon invokes when the notification body itself is clicked."""
 SHUTDOWN_WAIT_MS = 1000
 LINE_BUFFERED = ("stdbuf", "-oL")
+_NOT_RUNNING = QProcess.ProcessState.NotRunning
 
 
 def app_icon_path() -> str:
@@ -149,9 +150,15 @@ class Notifier(QObject):
         self._tray = tray
         self._service_check = service_check
         self._shown: dict[str, _Shown] = {}
+        # Processes replaced or finished, kept until notify()/shutdown() drops them: a QProcess
+        # must outlive its own signals, and deleteLater() on a PySide-owned child can crash.
+        self._retired: list[_Shown] = []
         self._tray_message_key: str | None = None
         if tray is not None:
             tray.messageClicked.connect(self._on_tray_message_clicked)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     def available(self) -> bool:
         """Tell whether notify-send exists and the session bus has a notification service."""
@@ -168,18 +175,22 @@ class Notifier(QObject):
     ) -> None:
         """Show a notification; one with the same ``key`` replaces the one shown before.
 
-        Never blocks: notify-send runs in a QProcess whose output arrives as signals.
+        The replaced one's notify-send is stopped and its id reused (``--replace-id``), so the
+        desktop shows one notification per key. Never blocks: notify-send runs in a QProcess
+        whose output arrives as signals.
         """
+        self._retired = [old for old in self._retired if old.process.state() != _NOT_RUNNING]
         previous = self._shown.pop(key, None)
         replaces_id = None
         if previous is not None:
             replaces_id = previous.notification_id
             previous.replaced = True
             previous.process.kill()
+            self._retired.append(previous)
         if not self.available():
             self._fall_back(key, title, body, actions, timeout_ms)
             return
-        process = QProcess(self)
+        process = QProcess()
         shown = _Shown(process, title, body, timeout_ms, tuple(actions))
         self._shown[key] = shown
         process.readyReadStandardOutput.connect(lambda: self._on_output(key, shown))
@@ -197,12 +208,14 @@ class Notifier(QObject):
         process.start(*command_line(arguments))
 
     def shutdown(self) -> None:
-        """Stop every notify-send (at quit); the notifications stay on screen, no signals."""
-        for shown in self._shown.values():
+        """Stop every notify-send (called at quit); the notifications stay, no signals follow."""
+        for shown in [*self._shown.values(), *self._retired]:
             shown.replaced = True
-            shown.process.kill()
-            shown.process.waitForFinished(SHUTDOWN_WAIT_MS)
+            if shown.process.state() != _NOT_RUNNING:
+                shown.process.kill()
+                shown.process.waitForFinished(SHUTDOWN_WAIT_MS)
         self._shown.clear()
+        self._retired.clear()
 
     def _on_output(self, key: str, shown: _Shown, *, final: bool = False) -> None:
         """Read the id line (first) and then the key of the action the person chose."""
@@ -223,18 +236,18 @@ class Notifier(QObject):
     def _on_finished(self, key: str, shown: _Shown, code: int, status: QProcess.ExitStatus) -> None:
         """Report a close without action; fall back if notify-send failed before showing."""
         self._on_output(key, shown, final=True)
-        shown.process.deleteLater()
         if shown.replaced:
             return
         if self._shown.get(key) is shown:
             del self._shown[key]
-        if shown.delivered:
-            return
         failed = status != QProcess.ExitStatus.NormalExit or code != 0
-        if failed and shown.notification_id is None:
+        if shown.delivered:
+            pass
+        elif failed and shown.notification_id is None:
             self._fall_back(key, shown.title, shown.body, shown.actions, shown.timeout_ms)
         else:
             self.closed.emit(key)
+        self._retired.append(shown)  # after the signals: a slot calling notify() prunes these
 
     def _on_error(self, key: str, shown: _Shown, error: QProcess.ProcessError) -> None:
         """A notify-send that cannot start (removed, not executable) gives the fallback."""
@@ -242,8 +255,8 @@ class Notifier(QObject):
             return
         if self._shown.get(key) is shown:
             del self._shown[key]
-        shown.process.deleteLater()
         self._fall_back(key, shown.title, shown.body, shown.actions, shown.timeout_ms)
+        self._retired.append(shown)
 
     def _fall_back(
         self,

@@ -338,3 +338,21 @@ def test_no_session_bus_means_unavailable(monkeypatch):
         assert not notification_service_registered(bus)
     finally:
         QDBusConnection.disconnectFromBus("notify-nobus")
+
+
+def test_shutdown_stops_notify_send_without_reporting_a_close(
+    qtbot: QtBot, fake_bin: Path, monkeypatch
+):
+    modes(monkeypatch, "hang")
+    notifier = Notifier(service_check=lambda: True)
+    events: list[str] = []
+    notifier.closed.connect(events.append)
+    notifier.fallback_requested.connect(lambda key, *_: events.append(key))
+    notifier.notify("reminder", "t", "b", ACTIONS, timeout_ms=60000)
+    qtbot.waitUntil(lambda: notifier._shown["reminder"].notification_id == 41, timeout=WAIT_MS)
+    pid = notifier._shown["reminder"].process.processId()
+    notifier.shutdown()
+    assert not Path(f"/proc/{pid}").exists()
+    qtbot.wait(100)
+    assert events == []
+    assert notifier._shown == {}
