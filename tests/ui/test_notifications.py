@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -356,3 +357,13 @@ def test_shutdown_stops_notify_send_without_reporting_a_close(
     qtbot.wait(100)
     assert events == []
     assert notifier._shown == {}
+
+
+def test_importing_the_notifier_loads_nothing_heavy():
+    """The always-on tray process imports this module: no database, no numbers, no charts."""
+    code = (
+        "import sys, focusapp.ui.notifications; "
+        "print(sorted(m for m in ('sqlalchemy', 'numpy', 'pyqtgraph') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
