@@ -158,11 +158,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every day as CSV or JSON."""
+    from focusapp.commands.forecast import lookahead_service
     from focusapp.formats.csv_json import write_csv, write_json
 
     context = open_context_for(args)
     days = context.checkins.days()
-    text = write_csv(days) if args.format == "csv" else write_json(days)
+    if args.format == "csv":
+        text = write_csv(days)
+    else:  # the kept plan and the weekly reflections travel with the days
+        text = write_json(days, lookahead_service(context).export_document())
     write_output(text, args.output, context.paths)
     if args.output not in (None, "-"):
         print(f"Exported {len(days)} days to {escape_text(args.output)}", file=sys.stderr)

@@ -84,9 +84,9 @@ def to_record(checkin: CheckIn) -> dict[str, object]:
     return values
 
 
-def write_json(days: Iterable[CheckIn]) -> str:
-    """Return the JSON export document."""
-    document = {"schema": JSON_SCHEMA, "days": [to_record(day) for day in days]}
+def write_json(days: Iterable[CheckIn], extra: Mapping[str, object] | None = None) -> str:
+    """Return the JSON export document; ``extra`` adds top-level parts (plan, reflections)."""
+    document = {"schema": JSON_SCHEMA, "days": [to_record(day) for day in days], **(extra or {})}
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     # Still valid JSON: such characters can only stand inside strings, where \\uXXXX is allowed.
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)

@@ -275,3 +275,18 @@ def test_building_the_parser_imports_nothing_heavy():
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_json_export_carries_the_plan_and_reflections_and_still_imports(capsys, tmp_path):
+    run(capsys, "log", "--date", "2026-01-05", "--energy", "3")
+    assert run(capsys, "review", "--week", "2026-01-05", "--reflect", "Too many syncs")[0] == 0
+    code, out, _ = run(capsys, "export", "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and document["reflections"] == [
+        {"week_start": "2026-01-05", "text": "Too many syncs"}
+    ]
+    assert document["plan"] == [] and len(document["days"]) == 1
+    export = tmp_path / "all.json"
+    export.write_text(out)
+    code, out, _ = run(capsys, "import", str(export))
+    assert code == 0 and "1 already the same" in out
