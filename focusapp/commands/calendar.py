@@ -10,7 +10,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, add_range, date_range, open_context_for
+from focusapp.cli_support import (
+    EXIT_OK,
+    UserError,
+    add_range,
+    date_range,
+    escape_text,
+    open_context_for,
+)
 from focusapp.cli_support import parse_date as parse_day
 
 if TYPE_CHECKING:
@@ -142,7 +149,7 @@ def cmd_calendar_sync(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         if outcome.report is None:
             failed += 1
-            print(f"focusapp calendar sync: {outcome.error}", file=sys.stderr)
+            print(f"focusapp calendar sync: {escape_text(outcome.error or '')}", file=sys.stderr)
         else:
             lines.extend(describe_import(outcome.report))
     if not outcomes:
@@ -304,4 +311,5 @@ def _more(lines: list[str], total: int) -> None:
 
 
 def _write(lines: list[str]) -> None:
-    sys.stdout.write("".join(f"{line}\n" for line in lines))
+    # Titles, file names and warnings come from calendar files: escape what a terminal obeys.
+    sys.stdout.write("".join(f"{escape_text(line)}\n" for line in lines))

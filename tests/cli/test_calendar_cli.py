@@ -265,3 +265,20 @@ def test_the_calendar_command_loads_no_parsing_library_until_a_file_is_read():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_calendar_show_escapes_titles_from_the_file(capsys, tmp_path):
+    """Issue 15 item 10: an event title holding escape sequences is printed escaped."""
+    ics = tmp_path / "evil.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:e1\r\n"
+        "DTSTAMP:20261101T000000Z\r\nDTSTART:20261102T090000Z\r\nDTEND:20261102T100000Z\r\n"
+        "SUMMARY:Sync \x1b]0;pwned\x07\x1b[2J\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    from focusapp.cli import main
+
+    assert main(["calendar", "import", str(ics), "--from", "2026-11-01", "--to", "2026-11-05"]) == 0
+    capsys.readouterr()
+    assert main(["calendar", "show", "2026-11-02"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "Sync" in out
