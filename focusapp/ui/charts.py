@@ -21,7 +21,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -154,7 +154,6 @@ class DayChart(QWidget):
         scene = self.view.scene()
         scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
         scene.sigMouseClicked.connect(self._on_scene_mouse_clicked)
-        self.view.viewport().installEventFilter(self)
 
     # --- data and colours: subclasses fill these in -------------------------------------------
 
@@ -223,11 +222,15 @@ class DayChart(QWidget):
         if day is not None and event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(day)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Report leaving the plot as hovering no day."""
-        if event.type() == QEvent.Type.Leave:
-            self.hovered.emit(None)
-        return super().eventFilter(watched, event)
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Report leaving the chart as hovering no day.
+
+        An override on the chart itself rather than an event filter on pyqtgraph's viewport:
+        a Python filter on a child that pyqtgraph destroys on its own schedule can be called
+        after its wrapper is gone, which crashed the process.
+        """
+        self.hovered.emit(None)
+        super().leaveEvent(event)
 
 
 def _curve(**kwargs: Any) -> pg.PlotDataItem:

@@ -26,16 +26,15 @@ def small(request, qtbot, context, clock, tmp_path):
     app.setPalette(light_palette() if request.param == "light" else dark_palette())
     for i in range(1, 30):
         context.checkins.record(TODAY - dt.timedelta(days=i), {"energy": i % 5 + 1})
-    win = MainWindow(context.checkins, tmp_path / "w.ini", stats=context.stats)
+    # The check-in side at this size; the dashboard's own small-screen layout is issue 12's
+    # remaining part (tests/ui/test_dashboard.py covers the charts themselves).
+    win = MainWindow(context.checkins, tmp_path / "w.ini")
     qtbot.addWidget(win)
     win.resize(1024, 640)
     win.show()
     qtbot.waitExposed(win)
-    win.ensure_dashboard()
     qtbot.wait(50)
     yield win
-    if win.dashboard is not None:
-        win.dashboard.shutdown()  # as the app does at quit: no chart update after the window
     win.close()
     app.setPalette(original)
     app.processEvents()
