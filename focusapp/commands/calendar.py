@@ -312,4 +312,4 @@ def _more(lines: list[str], total: int) -> None:
 
 def _write(lines: list[str]) -> None:
     # Titles, file names and warnings come from calendar files: escape what a terminal obeys.
-    sys.stdout.write("".join(f"{escape_text(line)}\n" for line in lines))
+    sys.stdout.write("".join(f"{escape_text(line, keep_layout=True)}\n" for line in lines))
