@@ -828,6 +828,11 @@ def assess_series(records: Iterable[CheckIn], start: dt.date, end: dt.date) -> l
 
 
 def _unscored(day: dt.date, needed: int) -> RiskAssessment:
+    return unscored_day(day, needed, checkins_needed_message(needed))
+
+
+def unscored_day(day: dt.date, needed: int = 0, message: str | None = None) -> RiskAssessment:
+    """Return a day without a score: still waiting for ``needed`` check-ins, or not yet begun."""
     return RiskAssessment(
         date=day,
         score=None,
@@ -837,7 +842,7 @@ def _unscored(day: dt.date, needed: int) -> RiskAssessment:
         factors={},
         top_factors=(),
         exhaustion_floor_applied=False,
-        message=checkins_needed_message(needed),
+        message=message,
         checkins_needed=needed,
         notes=(),
     )

@@ -6,7 +6,13 @@ import datetime as dt
 import threading
 from typing import TYPE_CHECKING
 
-from focusapp.domain.risk import HISTORY_DAYS, RiskAssessment, affected_range, assess_series
+from focusapp.domain.risk import (
+    HISTORY_DAYS,
+    RiskAssessment,
+    affected_range,
+    assess_series,
+    unscored_day,
+)
 
 if TYPE_CHECKING:
     from focusapp.services.checkins import CheckInService
@@ -38,19 +44,7 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
 
 def without_score(day: dt.date) -> RiskAssessment:
     """Return an unscored day that is not waiting for check-ins (a day after today)."""
-    return RiskAssessment(
-        date=day,
-        score=None,
-        level=None,
-        provisional=False,
-        trend=None,
-        factors={},
-        top_factors=(),
-        exhaustion_floor_applied=False,
-        message=None,
-        checkins_needed=0,
-        notes=(),
-    )
+    return unscored_day(day)
 
 
 class RiskService:
