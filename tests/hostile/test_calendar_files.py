@@ -55,7 +55,8 @@ def endless(uid: str, rule: str, start: str = "20150101T000000Z") -> str:
 
 
 _READER = """
-import datetime as dt, json, resource, sys
+import datetime as dt, json, sys
+from pathlib import Path
 from zoneinfo import ZoneInfo
 from focusapp.domain.calendar import CalendarRules
 from focusapp.formats.ics import read_calendar
@@ -66,7 +67,9 @@ print(json.dumps({
     "counted": sorted({e.uid for e in result.events if e.counted}),
     "events": len(result.events),
     "warnings": result.warnings,
-    "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    # VmHWM is this program's own peak; ru_maxrss would carry over the parent's from exec.
+    "rss_mb": int(next(line.split()[1] for line in Path("/proc/self/status").read_text()
+                       .splitlines() if line.startswith("VmHWM:"))) // 1024,
 }))
 """
 

@@ -196,7 +196,8 @@ def test_focus_session_counts_every_second_in_the_status_bar(qtbot, shown, conte
     # No database read and no new event: the window's own one-second timer catches up.
     qtbot.waitUntil(lambda: "0:00:40" in indicator.label.text(), timeout=1500)
     assert indicator.timer.isSingleShot()
-    assert 0 < indicator.timer.remainingTime() <= 1005
+    # A coarse timer (Qt's default, the frugal one) may be moved by up to 5 % of its interval.
+    assert 0 < indicator.timer.remainingTime() <= 1005 * 1.05 + 1
     clock.advance(dt.timedelta(minutes=30))
     qtbot.waitUntil(lambda: f"break in {length - 30} min" in indicator.label.text(), timeout=1500)
     clock.advance(dt.timedelta(minutes=length - 30))
