@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from focusapp.domain.clock import Clock, SystemClock
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import Engine
 
+    from focusapp.services.lookahead import LookaheadService
     from focusapp.storage.db import Sessions
 
 
@@ -91,6 +93,13 @@ class AppContext:
             after_restore=self.checkins.notify_external_change,
         )
         self.checkins.backup_before_overwrite = self.backups.back_up
+
+    @cached_property
+    def lookahead(self) -> LookaheadService:
+        """The forecast, plan, review and insights use cases (built when first asked for)."""
+        from focusapp.services.lookahead import LookaheadService
+
+        return LookaheadService(self.sessions, self.calendar, self.checkins, self.risk)
 
     def reload_settings(self) -> Settings:
         """Re-read the settings file (another process may have changed it)."""

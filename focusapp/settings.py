@@ -24,6 +24,10 @@ import tomli_w
 
 from focusapp.atomic import write_atomically
 from focusapp.domain.durations import DurationError, format_duration, parse_duration
+from focusapp.domain.forecast import DEFAULT_DAYS as DEFAULT_FORECAST_DAYS
+from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
+from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
+from focusapp.domain.review_schedule import ReviewMoment
 from focusapp.system.files import FileRefusedError, read_regular_file
 
 if TYPE_CHECKING:
@@ -45,6 +49,8 @@ _WEEKDAY_FULL_NAMES: Final = (
     "saturday",
     "sunday",
 )
+#: Friday 16:00 (the domain's default moment).
+DEFAULT_REVIEW_MOMENT: Final = ReviewMoment()
 THEMES: Final = ("system", "light", "dark")
 MAX_MEETING_BUDGET_MINUTES: Final = 24 * 60
 
@@ -81,6 +87,8 @@ class Settings:
         calendar_only_with_attendees: Count only events with other attendees as meetings.
         calendar_watch_files: Calendar files (``.ics``) to read, as typed by the user.
         calendar_keep_titles: Keep event titles for the day audit; when off, none is stored.
+        forecast_days: How many days ahead the look-ahead shows.
+        review_moment: When in the week the weekly review notification comes; ``None`` is off.
     """
 
     reminder_time: dt.time = dt.time(17, 30)
@@ -105,6 +113,8 @@ class Settings:
     calendar_only_with_attendees: bool = False
     calendar_watch_files: tuple[str, ...] = ()
     calendar_keep_titles: bool = True
+    forecast_days: int = DEFAULT_FORECAST_DAYS
+    review_moment: ReviewMoment | None = DEFAULT_REVIEW_MOMENT
 
 
 DEFAULT_SETTINGS: Final = Settings()
@@ -155,6 +165,28 @@ def _parse_workdays(text: str) -> frozenset[int]:
 
 def _workdays_text(value: frozenset[int]) -> str:
     return ",".join(WEEKDAY_NAMES[day] for day in sorted(value))
+
+
+def _parse_review_moment(text: str) -> ReviewMoment | None:
+    words = text.strip().lower().split()
+    if words == ["off"]:
+        return None
+    if len(words) != 2:
+        raise ValueError(f"{_shown(text)} is not a weekday and a time")
+    day, time = words
+    if day in WEEKDAY_NAMES:
+        weekday = WEEKDAY_NAMES.index(day)
+    elif day in _WEEKDAY_FULL_NAMES:
+        weekday = _WEEKDAY_FULL_NAMES.index(day)
+    else:
+        raise ValueError(f"'{day}' is not a weekday")
+    return ReviewMoment(weekday, _parse_time(time))
+
+
+def _review_moment_text(value: ReviewMoment | None) -> str:
+    if value is None:
+        return "off"
+    return f"{WEEKDAY_NAMES[value.weekday]} {_time_text(value.time)}"
 
 
 def _int_parser(low: int, high: int) -> Callable[[str], int]:
@@ -384,6 +416,21 @@ _SPECS: Final = (
         _parse_bool,
         _bool_text,
         to_toml=bool,
+    ),
+    _Key(
+        "forecast.days",
+        "forecast_days",
+        f"a whole number of days from {MIN_FORECAST_DAYS} to {MAX_FORECAST_DAYS}",
+        _int_parser(MIN_FORECAST_DAYS, MAX_FORECAST_DAYS),
+        str,
+        to_toml=int,
+    ),
+    _Key(
+        "review.moment",
+        "review_moment",
+        "a weekday and a 24-hour time, e.g. fri 16:00, or off",
+        _parse_review_moment,
+        _review_moment_text,
     ),
 )
 

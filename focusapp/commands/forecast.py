@@ -114,9 +114,7 @@ def _text(forecast: Forecast) -> list[str]:
 
 def lookahead_service(context: AppContext) -> LookaheadService:
     """Return the look-ahead service over an open context (one session per call)."""
-    from focusapp.services.lookahead import LookaheadService
-
-    return LookaheadService(context.sessions, context.calendar, context.checkins, context.risk)
+    return context.lookahead
 
 
 def _shorten(text: str) -> PlanChoice:
@@ -141,8 +139,8 @@ def _run(args: argparse.Namespace) -> int:
     from focusapp.services.lookahead import UnknownSeriesError
 
     first = parse_date(args.from_, "--from") if args.from_ else None
-    days = DEFAULT_DAYS if args.days is None else parse_int(args.days, "--days", MIN_DAYS, MAX_DAYS)
-    if not MIN_DAYS <= days <= MAX_DAYS:
+    days = None if args.days is None else parse_int(args.days, "--days", MIN_DAYS, MAX_DAYS)
+    if days is not None and not MIN_DAYS <= days <= MAX_DAYS:
         raise UserError(f"--days: {days} is out of range; give {MIN_DAYS}-{MAX_DAYS}")
     plan = _plan(args)
     if args.keep and not plan:
@@ -155,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.clear_plan:
             service.clear_plan()
         try:
-            forecast = service.forecast(first, days, plan)
+            forecast = service.forecast(first, days or context.settings.forecast_days, plan)
         except UnknownSeriesError as error:
             raise UserError(
                 f"{PLAN_FLAGS}: no series {', '.join(error.ids)} is booked in these days; "
@@ -184,7 +182,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("--from", dest="from_", metavar="DATE", help="first day (default tomorrow)")
     parser.add_argument(
-        "--days", metavar="N", help=f"how many days, {MIN_DAYS}-{MAX_DAYS} (default {DEFAULT_DAYS})"
+        "--days",
+        metavar="N",
+        help=f"how many days, {MIN_DAYS}-{MAX_DAYS} (default: the setting forecast.days, "
+        f"{DEFAULT_DAYS} unless changed)",
     )
     parser.add_argument(
         "--skip",

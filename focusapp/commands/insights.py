@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from focusapp.cli_support import EXIT_OK, open_context_for
 from focusapp.commands.forecast import lookahead_service
-from focusapp.wording.lookahead import insight_text
+from focusapp.wording.lookahead import insight_sentence
 
 if TYPE_CHECKING:
     import argparse
@@ -18,21 +18,6 @@ if TYPE_CHECKING:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
-
-
-def text_of(insight: Insight) -> str:
-    """Return the sentence of one answer."""
-    return insight_text(
-        insight.code,
-        difference=insight.difference,
-        interval=insight.interval,
-        clear=insight.clear,
-        energy_with=insight.energy_with,
-        energy_without=insight.energy_without,
-        n_with=insight.n_with,
-        n_without=insight.n_without,
-        threshold=insight.threshold,
-    )
 
 
 def to_json(insight: Insight) -> dict[str, object]:
@@ -45,7 +30,7 @@ def to_json(insight: Insight) -> dict[str, object]:
         "difference": _round(insight.difference),
         "interval": None if interval is None else [round(interval[0], 2), round(interval[1], 2)],
         "clear": insight.clear,
-        "text": text_of(insight),
+        "text": insight_sentence(insight),
     }
 
 
@@ -59,7 +44,7 @@ def _run(args: argparse.Namespace) -> int:
         document = {"insights": [to_json(a) for a in answers]}
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
-        print("\n\n".join(text_of(a) for a in answers))
+        print("\n\n".join(insight_sentence(a) for a in answers))
     return EXIT_OK
 
 

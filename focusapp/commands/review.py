@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from focusapp.cli_support import EXIT_OK, UserError, open_context_for, parse_date
 from focusapp.commands.forecast import lookahead_service, series_json
 from focusapp.domain.durations import format_duration
-from focusapp.wording.lookahead import suggestion_text
+from focusapp.wording.lookahead import review_suggestion
 
 if TYPE_CHECKING:
     import argparse
@@ -27,11 +27,6 @@ def _figures_json(figures: WeekFigures) -> dict[str, object]:
     }
 
 
-def _suggestion(review: WeekReview) -> str:
-    heaviest = review.top_series[0].title if review.top_series else None
-    return suggestion_text(str(review.suggestion), heaviest)
-
-
 def to_json(review: WeekReview) -> dict[str, object]:
     """Return the documented JSON shape of a review."""
     return {
@@ -42,7 +37,7 @@ def to_json(review: WeekReview) -> dict[str, object]:
         "risk_start": review.risk_start,
         "risk_end": review.risk_end,
         "top_series": [series_json(s) for s in review.top_series],
-        "suggestion": {"code": str(review.suggestion), "text": _suggestion(review)},
+        "suggestion": {"code": str(review.suggestion), "text": review_suggestion(review)},
     }
 
 
@@ -72,7 +67,7 @@ def _text(review: WeekReview) -> list[str]:
         lines.append(f"  {format_duration(series.minutes):>6}  {series.title}")
     if review.next_week_minutes is not None:
         lines.append(f"  Booked next week: {format_duration(review.next_week_minutes)}")
-    lines += ["", _suggestion(review)]
+    lines += ["", review_suggestion(review)]
     return lines
 
 

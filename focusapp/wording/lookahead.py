@@ -14,6 +14,9 @@ from focusapp.wording.translate import translate
 if TYPE_CHECKING:
     import datetime as dt
 
+    from focusapp.domain.insights import Insight
+    from focusapp.domain.review import WeekReview
+
 _CONTEXT = "Lookahead"
 
 
@@ -168,6 +171,21 @@ def insight_text(
     )
 
 
+def insight_sentence(insight: Insight) -> str:
+    """Return the sentence of one insight answer (the command line and the window alike)."""
+    return insight_text(
+        insight.code,
+        difference=insight.difference,
+        interval=insight.interval,
+        clear=insight.clear,
+        energy_with=insight.energy_with,
+        energy_without=insight.energy_without,
+        n_with=insight.n_with,
+        n_without=insight.n_without,
+        threshold=insight.threshold,
+    )
+
+
 # --- weekly review ----------------------------------------------------------------------------
 
 
@@ -203,3 +221,9 @@ def suggestion_text(code: str, heaviest_series: str | None = None) -> str:
         "This week looked much like your usual one. Keep protecting what works: rest days, "
         "focus time and sleep.",
     )
+
+
+def review_suggestion(review: WeekReview) -> str:
+    """Return the suggestion a review's rule chose, naming its heaviest series."""
+    heaviest = review.top_series[0].title if review.top_series else None
+    return suggestion_text(str(review.suggestion), heaviest)

@@ -46,6 +46,8 @@ CHANGES = [
     ("calendar.only_with_attendees", "true", "true"),
     ("calendar.watch_files", "/cal/work.ics,/cal/home.ics", "/cal/work.ics,/cal/home.ics"),
     ("calendar.keep_titles", "false", "false"),
+    ("forecast.days", "21", "21"),
+    ("review.moment", "Sunday 18:30", "sun 18:30"),
 ]
 
 # Every key with a value it refuses, and a word of the reason.
@@ -65,6 +67,8 @@ INVALID = [
     ("calendar.only_with_attendees", "sometimes", "not true or false"),
     ("calendar.watch_files", "/cal/a\0.ics", "NUL character"),
     ("calendar.keep_titles", "perhaps", "not true or false"),
+    ("forecast.days", "60", "outside 7-28"),
+    ("review.moment", "friday", "not a weekday and a time"),
 ]
 
 

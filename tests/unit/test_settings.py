@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from focusapp.domain.review_schedule import ReviewMoment
 from focusapp.settings import (
     DEFAULT_SETTINGS,
     KEYS,
@@ -37,6 +38,8 @@ DEFAULT_TEXTS = {
     "calendar.only_with_attendees": "false",
     "calendar.watch_files": "",
     "calendar.keep_titles": "true",
+    "forecast.days": "14",
+    "review.moment": "fri 16:00",
 }
 
 # Every key set to a non-default value: (key, typed text, canonical text, attribute, value).
@@ -109,6 +112,9 @@ CHANGES = [
     ),
     ("calendar.watch_files", "", "", "calendar_watch_files", ()),
     ("calendar.keep_titles", "false", "false", "calendar_keep_titles", False),
+    ("forecast.days", "7", "7", "forecast_days", 7),
+    ("review.moment", "off", "off", "review_moment", None),
+    ("review.moment", "Mon 9:05", "mon 09:05", "review_moment", ReviewMoment(0, dt.time(9, 5))),
 ]
 
 # (key, bad text, words the problem must mention)
@@ -141,6 +147,9 @@ INVALID = [
     ("calendar.only_with_attendees", "sometimes", "not true or false"),
     ("calendar.watch_files", "/a/b\0c.ics", "NUL"),
     ("calendar.keep_titles", "perhaps", "not true or false"),
+    ("forecast.days", "6", "outside 7-28"),
+    ("review.moment", "someday 16:00", "not a weekday"),
+    ("review.moment", "fri 4pm", "not a time"),
 ]
 
 
