@@ -253,8 +253,7 @@ class _Launcher:
             self.companion.reminders.remember()
         if self.window is not None:
             self.window.save_geometry()
-            if self.window.dashboard is not None:
-                self.window.dashboard.shutdown()  # before the database closes
+            self.window.shutdown_workers()  # before the database closes
         if self.context is not None:
             _finish_data(self.context, self.window, ask=not self.exit_after_ready)
 
@@ -272,6 +271,7 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     assert window is not None, "begin() builds the window first"
     window.attach(context.checkins)
     window.attach_dashboard(context.stats)
+    window.attach_lookahead(context.lookahead, lambda: context.settings.forecast_days)
     _attach_data_safety(context, window, ask=not launcher.exit_after_ready)
     want_tray = context.settings.tray_icon and launcher.tray_wanted
     tray_now = want_tray and QSystemTrayIcon.isSystemTrayAvailable()

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from focusapp.domain.calendar import CalendarEvent
+    from focusapp.domain.risk import RiskAssessment
     from focusapp.services.calendar import CalendarService
     from focusapp.services.checkins import CheckInService
     from focusapp.services.risk import RiskService
@@ -106,6 +107,25 @@ class Forecast:
     projection: Projection | None
     week: WeekSummary | None
     plan: tuple[PlanChoice, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NextWeeks:
+    """What the window's "Next weeks" view shows: the forecast beside the measured signal.
+
+    Attributes:
+        today: The user's today; measured days end here, forecast days start after it.
+        forecast: The forecast with the kept plan applied.
+        signal: The measured signal of the last ``SIGNAL_DAYS`` days up to today.
+    """
+
+    today: dt.date
+    forecast: Forecast
+    signal: list[RiskAssessment]
+
+
+#: How far back the "Next weeks" view draws the measured signal.
+SIGNAL_DAYS: Final = 28
 
 
 class LookaheadService:
@@ -183,6 +203,13 @@ class LookaheadService:
             week=week_summary(booked, history, today),
             plan=choices,
         )
+
+    def next_weeks(self, days: int = DEFAULT_DAYS) -> NextWeeks:
+        """Return the forecast of the ``days`` after today beside the last weeks' signal."""
+        today = self.today()
+        forecast = self.forecast(None, days)
+        signal = self._risk.series(today - dt.timedelta(days=SIGNAL_DAYS - 1), today)
+        return NextWeeks(today=today, forecast=forecast, signal=signal)
 
     def insights(self, seed: int = DEFAULT_SEED) -> list[Insight]:
         """Answer the five insight questions from the logged days up to today."""

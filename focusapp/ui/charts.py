@@ -62,7 +62,8 @@ _DOT: Final = "\u25cf"
 _LINE: Final = "\u2014"
 _DASHED: Final = "- -"
 _DOTTED: Final = "\u00b7\u00b7\u00b7"
-_BANDS: Final = (
+#: The four level bands of the risk score, as (level, low, high).
+RISK_BANDS: Final = (
     (Level.LOW, 0, 25),
     (Level.MODERATE, 25, 50),
     (Level.HIGH, 50, 75),
@@ -275,12 +276,12 @@ class RiskChart(DayChart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         axis = pg.AxisItem("right")
-        axis.setTicks([[((lo + hi) / 2, LEVEL_WORDS[level]) for level, lo, hi in _BANDS], []])
+        axis.setTicks([[((lo + hi) / 2, LEVEL_WORDS[level]) for level, lo, hi in RISK_BANDS], []])
         super().__init__(parent, right_axis=axis, min_height=140)
         self.plot.setYRange(0, 100, padding=0)
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)], []])
         self.bands: dict[Level, pg.LinearRegionItem] = {}
-        for level, lo, hi in _BANDS:
+        for level, lo, hi in RISK_BANDS:
             band = pg.LinearRegionItem(
                 values=(lo, hi), orientation="horizontal", movable=False, pen=pg.mkPen(None)
             )

@@ -411,12 +411,15 @@ class Dashboard(QWidget):
         stats: StatsService,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        runner: BackgroundRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._stats = stats
         self._settings = settings
-        # A child: deleted with the dashboard, so no result ever reaches a deleted widget.
-        self._runner = BackgroundRunner(self, name="focusapp-dashboard")
+        # The window's one database worker; without one, a child of our own, deleted with
+        # the dashboard, so no result ever reaches a deleted widget.
+        self._owns_runner = runner is None
+        self._runner = runner or BackgroundRunner(self, name="focusapp-dashboard")
         self.charts: ChartPanel | None = None
         self.data: DashboardData | None = None
         self._generation = 0
@@ -797,5 +800,6 @@ class Dashboard(QWidget):
             self.detail_splitter.restoreState(state)
 
     def shutdown(self) -> None:
-        """Stop the worker thread (waits for a running computation)."""
-        self._runner.shutdown(wait=True)
+        """Stop the worker thread it owns (waits for a running computation)."""
+        if self._owns_runner:
+            self._runner.shutdown(wait=True)

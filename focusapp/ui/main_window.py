@@ -27,6 +27,8 @@ from focusapp.ui.calendar_dialogs import CalendarActions
 from focusapp.ui.checkin_form import CheckInForm
 from focusapp.ui.focus_indicator import FocusIndicator
 from focusapp.ui.history import HistoryModel, HistoryView
+from focusapp.ui.lookahead_models import Tab
+from focusapp.ui.workers import BackgroundRunner
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,8 +37,10 @@ if TYPE_CHECKING:
 
     from focusapp.domain.models import CheckIn
     from focusapp.services.checkins import CheckInService
+    from focusapp.services.lookahead import LookaheadService
     from focusapp.services.stats import StatsService
     from focusapp.ui.dashboard import Dashboard
+    from focusapp.ui.lookahead_window import LookaheadWindow
 
 HISTORY_DAYS = 120
 #: "Recent days" always shows at least this many rows; the charts above scroll instead.
@@ -93,6 +97,10 @@ class MainWindow(QMainWindow):
         self._ready_sent = False
         self._stats: StatsService | None = None
         self.dashboard: Dashboard | None = None
+        #: The window's one database worker (the dashboard and the look-ahead share it).
+        self.runner = BackgroundRunner(self, name="focusapp-db")
+        self._lookahead: tuple[LookaheadService, Callable[[], int]] | None = None
+        self.lookahead_window: LookaheadWindow | None = None
         self.right_splitter: QSplitter | None = None
         self.hide_on_close = False
         self.setWindowTitle("FocusApp")
@@ -214,11 +222,49 @@ class MainWindow(QMainWindow):
             return
         from focusapp.ui.dashboard import Dashboard
 
-        self.dashboard = Dashboard(self._stats, self._geometry, self.dashboard_holder)
+        self.dashboard = Dashboard(
+            self._stats, self._geometry, self.dashboard_holder, runner=self.runner
+        )
         layout = self.dashboard_holder.layout()
         if layout is not None:
             layout.addWidget(self.dashboard)
         self.dashboard.start()
+
+    def attach_lookahead(self, service: LookaheadService, forecast_days: Callable[[], int]) -> None:
+        """Enable the Weeks menu: Next weeks, the weekly review and insights."""
+        self._lookahead = (service, forecast_days)
+        for action in self.weeks_actions:
+            action.setEnabled(True)
+
+    def ensure_lookahead(self) -> LookaheadWindow | None:
+        """Return the look-ahead window, building it (hidden) the first time."""
+        if self._lookahead is None:
+            return None
+        if self.lookahead_window is None:
+            from focusapp.ui.lookahead_window import LookaheadWindow
+
+            service, days = self._lookahead
+            self.lookahead_window = LookaheadWindow(
+                service, self.runner, self._geometry, days(), self
+            )
+        return self.lookahead_window
+
+    def open_lookahead(self, tab: Tab, week: dt.date | None = None) -> LookaheadWindow | None:
+        """Show the look-ahead window on ``tab``."""
+        window = self.ensure_lookahead()
+        if window is not None:
+            window.open_tab(tab, week)
+        return window
+
+    def open_review(self, week: dt.date | None = None) -> None:
+        """Show the weekly review (the review notification's action)."""
+        self.open_lookahead(Tab.REVIEW, week)
+
+    def shutdown_workers(self) -> None:
+        """Stop the database worker before the database closes (waits for a running read)."""
+        if self.dashboard is not None:
+            self.dashboard.shutdown()
+        self.runner.shutdown(wait=True)
 
     def ensure_dashboard(self) -> Dashboard | None:
         """Create the dashboard now if it is due (tests; export before the first paint)."""
@@ -286,10 +332,28 @@ class MainWindow(QMainWindow):
         day_menu.addAction(self.focus_action)
         self._build_calendar_actions(file_menu, day_menu)
 
+        self._build_weeks_menu()
+
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About FocusApp", self)
         about.triggered.connect(self._on_about_action_triggered)
         help_menu.addAction(about)
+
+    def _build_weeks_menu(self) -> None:
+        """Add the Weeks menu (enabled by :meth:`attach_lookahead`)."""
+        weeks_menu = self.menuBar().addMenu(self.tr("&Weeks"))
+        self.weeks_actions: list[QAction] = []
+        for text, key, tab in (
+            (self.tr("&Next weeks..."), "Ctrl+Shift+N", Tab.NEXT_WEEKS),
+            (self.tr("Weekly &review..."), "Ctrl+Shift+R", Tab.REVIEW),
+            (self.tr("&Insights..."), "Ctrl+Shift+I", Tab.INSIGHTS),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.setEnabled(False)
+            action.triggered.connect(lambda _checked=False, tab=tab: self.open_lookahead(tab))
+            self.weeks_actions.append(action)
+        weeks_menu.addActions(self.weeks_actions)
 
     def _build_safety_actions(self, file_menu: QMenu) -> None:
         """Add "Restore from backup..." and "Delete all my data..." (enabled by attach)."""
@@ -330,6 +394,8 @@ class MainWindow(QMainWindow):
         self.history.setVisible(bool(days))
         if self.dashboard is not None:
             self.dashboard.refresh()
+        if self.lookahead_window is not None:
+            self.lookahead_window.data_changed()
 
     def show_focus(
         self,
