@@ -47,6 +47,9 @@ bench: $(STAMP_TEST)  ## every benchmark, as ratios to floors measured in the sa
 	$(BIN)/python benchmarks/ics_import.py
 	$(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/torture.py
+	$(BIN)/python benchmarks/forecast.py
+	$(BIN)/python benchmarks/vdir_pickup.py
+	$(BIN)/python benchmarks/git_scan.py
 
 check-contract: $(STAMP_TEST)
 	$(PYTHON) ../shared/checks/contract

@@ -39,7 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.durations import format_duration
+from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
+from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
 from focusapp.settings import (
+    DEFAULT_REVIEW_MOMENT,
     DEFAULT_SETTINGS,
     THEMES,
     WEEKDAY_NAMES,
@@ -69,6 +72,8 @@ FIELD_LABELS: Final = {
     "calendar.not_meeting_patterns": "Not-a-meeting patterns",
     "calendar.only_with_attendees": "Count only events with other attendees",
     "calendar.watch_files": "Watched calendar files",
+    "forecast.days": "Look ahead",
+    "review.moment": "Weekly review",
 }
 _DAY_SHORT: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DAY_LONG: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -151,7 +156,7 @@ class SettingsDialog(QDialog):
         self.work_end.setAccessibleName("Work hours end")
         self.work_end.setToolTip(self.work_start.toolTip())
         self.patterns = self._line_edit("calendar.not_meeting_patterns", "focus, lunch, ooo")
-        wide = self.fontMetrics().averageCharWidth() * 56
+        wide = self.fontMetrics().averageCharWidth() * 44
         for edit in (self.addresses, self.patterns):
             edit.setMinimumWidth(wide)
         self.only_with_attendees = self._check_box(
@@ -177,6 +182,17 @@ class SettingsDialog(QDialog):
         self._remove_file_action.setShortcut(QKeySequence.StandardKey.Delete)
         self._remove_file_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.files.addAction(self._remove_file_action)
+        self.review_on = QCheckBox("on", self)
+        self._register("review.moment", self.review_on)
+        self.review_day = QComboBox(self)
+        self.review_day.addItems(list(_DAY_LONG))
+        self.review_day.setAccessibleName("Weekly review day")
+        self.review_time = QTimeEdit(self)
+        self.review_time.setDisplayFormat(_TIME_FORMAT)
+        self.review_time.setAccessibleName("Weekly review time")
+        self.forecast_days = self._spin_box(
+            "forecast.days", MIN_FORECAST_DAYS, MAX_FORECAST_DAYS, " days"
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -330,6 +346,24 @@ class SettingsDialog(QDialog):
         start, start_form = self._group(
             "Start", [(None, None, self._with_error("app.start_at_login", self.start_at_login))]
         )
+        weeks, weeks_form = self._group(
+            "Weeks",
+            [
+                (
+                    "Weekly re&view:",
+                    self.review_on,
+                    self._with_error(
+                        "review.moment",
+                        self._row(self.review_on, self.review_day, "at", self.review_time),
+                    ),
+                ),
+                (
+                    "Loo&k ahead:",
+                    self.forecast_days,
+                    self._with_error("forecast.days", self.forecast_days),
+                ),
+            ],
+        )
         appearance, appearance_form = self._group(
             "Appearance",
             [
@@ -378,11 +412,11 @@ class SettingsDialog(QDialog):
                 ),
             ],
         )
-        _align_labels([reminder_form, day_form, meetings_form, focus_form, start_form])
+        _align_labels([reminder_form, day_form, meetings_form, focus_form, start_form, weeks_form])
         _align_labels([appearance_form, calendar_form])
 
         left = QVBoxLayout()
-        for group in (reminder, day, meetings, focus, start):
+        for group in (reminder, day, meetings, focus, start, weeks):
             left.addWidget(group)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -405,6 +439,10 @@ class SettingsDialog(QDialog):
             self.budget,
             self.focus_length,
             self.start_at_login,
+            self.review_on,
+            self.review_day,
+            self.review_time,
+            self.forecast_days,
             self.theme,
             self.tray_icon,
             self.addresses,
@@ -431,6 +469,8 @@ class SettingsDialog(QDialog):
         self.add_file_button.clicked.connect(self._on_add_file_button_clicked)
         self.remove_file_button.clicked.connect(self._on_remove_file_button_clicked)
         self._remove_file_action.triggered.connect(self._on_remove_file_action_triggered)
+        self.review_on.toggled.connect(self.review_day.setEnabled)
+        self.review_on.toggled.connect(self.review_time.setEnabled)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.clicked.connect(self._on_buttons_clicked)
@@ -456,6 +496,14 @@ class SettingsDialog(QDialog):
         self.patterns.setText(", ".join(settings.calendar_not_meeting_patterns))
         self.patterns.setCursorPosition(0)
         self.only_with_attendees.setChecked(settings.calendar_only_with_attendees)
+        moment = settings.review_moment
+        self.review_on.setChecked(moment is not None)
+        self.review_day.setEnabled(moment is not None)
+        self.review_time.setEnabled(moment is not None)
+        shown = moment or DEFAULT_REVIEW_MOMENT
+        self.review_day.setCurrentIndex(shown.weekday)
+        self.review_time.setTime(_qtime(shown.time))
+        self.forecast_days.setValue(settings.forecast_days)
         self.files.clear()
         for path in settings.calendar_watch_files:
             self._add_file(path)
@@ -483,6 +531,13 @@ class SettingsDialog(QDialog):
             ),
             "calendar.not_meeting_patterns": self.patterns.text(),
             "calendar.only_with_attendees": _bool_text(self.only_with_attendees.isChecked()),
+            "forecast.days": str(self.forecast_days.value()),
+            "review.moment": (
+                f"{WEEKDAY_NAMES[self.review_day.currentIndex()]} "
+                f"{self.review_time.time().toString(_TIME_FORMAT)}"
+                if self.review_on.isChecked()
+                else "off"
+            ),
         }
 
     def edited_settings(self) -> Settings | dict[str, str]:

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from focusapp.domain.review_schedule import ReviewMoment
 from focusapp.settings import DEFAULT_SETTINGS, Settings, accepted_form
 from focusapp.ui.settings_dialog import FIELD_LABELS, SettingsDialog
 
@@ -53,6 +54,8 @@ CUSTOM = dataclasses.replace(
     calendar_not_meeting_patterns=("lunch",),
     calendar_only_with_attendees=True,
     calendar_watch_files=("/cal/a.ics", "/cal/with,comma.ics", "/cal/c.ics"),
+    forecast_days=21,
+    review_moment=ReviewMoment(6, dt.time(18, 30)),
 )
 
 
@@ -344,7 +347,9 @@ def test_every_mnemonic_is_unique_and_moves_focus(qtbot: QtBot) -> None:
         if match:
             assert match[1].lower() not in targets, button.text()
             targets[match[1].lower()] = button
-    assert len(targets) == 16
+    assert len(targets) == 18
+    assert targets["v"] is dialog.review_on
+    assert targets["k"] is dialog.forecast_days
     assert targets["b"] is dialog.budget
     assert targets["d"] is dialog.workdays[0]
     assert targets["c"] is dialog.files
@@ -377,6 +382,10 @@ def test_tab_moves_down_the_left_column_then_the_right(qtbot: QtBot) -> None:
         dialog.budget,
         dialog.focus_length,
         dialog.start_at_login,
+        dialog.review_on,
+        dialog.review_day,
+        dialog.review_time,
+        dialog.forecast_days,
         dialog.theme,
         dialog.tray_icon,
         dialog.addresses,
@@ -426,3 +435,18 @@ def test_keyboard_only_edit(qtbot: QtBot) -> None:
 def test_first_field_has_focus_when_shown(qtbot: QtBot) -> None:
     dialog = make_dialog(qtbot)
     assert dialog.focusWidget() is dialog.reminder_time
+
+
+def test_the_weekly_review_can_be_moved_or_turned_off(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot, CUSTOM)
+    assert dialog.review_on.isChecked()
+    assert dialog.review_day.currentIndex() == 6 and dialog.forecast_days.value() == 21
+    dialog.review_day.setCurrentIndex(0)
+    dialog.review_time.setTime(QTime(9, 15))
+    settings = dialog.edited_settings()
+    assert isinstance(settings, Settings)
+    assert settings.review_moment == ReviewMoment(0, dt.time(9, 15))
+    click(dialog.review_on)
+    assert not dialog.review_day.isEnabled() and not dialog.review_time.isEnabled()
+    settings = dialog.edited_settings()
+    assert isinstance(settings, Settings) and settings.review_moment is None
