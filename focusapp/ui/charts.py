@@ -125,6 +125,8 @@ class DayChart(QWidget):
         self.view = pg.PlotWidget(self, axisItems=axes, enableMenu=False)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.setMinimumHeight(min_height)
+        # The whole chart keeps room for its title and plot; a scrolling parent gives it that.
+        self.setMinimumHeight(min_height + self.title.sizeHint().height())
         self.view.setAntialiasing(True)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plot = self.view.getPlotItem()

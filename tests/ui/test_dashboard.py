@@ -554,3 +554,16 @@ def test_deleting_the_dashboard_while_it_loads_is_safe(qtbot, context, settings,
     shiboken6.delete(dash)
     assert not shiboken6.isValid(runner)  # the worker's results have nowhere to go
     qtbot.wait(400)  # pending steps and results are dropped; an exception would fail here
+
+
+def test_a_short_dashboard_scrolls_its_charts_instead_of_squashing_them(qtbot, dashboard):
+    """Issue 12 item 3: at 1024x640 the charts were 40-px strips with the Low band cut off."""
+    charts = dashboard.ensure_charts()
+    dashboard.setMinimumSize(600, 320)
+    dashboard.resize(700, 320)
+    qtbot.waitUntil(lambda: dashboard.charts_scroll.verticalScrollBar().maximum() > 0)
+    for chart in charts.charts():
+        assert chart.height() >= chart.minimumHeight() > 0
+        assert chart.view.height() >= chart.view.minimumHeight()
+    risk = charts.risk
+    assert risk.view.height() >= 140  # the four bands, Low included, stay readable
