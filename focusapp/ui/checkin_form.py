@@ -92,16 +92,24 @@ class CheckInForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Da&y", self.date_edit)
-        form.addRow("&Energy", self._with_error("energy", self.energy))
+        self._add_row(form, "&Energy", self.energy, self._with_error("energy", self.energy))
         self.coding_source = self._source_hint("coding")
         self.meetings_source = self._source_hint("meetings")
-        form.addRow("&Coding", self._with_error("coding_minutes", self.coding, self.coding_source))
-        form.addRow(
-            "&Meetings", self._with_error("meeting_minutes", self.meetings, self.meetings_source)
+        self._add_row(
+            form,
+            "&Coding",
+            self.coding,
+            self._with_error("coding_minutes", self.coding, self.coding_source),
         )
-        form.addRow("S&leep", self._with_error("sleep_hours", self.sleep))
-        form.addRow("S&tress", self._with_error("stress", self.stress))
-        form.addRow("&Note", self._with_error("note", self.note))
+        self._add_row(
+            form,
+            "&Meetings",
+            self.meetings,
+            self._with_error("meeting_minutes", self.meetings, self.meetings_source),
+        )
+        self._add_row(form, "S&leep", self.sleep, self._with_error("sleep_hours", self.sleep))
+        self._add_row(form, "S&tress", self.stress, self._with_error("stress", self.stress))
+        self._add_row(form, "&Note", self.note, self._with_error("note", self.note))
         self._date_error = self._error_label("date")
 
         buttons = QHBoxLayout()
@@ -137,6 +145,16 @@ class CheckInForm(QWidget):
         self._apply_colors()
 
     # --- building ---------------------------------------------------------------------------
+
+    def _add_row(self, form: QFormLayout, text: str, field: QWidget, row: QWidget) -> None:
+        """Add ``row`` under a label whose buddy is ``field`` itself, not the row around it.
+
+        The buddy is what a screen reader announces the label for (AT-SPI's labelled-by),
+        and what the label's Alt key moves to.
+        """
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        form.addRow(label, row)
 
     def _duration_field(self, placeholder: str) -> QLineEdit:
         field = QLineEdit(self)
