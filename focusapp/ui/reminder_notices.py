@@ -1,0 +1,91 @@
+"""What each reminder looks like as a notification: its key, its buttons, and when risk may ring.
+
+The companion decides what is due (through the pure scheduler) and what a button does; this
+module holds the fixed parts, so the buttons and the rules about the risk notification are
+declared once and tested on their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Final
+
+from focusapp.domain.reminders import ReminderKind
+from focusapp.ui.notifications import DEFAULT_ACTION
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+SNOOZE_ACTION: Final = "snooze"
+STOP_SESSION_ACTION: Final = "stop"
+#: How long "In 30 min" holds the check-in reminder back.
+SNOOZE_DELAY: Final = dt.timedelta(minutes=30)
+#: How long a reminder stays on screen (the daemon may keep it longer, in its history).
+REMINDER_TIMEOUT_MS: Final = 60_000
+#: The risk notification waits this long after start: the first data read, a calendar
+#: import or a sync may still change the numbers.
+RISK_STARTUP_QUIET: Final = dt.timedelta(minutes=5)
+#: ... and this long after the last write, so a backfill from the command line finishes
+#: before anything is said about the numbers it changes.
+RISK_WRITE_QUIET: Final = dt.timedelta(minutes=2)
+
+#: The key of the "FocusApp keeps running" notice shown when the window first closes.
+RUNNING_KEY: Final = "running"
+
+_KEYS: Final = {
+    ReminderKind.CHECKIN: "checkin",
+    ReminderKind.CHECKIN_REPEAT: "checkin",
+    ReminderKind.FOCUS_BREAK: "focus_break",
+    ReminderKind.MEETING_BUDGET: "meetings",
+    ReminderKind.RISK: "risk",
+    ReminderKind.WEEKLY_REVIEW: "review",
+}
+
+
+def notice_key(kind: ReminderKind) -> str:
+    """Return the notification key of ``kind``: a repeat replaces the first check-in reminder."""
+    return _KEYS[kind]
+
+
+def notice_actions(kind: ReminderKind, tr: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+    """Return the buttons (action key, label) of a ``kind`` reminder, labels through ``tr``.
+
+    The ``"default"`` action is also what a click on the notification's body does.
+    """
+    match kind:
+        case ReminderKind.CHECKIN | ReminderKind.CHECKIN_REPEAT:
+            minutes = int(SNOOZE_DELAY.total_seconds() // 60)
+            return (
+                (DEFAULT_ACTION, tr("Check in")),
+                (SNOOZE_ACTION, tr("In {minutes} min").format(minutes=minutes)),
+            )
+        case ReminderKind.FOCUS_BREAK:
+            return ((STOP_SESSION_ACTION, tr("Stop session")), (DEFAULT_ACTION, tr("Show me")))
+        case _:
+            return ((DEFAULT_ACTION, tr("Show me")),)
+
+
+class RiskHold:
+    """Holds the risk notification back just after start and while writes keep arriving.
+
+    A backfill from the command line writes many days in a row; a notification in the
+    middle of it would quote numbers that change moments later. Time comes in as arguments,
+    from the companion's clock.
+    """
+
+    def __init__(self, started_at: dt.datetime) -> None:
+        """Count the start-up quiet from ``started_at`` (aware)."""
+        self._started_at = started_at
+        self._last_write: dt.datetime | None = None
+
+    def note_write(self, at: dt.datetime) -> None:
+        """Remember that data was written at ``at``; the quiet period starts again."""
+        if self._last_write is None or at > self._last_write:
+            self._last_write = at
+
+    def not_before(self) -> dt.datetime:
+        """Return the first instant the risk notification may be shown."""
+        earliest = self._started_at + RISK_STARTUP_QUIET
+        if self._last_write is None:
+            return earliest
+        return max(earliest, self._last_write + RISK_WRITE_QUIET)
