@@ -15,23 +15,24 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from focusapp.domain.checked_in import is_checked_in
-from focusapp.domain.durations import format_duration
 from focusapp.domain.errors import StorageError
 from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.validation import CheckInInvalidError
 from focusapp.services.focus import FocusError
-from focusapp.ui.dashboard import describe_risk
 from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
 from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
 from focusapp.ui.reminder_notices import (
     REMINDER_TIMEOUT_MS,
     RUNNING_KEY,
+    RUNNING_TIMEOUT_MS,
     SNOOZE_ACTION,
     SNOOZE_DELAY,
     STOP_SESSION_ACTION,
     RiskHold,
     notice_actions,
     notice_key,
+    reminder_body,
+    running_notice,
 )
 from focusapp.ui.reminders import TITLES, ReminderController
 from focusapp.ui.tray import TrayIcon, TrayStatus
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _CHECKIN_KINDS = (ReminderKind.CHECKIN, ReminderKind.CHECKIN_REPEAT)
-RUNNING_HINT_TIMEOUT_MS = 10_000
 
 
 class Companion(QObject):
@@ -212,30 +212,13 @@ class Companion(QObject):
 
     def reminder_text(self, reminder: Reminder) -> tuple[str, str]:
         """Return the title and body for ``reminder``, in the app's calm wording."""
-        settings = self._settings()
-        match reminder.kind:
-            case ReminderKind.CHECKIN | ReminderKind.CHECKIN_REPEAT:
-                body = "Twenty seconds: how was your energy, and how much coding and meeting time?"
-            case ReminderKind.FOCUS_BREAK:
-                body = (
-                    f"You have focused for {format_duration(settings.focus_length_minutes)}. "
-                    "Stand up, look away from the screen, drink some water."
-                )
-            case ReminderKind.MEETING_BUDGET:
-                today = self._checkins.get(self._checkins.today())
-                minutes = today.meeting_minutes if today and today.meeting_minutes else 0
-                body = (
-                    f"Meetings today: {format_duration(minutes)}, over your "
-                    f"{format_duration(settings.meeting_budget_minutes)} budget. If you can, "
-                    "keep a block free for focused work tomorrow."
-                )
-            case ReminderKind.RISK:
-                # The panel's own words and numbers, from the assessment the check decided on.
-                assessment = self._risk_seen or self._risk.today()
-                body = f"Burnout-risk signal today: {describe_risk(assessment)}."
-            case _:
-                assessment = self._risk.today()
-                body = assessment.message or "Your recent check-ins show strain."
+        meeting_minutes = 0
+        if reminder.kind is ReminderKind.MEETING_BUDGET:
+            today = self._checkins.get(self._checkins.today())
+            meeting_minutes = today.meeting_minutes if today and today.meeting_minutes else 0
+        # The risk notice quotes the assessment the check decided on: the panel's numbers.
+        assessment = self._risk_seen or self._risk.today()
+        body = reminder_body(reminder.kind, self._settings(), meeting_minutes, assessment)
         return TITLES[reminder.kind], body
 
     @Slot(object)
@@ -246,7 +229,7 @@ class Companion(QObject):
         title, body = self.reminder_text(reminder)
         key = notice_key(reminder.kind)
         self._shown[key] = reminder
-        actions = notice_actions(reminder.kind, self.tr)
+        actions = notice_actions(reminder.kind)
         self.notifier.notify(key, title, body, actions, timeout_ms=REMINDER_TIMEOUT_MS)
 
     def _window_asks_for_checkin(self, day: dt.date) -> bool:
@@ -380,29 +363,16 @@ class Companion(QObject):
     def _on_window_hidden_to_tray(self) -> None:
         """Say once (remembered across runs) that closing the window did not quit FocusApp."""
         state = self.reminders.state
-        if self.tray is not None:
-            if state.close_hint_shown:
-                return
+        in_tray = self.tray is not None
+        if state.close_hint_shown if in_tray else state.background_hint_shown:
+            return
+        if in_tray:
             state.close_hint_shown = True
-            body = self.tr(
-                "It keeps your reminders and focus timer in the tray. Quit from the tray menu."
-            )
         else:
-            if state.background_hint_shown:
-                return
             state.background_hint_shown = True
-            body = self.tr(
-                "Your reminders will still arrive. Start FocusApp again to open the window; "
-                "quit from its File menu."
-            )
         self.reminders.remember()
-        self.notifier.notify(
-            RUNNING_KEY,
-            self.tr("FocusApp is still running"),
-            body,
-            ((DEFAULT_ACTION, self.tr("Open FocusApp")),),
-            timeout_ms=RUNNING_HINT_TIMEOUT_MS,
-        )
+        title, body, actions = running_notice(in_tray=in_tray)
+        self.notifier.notify(RUNNING_KEY, title, body, actions, timeout_ms=RUNNING_TIMEOUT_MS)
 
     @Slot()
     def quit(self) -> None:

@@ -10,11 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Final
 
+from focusapp.domain.durations import format_duration
 from focusapp.domain.reminders import ReminderKind
+from focusapp.ui.dashboard import describe_risk
 from focusapp.ui.notifications import DEFAULT_ACTION
+from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from focusapp.domain.risk import RiskAssessment
+    from focusapp.settings import Settings
+
+_CONTEXT: Final = "Notification"
+Actions = tuple[tuple[str, str], ...]
 
 SNOOZE_ACTION: Final = "snooze"
 STOP_SESSION_ACTION: Final = "stop"
@@ -31,6 +38,7 @@ RISK_WRITE_QUIET: Final = dt.timedelta(minutes=2)
 
 #: The key of the "FocusApp keeps running" notice shown when the window first closes.
 RUNNING_KEY: Final = "running"
+RUNNING_TIMEOUT_MS: Final = 10_000
 
 _KEYS: Final = {
     ReminderKind.CHECKIN: "checkin",
@@ -47,8 +55,12 @@ def notice_key(kind: ReminderKind) -> str:
     return _KEYS[kind]
 
 
-def notice_actions(kind: ReminderKind, tr: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
-    """Return the buttons (action key, label) of a ``kind`` reminder, labels through ``tr``.
+def _tr(text: str) -> str:
+    return translate(_CONTEXT, text)
+
+
+def notice_actions(kind: ReminderKind) -> Actions:
+    """Return the buttons (action key, label) of a ``kind`` reminder.
 
     The ``"default"`` action is also what a click on the notification's body does.
     """
@@ -56,13 +68,57 @@ def notice_actions(kind: ReminderKind, tr: Callable[[str], str]) -> tuple[tuple[
         case ReminderKind.CHECKIN | ReminderKind.CHECKIN_REPEAT:
             minutes = int(SNOOZE_DELAY.total_seconds() // 60)
             return (
-                (DEFAULT_ACTION, tr("Check in")),
-                (SNOOZE_ACTION, tr("In {minutes} min").format(minutes=minutes)),
+                (DEFAULT_ACTION, _tr("Check in")),
+                (SNOOZE_ACTION, _tr("In {minutes} min").format(minutes=minutes)),
             )
         case ReminderKind.FOCUS_BREAK:
-            return ((STOP_SESSION_ACTION, tr("Stop session")), (DEFAULT_ACTION, tr("Show me")))
+            return ((STOP_SESSION_ACTION, _tr("Stop session")), (DEFAULT_ACTION, _tr("Show me")))
         case _:
-            return ((DEFAULT_ACTION, tr("Show me")),)
+            return ((DEFAULT_ACTION, _tr("Show me")),)
+
+
+def reminder_body(
+    kind: ReminderKind, settings: Settings, meeting_minutes: int, assessment: RiskAssessment
+) -> str:
+    """Return the body of a ``kind`` reminder, in the app's calm wording.
+
+    The risk notice is one sentence quoting :func:`describe_risk` of ``assessment``: the
+    words and numbers the dashboard's panel shows for the same assessment.
+    """
+    match kind:
+        case ReminderKind.CHECKIN | ReminderKind.CHECKIN_REPEAT:
+            return _tr("Twenty seconds: how was your energy, and how much coding and meeting time?")
+        case ReminderKind.FOCUS_BREAK:
+            return _tr(
+                "You have focused for {length}. Stand up, look away from the screen, drink some "
+                "water."
+            ).format(length=format_duration(settings.focus_length_minutes))
+        case ReminderKind.MEETING_BUDGET:
+            return _tr(
+                "Meetings today: {minutes}, over your {budget} budget. If you can, keep a block "
+                "free for focused work tomorrow."
+            ).format(
+                minutes=format_duration(meeting_minutes),
+                budget=format_duration(settings.meeting_budget_minutes),
+            )
+        case ReminderKind.RISK:
+            return _tr("Burnout-risk signal today: {signal}.").format(
+                signal=describe_risk(assessment)
+            )
+        case _:
+            return assessment.message or _tr("Your recent check-ins show strain.")
+
+
+def running_notice(*, in_tray: bool) -> tuple[str, str, Actions]:
+    """Return the title, body and button of the notice that closing did not quit FocusApp."""
+    if in_tray:
+        body = _tr("It keeps your reminders and focus timer in the tray. Quit from the tray menu.")
+    else:
+        body = _tr(
+            "Your reminders will still arrive. Start FocusApp again to open the window; quit "
+            "from its File menu."
+        )
+    return _tr("FocusApp is still running"), body, ((DEFAULT_ACTION, _tr("Open FocusApp")),)
 
 
 class RiskHold:
