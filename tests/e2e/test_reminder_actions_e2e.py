@@ -213,3 +213,61 @@ def test_each_reminder_button_acts_on_the_data_the_schedule_and_the_window(tmp_p
     finally:
         context.close()
     assert "Traceback" not in (tmp_path / "app.log").read_text()
+
+
+def test_without_a_tray_a_reminder_still_arrives_after_the_window_was_closed(tmp_path):
+    """Item 11: no panel at all (GNOME without the AppIndicator extension), only dunst."""
+    data = tmp_path / "data"
+    prepare(data)
+    now = dt.datetime.now().astimezone()
+    due = (now + dt.timedelta(minutes=2)).replace(second=0, microsecond=0)
+    focusapp(data, "config", "set", "checkin.reminder_time", f"{due:%H:%M}")
+    # FocusApp's clock starts 15 s before the reminder: its own timer must bring it.
+    ahead = (due - dt.timedelta(seconds=15) - dt.datetime.now().astimezone()).total_seconds()
+    result = session(
+        f"""
+        shift_clock {ahead:.3f}
+        SHIFTED > app.log 2>&1 & pid=$!
+        until_true '[ -n "$(visible)" ]'
+        echo "started: window=$([ -n "$(visible)" ] && echo shown) displayed=$(displayed)"
+        python3 {HERE / "xclose.py"} "$(visible)"
+        until_true '[ -z "$(visible)" ]'
+        until_true '[ "$(displayed)" -ge 1 ]'   # "FocusApp is still running", once
+        echo "closed: running=$(kill -0 $pid 2>/dev/null && echo yes) displayed=$(displayed)"
+        dunstctl close-all
+        for i in $(seq 1 250); do [ "$(displayed)" -ge 1 ] && break; sleep 0.1; done
+        echo "reminder: displayed=$(displayed)"
+        pick "Check in"
+        until_true '[ -n "$(visible)" ]'
+        echo "check in: window=$([ -n "$(visible)" ] && echo shown)"
+        python3 {HERE / "xclose.py"} "$(visible)"
+        until_true '[ -z "$(visible)" ]'
+        sleep 1
+        echo "closed again: running=$(kill -0 $pid 2>/dev/null && echo yes) displayed=$(displayed)"
+        FOCUSAPP; echo "second launch: $?"
+        until_true '[ -n "$(visible)" ]'
+        echo "second: window=$([ -n "$(visible)" ] && echo shown)"
+        dunstctl history > history.json
+        kill $pid; wait $pid; echo "app: $?"
+        """,
+        tmp_path,
+        data,
+        CI_TRAY_NO_PANEL="1",
+    )
+    out = result.stdout
+    assert "timeout" not in out, (out, result.stderr[-3000:])
+    assert "started: window=shown displayed=0" in out
+    assert "closed: running=yes displayed=1" in out
+    assert "reminder: displayed=1" in out
+    assert "check in: window=shown" in out
+    assert "closed again: running=yes displayed=0" in out  # said once only
+    assert "FocusApp is already running" in out
+    assert "second launch: 0" in out
+    assert "second: window=shown" in out
+    shown = history(tmp_path)
+    assert [entry["summary"] for entry in shown] == [
+        "FocusApp is still running",
+        "Time for your check-in",
+    ]
+    assert "reminders will still arrive" in shown[0]["body"]
+    assert "Traceback" not in (tmp_path / "app.log").read_text()
