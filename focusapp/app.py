@@ -286,15 +286,14 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
         use_tray=tray_now,
         tray=launcher.early_tray,
         parent=app,
-    )
-    app.setQuitOnLastWindowClosed(not tray_now)
+    )  # it decides whether closing the window quits (update_keep_running)
 
     watcher = DataWatcher(context.paths.db_path, context.paths.config_file, companion)
 
     def on_data_changed() -> None:
         context.checkins.notify_external_change()
         window.refresh()
-        companion.refresh()
+        companion.data_written()
 
     def on_settings_changed() -> None:
         context.reload_settings()
@@ -347,7 +346,6 @@ def _wait_for_tray(
         if QSystemTrayIcon.isSystemTrayAvailable():
             timer.stop()
             companion.enable_tray()
-            app.setQuitOnLastWindowClosed(False)
             if companion.tray is not None:
                 companion.tray.settings_requested.connect(
                     lambda: _open_settings(context, companion)
@@ -355,7 +353,7 @@ def _wait_for_tray(
             companion.refresh()
         elif attempts["left"] <= 0:
             timer.stop()
-            logger.info("no system tray appeared; running as a window app")
+            logger.info("no system tray appeared; reminders go to the notification service")
             if show_window_at_end:
                 companion.open_dashboard()
 

@@ -19,6 +19,9 @@ Decisions:
       is shown at most twice: once, then one repeat ``snooze_minutes`` after it was actually
       shown (not after it was scheduled), so a reminder shown late on wake still gets the full
       snooze before repeating.
+    * Snoozing a shown check-in reminder (:func:`snooze_checkin`, the "In 30 min" button)
+      replaces that repeat: exactly one reminder follows, at the snooze's end, and the
+      automatic repeat is not shown as well.
     * Work days are judged on the user-day, not the calendar date: with ``reminder_time``
       02:00 and a 04:00 day start, Friday's reminder rings early on Saturday morning.
     * A ``reminder_time`` inside a spring-forward gap fires at the first real instant after
@@ -32,7 +35,9 @@ Decisions:
       strictly over the budget; a budget of 0 turns it off. It depends on data, not on time,
       so the controller should also call :func:`due_reminders` after data changes.
     * The risk notification fires only at ``high``/``very_high``, at most once in any rolling
-      seven days (7 x 24 h since the last one was shown).
+      seven days (7 x 24 h since the last one was shown), and never before
+      ``risk_not_before`` (the controller holds it back during a write burst and just after
+      start, when the numbers may still change).
     * The weekly review is due once per ISO week at its moment (see
       :mod:`focusapp.domain.review_schedule`); ``review_moment=None`` turns it off.
     * A pause silences every kind until its end; what is still relevant then (today's unshown
@@ -142,6 +147,7 @@ class ReminderInputs:
         focus_session_started_at: Start of the running focus session, if any (aware).
         focus_session_id: Stored id of the running focus session, if it has one.
         risk_level: Current burnout-risk level name (``low`` ... ``very_high``), if known.
+        risk_not_before: The risk notification is held back until this instant (aware).
         review_moment: When in the week the weekly review is due; ``None`` turns it off.
     """
 
@@ -158,11 +164,13 @@ class ReminderInputs:
     focus_session_started_at: dt.datetime | None = None
     focus_session_id: int | None = None
     risk_level: str | None = None
+    risk_not_before: dt.datetime | None = None
     review_moment: ReviewMoment | None = None
 
     def __post_init__(self) -> None:
         _require_aware("now", self.now)
         _require_aware("focus_session_started_at", self.focus_session_started_at)
+        _require_aware("risk_not_before", self.risk_not_before)
         if self.reminder_time.tzinfo is not None:
             raise ValueError("reminder_time must be a naive wall time")
         if not 0 <= self.day_start_hour <= 23:
@@ -175,6 +183,15 @@ class ReminderInputs:
             raise ValueError("workdays must be weekday numbers 0-6")
 
 
+_INSTANT_FIELDS: Final = (
+    "checkin_shown_at",
+    "checkin_snoozed_until",
+    "last_risk_at",
+    "focus_nudge_started_at",
+    "paused_until",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ReminderState:
     """What has already been shown; persisted so that a restart never repeats a reminder.
@@ -183,6 +200,8 @@ class ReminderState:
         checkin_day: The newest user-day a check-in reminder was shown for.
         checkin_count: How many check-in reminders were shown for ``checkin_day`` (0-2).
         checkin_shown_at: When the last check-in reminder was shown (UTC).
+        checkin_snoozed_until: When the snoozed check-in reminder of ``checkin_day`` is
+            shown again (UTC); it then takes the place of the automatic repeat.
         meeting_nudge_day: The newest user-day the meeting-budget nudge was shown for.
         last_risk_at: When the last risk notification was shown (UTC).
         focus_nudge_session_id: Id of the focus session that got its break nudge.
@@ -194,6 +213,7 @@ class ReminderState:
     checkin_day: dt.date | None = None
     checkin_count: int = 0
     checkin_shown_at: dt.datetime | None = None
+    checkin_snoozed_until: dt.datetime | None = None
     meeting_nudge_day: dt.date | None = None
     last_risk_at: dt.datetime | None = None
     focus_nudge_session_id: int | None = None
@@ -202,7 +222,7 @@ class ReminderState:
     review_week: dt.date | None = None
 
     def __post_init__(self) -> None:
-        for name in ("checkin_shown_at", "last_risk_at", "focus_nudge_started_at", "paused_until"):
+        for name in _INSTANT_FIELDS:
             value = getattr(self, name)
             _require_aware(name, value)
             object.__setattr__(self, name, _opt_utc(value))
@@ -216,6 +236,7 @@ class ReminderState:
             "checkin_day": _date_text(self.checkin_day),
             "checkin_count": self.checkin_count,
             "checkin_shown_at": _instant_text(self.checkin_shown_at),
+            "checkin_snoozed_until": _instant_text(self.checkin_snoozed_until),
             "meeting_nudge_day": _date_text(self.meeting_nudge_day),
             "last_risk_at": _instant_text(self.last_risk_at),
             "focus_nudge_session_id": self.focus_nudge_session_id,
@@ -247,6 +268,7 @@ class ReminderState:
             checkin_day=_parse_date(data, "checkin_day"),
             checkin_count=count,
             checkin_shown_at=_parse_instant(data, "checkin_shown_at"),
+            checkin_snoozed_until=_parse_instant(data, "checkin_snoozed_until"),
             meeting_nudge_day=_parse_date(data, "meeting_nudge_day"),
             last_risk_at=_parse_instant(data, "last_risk_at"),
             focus_nudge_session_id=session_id,
@@ -383,6 +405,32 @@ def resume(state: ReminderState) -> ReminderState:
     return replace(state, paused_until=None)
 
 
+def snooze_checkin(
+    state: ReminderState, day: dt.date, now: dt.datetime, delay: dt.timedelta
+) -> ReminderState:
+    """Return ``state`` with ``day``'s check-in reminder shown again once, ``delay`` after ``now``.
+
+    The snoozed reminder replaces the automatic repeat, so one snooze gives exactly one
+    reminder; snoozing that one again gives one more. A snooze for a day older than the
+    newest reminded day changes nothing (it can no longer be shown).
+
+    Raises:
+        ValueError: If ``now`` is naive or ``delay`` is not positive.
+    """
+    _require_aware("now", now)
+    if delay <= dt.timedelta(0):
+        raise ValueError("delay must be positive")
+    if state.checkin_day is not None and day < state.checkin_day:
+        return state
+    return replace(
+        state,
+        checkin_day=day,
+        checkin_count=1,
+        checkin_shown_at=state.checkin_shown_at if state.checkin_day == day else _utc(now),
+        checkin_snoozed_until=_utc(now) + delay,
+    )
+
+
 # --- What is due -----------------------------------------------------------------------------
 
 
@@ -405,6 +453,8 @@ def _checkin_next(inputs: ReminderInputs, state: ReminderState, day: dt.date) ->
     due, _ = checkin_window(day, inputs.zone, inputs.day_start_hour, inputs.reminder_time)
     if count == 0:
         return Reminder(ReminderKind.CHECKIN, due, day)
+    if state.checkin_snoozed_until is not None and state.checkin_day == day:
+        return Reminder(ReminderKind.CHECKIN_REPEAT, state.checkin_snoozed_until, day)
     shown = state.checkin_shown_at or due
     return Reminder(
         ReminderKind.CHECKIN_REPEAT, shown + dt.timedelta(minutes=inputs.snooze_minutes), day
@@ -445,6 +495,8 @@ def _risk_next(inputs: ReminderInputs, state: ReminderState, today: dt.date) -> 
         return None
     now = _utc(inputs.now)
     due = now if state.last_risk_at is None else state.last_risk_at + RISK_COOLDOWN
+    if inputs.risk_not_before is not None:
+        due = max(due, _utc(inputs.risk_not_before))
     return Reminder(ReminderKind.RISK, due, today)
 
 
@@ -508,7 +560,11 @@ def mark_shown(state: ReminderState, reminder: Reminder, now: dt.datetime) -> Re
         previous = state.checkin_count if state.checkin_day == reminder.day else 0
         count = MAX_CHECKIN_SHOWS if kind is ReminderKind.CHECKIN_REPEAT else max(previous, 1)
         return replace(
-            state, checkin_day=reminder.day, checkin_count=count, checkin_shown_at=shown_at
+            state,
+            checkin_day=reminder.day,
+            checkin_count=count,
+            checkin_shown_at=shown_at,
+            checkin_snoozed_until=None,
         )
     if kind is ReminderKind.FOCUS_BREAK:
         return replace(

@@ -34,12 +34,15 @@ class AppState:
         reminders: Which reminders were shown (never repeat one after a restart).
         last_alive: The last instant the app was known to run (for focus-session recovery).
         close_hint_shown: Whether the "still running in the tray" notice was shown once.
+        background_hint_shown: Whether the "still running in the background" notice (no
+            tray) was shown once.
         open_folders_warned: Data folders others can read that the user was told about.
     """
 
     reminders: ReminderState = field(default_factory=ReminderState)
     last_alive: dt.datetime | None = None
     close_hint_shown: bool = False
+    background_hint_shown: bool = False
     open_folders_warned: tuple[str, ...] = ()
 
 
@@ -69,6 +72,7 @@ class AppStateStore:
                 parsed = dt.datetime.fromisoformat(last_alive)
                 state.last_alive = parsed if parsed.tzinfo else None
         state.close_hint_shown = data.get("close_hint_shown") is True
+        state.background_hint_shown = data.get("background_hint_shown") is True
         warned = data.get("open_folders_warned")
         if isinstance(warned, list):
             state.open_folders_warned = tuple(str(item) for item in warned)
@@ -80,6 +84,7 @@ class AppStateStore:
             "reminders": state.reminders.to_dict(),
             "last_alive": state.last_alive.isoformat() if state.last_alive else None,
             "close_hint_shown": state.close_hint_shown,
+            "background_hint_shown": state.background_hint_shown,
             "open_folders_warned": list(state.open_folders_warned),
         }
         try:

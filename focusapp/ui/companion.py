@@ -11,17 +11,29 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from focusapp.domain.checked_in import is_checked_in
-from focusapp.domain.durations import format_duration
 from focusapp.domain.errors import StorageError
 from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.validation import CheckInInvalidError
-from focusapp.resources import icon_path
 from focusapp.services.focus import FocusError
 from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
+from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
+from focusapp.ui.reminder_notices import (
+    REMINDER_TIMEOUT_MS,
+    RUNNING_KEY,
+    RUNNING_TIMEOUT_MS,
+    SNOOZE_ACTION,
+    SNOOZE_DELAY,
+    STOP_SESSION_ACTION,
+    RiskHold,
+    notice_actions,
+    notice_key,
+    reminder_body,
+    running_notice,
+)
 from focusapp.ui.reminders import TITLES, ReminderController
 from focusapp.ui.tray import TrayIcon, TrayStatus
 
@@ -29,6 +41,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from focusapp.domain.clock import Clock
+    from focusapp.domain.risk import RiskAssessment
     from focusapp.services.app_state import AppStateStore
     from focusapp.services.checkins import CheckInService
     from focusapp.services.focus import FocusService
@@ -37,6 +50,8 @@ if TYPE_CHECKING:
     from focusapp.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
+
+_CHECKIN_KINDS = (ReminderKind.CHECKIN, ReminderKind.CHECKIN_REPEAT)
 
 
 class Companion(QObject):
@@ -54,8 +69,10 @@ class Companion(QObject):
         *,
         use_tray: bool,
         tray: TrayIcon | None = None,
+        notifier: Notifier | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """Wire ``window`` to the services; ``notifier`` defaults to the desktop's service."""
         super().__init__(parent)
         self.window = window
         self._checkins = checkins
@@ -63,16 +80,24 @@ class Companion(QObject):
         self._risk = risk
         self._settings = settings
         self._clock = clock
+        self._started_at = clock.now()
+        self._risk_hold = RiskHold(self._started_at)
+        # The assessment the last reminder check decided on; its text quotes the same one.
+        self._risk_seen: RiskAssessment | None = None
+        self.notifier = notifier if notifier is not None else Notifier(parent=self)
+        self.notifier.action_invoked.connect(self._on_notifier_action_invoked)
+        self.notifier.fallback_requested.connect(self._on_notifier_fallback_requested)
         self.reminders = ReminderController(clock, self._reminder_inputs, state_store, self)
         self.reminders.reminder_due.connect(self._on_reminders_reminder_due)
         self.tray: TrayIcon | None = None
-        self._last_reminder: Reminder | None = None
+        self._shown: dict[str, Reminder] = {}
         self.meeting_dialog: AddMeetingTimeDialog | None = None
         if use_tray:
             self.enable_tray(tray)
+        self.update_keep_running()
         window.focus_toggle_requested.connect(self.toggle_focus)
         window.focus_stop_requested.connect(self.stop_focus)
-        window.data_changed.connect(self.refresh)
+        window.data_changed.connect(self.data_written)
         window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
         window.quit_requested.connect(self.quit)
 
@@ -94,10 +119,25 @@ class Companion(QObject):
         tray.dashboard_requested.connect(self.open_dashboard)
         tray.pause_requested.connect(self._on_tray_pause_requested)
         tray.quit_requested.connect(self.quit)
-        tray.messageClicked.connect(self._on_tray_message_clicked)
+        self.notifier.set_tray(tray)
         tray.show()
         self.tray = tray
-        self.window.hide_on_close = True
+        self.update_keep_running()
+
+    def reminders_on(self) -> bool:
+        """Tell whether check-in reminders are on (some work day is chosen)."""
+        return bool(self._settings().workdays)
+
+    def update_keep_running(self) -> None:
+        """Decide whether closing the window keeps FocusApp running, and apply it.
+
+        With a tray it stays there. Without one (GNOME without the AppIndicator extension)
+        it stays in the background when reminders are on and the desktop can show them,
+        since otherwise no reminder would ever arrive; launching it again opens the window.
+        """
+        keep = self.tray is not None or (self.reminders_on() and self.notifier.available())
+        self.window.hide_on_close = keep
+        QGuiApplication.setQuitOnLastWindowClosed(not keep)
 
     def status(self) -> TrayStatus:
         """Gather today's numbers, risk level and focus state for the tray."""
@@ -131,7 +171,8 @@ class Companion(QObject):
         today = self._checkins.today()
         sources = self._checkins.sources(today)
         running = self._focus.running()
-        level = self._risk.assess(today).level
+        self._risk_seen = self._risk.assess(today)
+        level = self._risk_seen.level
         return ReminderInputs(
             now=now,
             zone=self._checkins.zone,
@@ -146,6 +187,7 @@ class Companion(QObject):
             focus_session_started_at=None if running is None else running.started_at,
             focus_session_id=None if running is None else running.id,
             risk_level=None if level is None else str(level),
+            risk_not_before=self._risk_hold.not_before(),
         )
 
     def start(self) -> None:
@@ -159,50 +201,74 @@ class Companion(QObject):
         if self.tray is not None:
             self.tray.refresh()
         self._refresh_focus()
+        self.update_keep_running()
         self.reminders.check_now()
+
+    @Slot()
+    def data_written(self) -> None:
+        """Refresh after a write (here or from the CLI); the risk notification waits for quiet."""
+        self._risk_hold.note_write(self._clock.now())
+        self.refresh()
 
     def reminder_text(self, reminder: Reminder) -> tuple[str, str]:
         """Return the title and body for ``reminder``, in the app's calm wording."""
-        settings = self._settings()
-        match reminder.kind:
-            case ReminderKind.CHECKIN | ReminderKind.CHECKIN_REPEAT:
-                body = "Twenty seconds: how was your energy, and how much coding and meeting time?"
-            case ReminderKind.FOCUS_BREAK:
-                body = (
-                    f"You have focused for {format_duration(settings.focus_length_minutes)}. "
-                    "Stand up, look away from the screen, drink some water."
-                )
-            case ReminderKind.MEETING_BUDGET:
-                today = self._checkins.get(self._checkins.today())
-                minutes = today.meeting_minutes if today and today.meeting_minutes else 0
-                body = (
-                    f"Meetings today: {format_duration(minutes)}, over your "
-                    f"{format_duration(settings.meeting_budget_minutes)} budget. If you can, "
-                    "keep a block free for focused work tomorrow."
-                )
-            case _:
-                assessment = self._risk.today()
-                body = assessment.message or "Your recent check-ins show strain."
+        meeting_minutes = 0
+        if reminder.kind is ReminderKind.MEETING_BUDGET:
+            today = self._checkins.get(self._checkins.today())
+            meeting_minutes = today.meeting_minutes if today and today.meeting_minutes else 0
+        # The risk notice quotes the assessment the check decided on: the panel's numbers.
+        assessment = self._risk_seen or self._risk.today()
+        body = reminder_body(reminder.kind, self._settings(), meeting_minutes, assessment)
         return TITLES[reminder.kind], body
 
     @Slot(object)
     def _on_reminders_reminder_due(self, reminder: Reminder) -> None:
+        if reminder.kind in _CHECKIN_KINDS and self._window_asks_for_checkin(reminder.day):
+            logger.info("check-in reminder not shown: the window already asks for it")
+            return
         title, body = self.reminder_text(reminder)
-        self._last_reminder = reminder
-        if self.tray is not None and QSystemTrayIcon.supportsMessages():
-            # Our own icon: with a stock one, some panels swap the tray icon for it.
-            self.tray.showMessage(title, body, _app_icon(), 30_000)
-        else:
-            self.window.show_banner(title, body)
+        key = notice_key(reminder.kind)
+        self._shown[key] = reminder
+        actions = notice_actions(reminder.kind)
+        self.notifier.notify(key, title, body, actions, timeout_ms=REMINDER_TIMEOUT_MS)
+
+    def _window_asks_for_checkin(self, day: dt.date) -> bool:
+        """Tell whether the window is in front (or just opened) with ``day``'s check-in."""
+        window = self.window
+        if not window.isVisible() or window.isMinimized() or window.form.day() != day:
+            return False
+        just_started = self._clock.now() - self._started_at < dt.timedelta(minutes=1)
+        return just_started or window.isActiveWindow()
+
+    @Slot(str, str)
+    def _on_notifier_action_invoked(self, key: str, action: str) -> None:
+        reminder = self._shown.get(key)
+        kind = None if reminder is None else reminder.kind
+        if reminder is not None and kind in _CHECKIN_KINDS:
+            if action == SNOOZE_ACTION:
+                self.reminders.snooze_checkin(reminder.day, SNOOZE_DELAY)
+            else:
+                self.open_checkin()
+        elif reminder is not None and action == STOP_SESSION_ACTION:
+            self._stop_session_of(reminder)
+        elif action == DEFAULT_ACTION:
             self.open_dashboard()
 
-    @Slot()
-    def _on_tray_message_clicked(self) -> None:
-        last = self._last_reminder
-        if last is not None and last.kind in (ReminderKind.CHECKIN, ReminderKind.CHECKIN_REPEAT):
-            self.open_checkin()
-        else:
-            self.open_dashboard()
+    def _stop_session_of(self, reminder: Reminder) -> None:
+        """Stop the focus session the break notice was about (never a newer one)."""
+        running = self._focus.running()
+        if running is None or running.started_at != reminder.focus_started_at:
+            logger.info("break notice's session is no longer running; nothing stopped")
+            return
+        self.stop_focus()
+
+    @Slot(str, str, str)
+    def _on_notifier_fallback_requested(self, key: str, title: str, body: str) -> None:
+        """No notification service and no tray: the window shows it as a banner."""
+        if key == RUNNING_KEY:
+            return  # the window is closing; a banner inside it would say nothing
+        self.window.show_banner(title, body)
+        self.open_dashboard()
 
     @Slot(str)
     def _on_tray_pause_requested(self, how: str) -> None:
@@ -295,17 +361,18 @@ class Companion(QObject):
 
     @Slot()
     def _on_window_hidden_to_tray(self) -> None:
+        """Say once (remembered across runs) that closing the window did not quit FocusApp."""
         state = self.reminders.state
-        if state.close_hint_shown or self.tray is None:
+        in_tray = self.tray is not None
+        if state.close_hint_shown if in_tray else state.background_hint_shown:
             return
-        self.tray.showMessage(
-            "FocusApp is still running",
-            "It keeps your reminders and focus timer in the tray. Quit from the tray menu.",
-            _app_icon(),
-            10_000,
-        )
-        state.close_hint_shown = True
+        if in_tray:
+            state.close_hint_shown = True
+        else:
+            state.background_hint_shown = True
         self.reminders.remember()
+        title, body, actions = running_notice(in_tray=in_tray)
+        self.notifier.notify(RUNNING_KEY, title, body, actions, timeout_ms=RUNNING_TIMEOUT_MS)
 
     @Slot()
     def quit(self) -> None:
@@ -355,7 +422,3 @@ class Companion(QObject):
 
     def _tell(self, title: str, text: str) -> None:
         QMessageBox.information(self.window, title, text)
-
-
-def _app_icon() -> QIcon:
-    return QIcon(str(icon_path("focusapp.svg")))

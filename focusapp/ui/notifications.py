@@ -147,7 +147,7 @@ class Notifier(QObject):
     ) -> None:
         """Use ``tray`` for the fallback message; ``service_check`` tells if a daemon is there."""
         super().__init__(parent)
-        self._tray = tray
+        self._tray: QSystemTrayIcon | None = None
         self._service_check = service_check
         self._shown: dict[str, _Shown] = {}
         # Processes replaced or finished, kept until notify()/shutdown() drops them: a QProcess
@@ -155,10 +155,17 @@ class Notifier(QObject):
         self._retired: list[_Shown] = []
         self._tray_message_key: str | None = None
         if tray is not None:
-            tray.messageClicked.connect(self._on_tray_message_clicked)
+            self.set_tray(tray)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+
+    def set_tray(self, tray: QSystemTrayIcon) -> None:
+        """Use ``tray``'s balloon for the fallback (a tray host may appear after start)."""
+        if tray is self._tray:
+            return
+        self._tray = tray
+        tray.messageClicked.connect(self._on_tray_message_clicked)
 
     def available(self) -> bool:
         """Tell whether notify-send exists and the session bus has a notification service."""

@@ -20,6 +20,7 @@ from focusapp.domain.reminders import (
     pause_for,
     pause_rest_of_today,
     resume,
+    snooze_checkin,
 )
 
 if TYPE_CHECKING:
@@ -108,6 +109,16 @@ class ReminderController(QObject):
             )
         else:
             self.state.reminders = resume(self.state.reminders)
+        self._store.save(self.state)
+        self.check_now()
+
+    def snooze_checkin(self, day: dt.date, delay: dt.timedelta) -> None:
+        """Show ``day``'s check-in reminder once more, ``delay`` from now ("In 30 min").
+
+        The scheduler records the snooze, so it survives a restart and replaces the
+        automatic repeat: pressing the button gives exactly one later reminder.
+        """
+        self.state.reminders = snooze_checkin(self.state.reminders, day, self._clock.now(), delay)
         self._store.save(self.state)
         self.check_now()
 

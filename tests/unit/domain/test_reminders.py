@@ -28,6 +28,7 @@ from focusapp.domain.reminders import (
     pause_until,
     resolve_wall_time,
     resume,
+    snooze_checkin,
 )
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -127,6 +128,86 @@ def test_ignored_reminder_repeats_exactly_once_after_the_snooze() -> None:
         assert due_reminders(inputs(at(BERLIN, MONDAY, hour, minute)), state) == []
     assert due_reminders(inputs(at(BERLIN, day_after(MONDAY), 3, 59)), state) == []
     assert state.checkin_count == 2
+
+
+def test_a_snoozed_reminder_comes_back_once_at_the_snooze_end_instead_of_the_repeat() -> None:
+    _, state = show_all(inputs(at(BERLIN, MONDAY, 17, 30)), ReminderState())
+    state = snooze_checkin(state, MONDAY, at(BERLIN, MONDAY, 17, 31), dt.timedelta(minutes=30))
+    assert next_wakeup(inputs(at(BERLIN, MONDAY, 17, 31)), state) == at(BERLIN, MONDAY, 18, 1)
+    assert due_reminders(inputs(at(BERLIN, MONDAY, 18, 0)), state) == []
+    again, state = show_all(inputs(at(BERLIN, MONDAY, 18, 1)), state)
+    assert again == [Reminder(ReminderKind.CHECKIN_REPEAT, at(BERLIN, MONDAY, 18, 1), MONDAY)]
+    # The automatic repeat (17:30 + 45 min) does not come on top of it, nor anything later.
+    for hour, minute in ((18, 15), (18, 46), (20, 0), (23, 59)):
+        assert due_reminders(inputs(at(BERLIN, MONDAY, hour, minute)), state) == []
+    assert state.checkin_snoozed_until is None
+
+
+def test_snoozing_the_repeat_gives_exactly_one_more() -> None:
+    _, state = show_all(inputs(at(BERLIN, MONDAY, 17, 30)), ReminderState())
+    _, state = show_all(inputs(at(BERLIN, MONDAY, 18, 15)), state)
+    state = snooze_checkin(state, MONDAY, at(BERLIN, MONDAY, 18, 16), dt.timedelta(minutes=30))
+    shown, state = show_all(inputs(at(BERLIN, MONDAY, 18, 46)), state)
+    assert kinds(shown) == [ReminderKind.CHECKIN_REPEAT]
+    assert due_reminders(inputs(at(BERLIN, MONDAY, 21, 0)), state) == []
+
+
+def test_a_snooze_is_cancelled_by_checking_in_and_never_reaches_past_the_day() -> None:
+    _, state = show_all(inputs(at(BERLIN, MONDAY, 17, 30)), ReminderState())
+    state = snooze_checkin(state, MONDAY, at(BERLIN, MONDAY, 17, 31), dt.timedelta(minutes=30))
+    done = inputs(at(BERLIN, MONDAY, 18, 5), today_checked_in=True)
+    assert due_reminders(done, state) == []
+    late = snooze_checkin(
+        state, MONDAY, at(BERLIN, day_after(MONDAY), 3, 50), dt.timedelta(hours=1)
+    )
+    tuesday = inputs(at(BERLIN, day_after(MONDAY), 5, 0))
+    assert due_reminders(tuesday, late) == []  # Monday's snooze ended with Monday
+    assert next_wakeup(tuesday, late) == at(BERLIN, day_after(MONDAY), 17, 30)
+
+
+def test_a_snooze_for_an_older_day_changes_nothing() -> None:
+    _, state = show_all(inputs(at(BERLIN, day_after(MONDAY), 17, 30)), ReminderState())
+    assert snooze_checkin(state, MONDAY, at(BERLIN, MONDAY, 18), dt.timedelta(minutes=30)) == state
+
+
+def test_a_snooze_needs_an_aware_instant_and_a_positive_delay() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        snooze_checkin(ReminderState(), MONDAY, dt.datetime(2024, 6, 3, 18), dt.timedelta(1))
+    with pytest.raises(ValueError, match="positive"):
+        snooze_checkin(ReminderState(), MONDAY, at(BERLIN, MONDAY, 18), dt.timedelta(0))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    delays=st.lists(st.integers(min_value=1, max_value=180), min_size=1, max_size=4),
+    steps=st.lists(st.integers(min_value=1, max_value=50), min_size=1, max_size=80),
+)
+def test_property_each_snooze_gives_exactly_one_reminder_at_its_end(
+    delays: list[int], steps: list[int]
+) -> None:
+    """Wake at random moments; snooze each shown reminder while snoozes are left."""
+    now = at(BERLIN, MONDAY, 17, 30)
+    end = at(BERLIN, day_after(MONDAY), 4)
+    state, left, snoozed_for = ReminderState(), list(delays), None
+    shown_after_snooze = 0
+    for step in steps:
+        if now >= end:
+            break
+        due, state = show_all(inputs(now), state)
+        for reminder in due:
+            assert reminder.kind in CHECKIN_KINDS
+            if snoozed_for is not None:
+                assert reminder.due_at == snoozed_for  # at the snooze's end, not the repeat
+                shown_after_snooze += 1
+                snoozed_for = None
+            if left:
+                state = snooze_checkin(state, MONDAY, now, dt.timedelta(minutes=left.pop(0)))
+                snoozed_for = state.checkin_snoozed_until
+        now += dt.timedelta(minutes=step)
+    snoozes = len(delays) - len(left)
+    assert shown_after_snooze in (snoozes, snoozes - 1)  # the last may still be pending
+    if snoozed_for is None:
+        assert shown_after_snooze == snoozes
 
 
 def test_snooze_interval_is_configurable() -> None:
@@ -532,6 +613,20 @@ def test_risk_notification_at_most_once_per_rolling_week(level: str) -> None:
     assert kinds(due_reminders(week, state)) == [ReminderKind.RISK]
 
 
+def test_the_risk_notification_waits_for_risk_not_before() -> None:
+    now = at(BERLIN, MONDAY, 12)
+    later = now + dt.timedelta(minutes=2)
+    held = inputs(now, risk_level="high", risk_not_before=later, workdays=frozenset())
+    assert due_reminders(held, ReminderState()) == []
+    assert next_wakeup(held, ReminderState()) == later
+    ready = inputs(later, risk_level="high", risk_not_before=later)
+    assert kinds(due_reminders(ready, ReminderState())) == [ReminderKind.RISK]
+    # It never brings the notification forward inside the rolling week.
+    _, state = show_all(ready, ReminderState())
+    early = inputs(later + dt.timedelta(days=1), risk_level="high", risk_not_before=later)
+    assert due_reminders(early, state) == []
+
+
 def test_several_kinds_come_earliest_first() -> None:
     inp = inputs(
         at(BERLIN, MONDAY, 18),
@@ -600,6 +695,8 @@ def test_state_round_trips_through_json() -> None:
         state,
     )
     state = pause_for(state, at(BERLIN, MONDAY, 18), dt.timedelta(hours=1))
+    state = snooze_checkin(state, MONDAY, at(BERLIN, MONDAY, 18), dt.timedelta(minutes=30))
+    assert state.checkin_snoozed_until is not None
     text = json.dumps(state.to_dict())
     assert ReminderState.from_dict(json.loads(text)) == state
     assert ReminderState.from_dict(ReminderState().to_dict()) == ReminderState()
@@ -628,6 +725,7 @@ def test_state_from_dict_is_lenient_about_missing_and_unknown_keys() -> None:
         {"last_risk_at": "yesterday"},
         {"paused_until": 5},
         {"focus_nudge_session_id": "x"},
+        {"checkin_snoozed_until": "2024-06-03T18:00:00"},
     ],
 )
 def test_state_from_dict_rejects_bad_values(data: dict[str, object]) -> None:
