@@ -188,6 +188,7 @@ class Companion(QObject):
             focus_session_id=None if running is None else running.id,
             risk_level=None if level is None else str(level),
             risk_not_before=self._risk_hold.not_before(),
+            review_moment=settings.review_moment,
         )
 
     def start(self) -> None:
@@ -251,6 +252,8 @@ class Companion(QObject):
                 self.open_checkin()
         elif reminder is not None and action == STOP_SESSION_ACTION:
             self._stop_session_of(reminder)
+        elif reminder is not None and kind is ReminderKind.WEEKLY_REVIEW:
+            self.open_review(reminder.day)
         elif action == DEFAULT_ACTION:
             self.open_dashboard()
 
@@ -285,6 +288,12 @@ class Companion(QObject):
         if QGuiApplication.platformName() != "offscreen":  # no stacking order to change there
             self.window.raise_()
             self.window.activateWindow()
+
+    def open_review(self, day: dt.date | None = None) -> None:
+        """Show the weekly review of the week containing ``day`` (default: the last one)."""
+        self.window.open_review(day)
+        if self.window.lookahead_window is None:  # no look-ahead attached: the window itself
+            self.open_dashboard()
 
     @Slot()
     def open_checkin(self) -> None:

@@ -73,6 +73,8 @@ def notice_actions(kind: ReminderKind) -> Actions:
             )
         case ReminderKind.FOCUS_BREAK:
             return ((STOP_SESSION_ACTION, _tr("Stop session")), (DEFAULT_ACTION, _tr("Show me")))
+        case ReminderKind.WEEKLY_REVIEW:
+            return ((DEFAULT_ACTION, _tr("Open the review")),)
         case _:
             return ((DEFAULT_ACTION, _tr("Show me")),)
 
@@ -105,8 +107,11 @@ def reminder_body(
             return _tr("Burnout-risk signal today: {signal}.").format(
                 signal=describe_risk(assessment)
             )
-        case _:
-            return assessment.message or _tr("Your recent check-ins show strain.")
+        case _:  # the weekly review: its figures are read when it is opened, off this thread
+            return _tr(
+                "Your week against your usual one, with next week's booked meetings and one "
+                "suggestion. A minute, and a line of reflection if you like."
+            )
 
 
 def running_notice(*, in_tray: bool) -> tuple[str, str, Actions]:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from focusapp.services.app_state import AppStateStore
 from focusapp.ui.companion import Companion
 from focusapp.ui.dashboard import describe_risk
+from focusapp.ui.lookahead_models import Tab
 from focusapp.ui.main_window import MainWindow
 from focusapp.ui.notifications import Notifier
 from focusapp.ui.reminder_notices import RISK_STARTUP_QUIET, RISK_WRITE_QUIET
@@ -352,3 +353,70 @@ def test_settings_that_turn_reminders_on_keep_it_running(qtbot, companion, conte
     context.settings = dataclasses.replace(context.settings, workdays=frozenset({0}))
     companion.refresh()
     assert companion.window.hide_on_close
+
+
+# --- the weekly review (issue 11 item 4) -------------------------------------------------------
+
+
+@pytest.fixture
+def reviewing(qtbot, context, fake_notify):
+    for i in range(1, 40):
+        day = dt.date(2026, 11, 3) - dt.timedelta(days=i)
+        context.checkins.record(day, {"energy": 3, "coding_minutes": 60 + i})
+    made = make_companion(context, fake_notify)
+    made.window.attach_lookahead(context.lookahead, lambda: context.settings.forecast_days)
+    # Today's check-in reminders are done: only the review is left to come.
+    state = made.reminders.state.reminders
+    made.reminders.state.reminders = type(state)(checkin_day=dt.date(2026, 11, 6), checkin_count=2)
+    qtbot.addWidget(made.window)
+    yield made
+    made.reminders.stop()
+    made.notifier.shutdown()
+    if made.window.lookahead_window is not None:
+        made.window.lookahead_window.close()
+    made.window.shutdown_workers()
+    QGuiApplication.setQuitOnLastWindowClosed(True)
+
+
+def at(clock, day: int, hour: int, minute: int = 0) -> None:
+    clock.current = dt.datetime(2026, 11, day, hour, minute, tzinfo=clock.current.tzinfo)
+
+
+def test_the_review_comes_once_at_friday_16_and_opens_that_week(
+    qtbot, reviewing, fake_notify, context, clock, monkeypatch
+):
+    companion = reviewing
+    answer(monkeypatch, "action:default")
+    at(clock, 6, 15, 59)
+    companion.start()
+    qtbot.wait(300)
+    assert "Your week in review" not in titles(fake_notify)
+    ahead = companion.window.ensure_lookahead()
+    with qtbot.waitSignal(ahead.review.updated, timeout=WAIT_MS):
+        at(clock, 6, 16, 0)
+        companion.reminders.check_now()
+        qtbot.waitUntil(lambda: "Your week in review" in titles(fake_notify), timeout=WAIT_MS)
+    args = next(a for a in shown(fake_notify) if a[-2] == "Your week in review")
+    assert "--action=default=Open the review" in args
+    assert ahead.isVisible() and ahead.tabs.currentIndex() == Tab.REVIEW
+    review = ahead.review.data.review
+    assert review.week_start == dt.date(2026, 11, 2)
+    logged = context.checkins.days(dt.date(2026, 11, 2), dt.date(2026, 11, 6))
+    assert review.figures.coding_minutes == sum(d.coding_minutes or 0 for d in logged)
+    # Never twice: not later that day, not after a restart, not on Sunday.
+    for day, hour in ((6, 17), (6, 23), (7, 10), (8, 20)):
+        at(clock, day, hour)
+        companion.reminders.check_now()
+    qtbot.wait(200)
+    assert titles(fake_notify).count("Your week in review") == 1
+    saved = companion.reminders.state.reminders
+    assert saved.review_week == dt.date(2026, 11, 2)
+
+
+def test_no_review_when_it_is_turned_off(qtbot, reviewing, fake_notify, context, clock):
+    companion = reviewing
+    context.settings = type(context.settings)(review_moment=None)
+    at(clock, 6, 16, 30)
+    companion.start()
+    qtbot.wait(300)
+    assert "Your week in review" not in titles(fake_notify)
