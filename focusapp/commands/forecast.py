@@ -7,9 +7,9 @@ import sys
 from typing import TYPE_CHECKING, Final
 
 from focusapp.cli_support import EXIT_OK, UserError, open_context_for, parse_date, parse_int
-from focusapp.commands.risk import LEVEL_WORDS
 from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Choice, PlanChoice
+from focusapp.wording.levels import level_in_sentence
 from focusapp.wording.lookahead import (
     no_projection,
     projection_assumptions,
@@ -106,7 +106,7 @@ def _text(forecast: Forecast) -> list[str]:
     if projection is None or projection.score is None or projection.level is None:
         lines.append(no_projection())
     else:
-        level = LEVEL_WORDS.get(str(projection.level), str(projection.level))
+        level = level_in_sentence(projection.level)
         lines.append(f"{projection_label()} ({projection.day}): {projection.score} {level}.")
         lines.append(_assumptions(projection))
     return lines

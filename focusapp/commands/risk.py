@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 from focusapp.cli_support import EXIT_OK, add_range, date_range, open_context_for
 from focusapp.domain.risk import DISCLAIMER, FACTORS, RiskAssessment, to_json
 from focusapp.services.risk import EARLIEST_DAY
+from focusapp.wording.levels import level_in_sentence
 from focusapp.wording.lookahead import not_yet_label
 
 if TYPE_CHECKING:
     import argparse
 
-LEVEL_WORDS = {"low": "low", "moderate": "moderate", "high": "high", "very_high": "very high"}
 MAX_DAYS = 366 * 50
 TREND_ARROWS = {"rising": "↑", "easing": "↓", "steady": "→"}
 
@@ -26,7 +26,7 @@ def _line(assessment: RiskAssessment, today: dt.date) -> str:
         return f"{day}   --  {not_yet_label()}"
     if assessment.score is None:
         return f"{day}   --  {assessment.message or ''}"
-    level = LEVEL_WORDS.get(str(assessment.level), str(assessment.level))
+    level = level_in_sentence(assessment.level or "")
     trend = TREND_ARROWS.get(str(assessment.trend), " ") if assessment.trend else " "
     flag = " (provisional)" if assessment.provisional else ""
     top = assessment.top_factors[0] if assessment.top_factors else None

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from focusapp.domain.risk import DISCLAIMER, Level
 from focusapp.resources import icon_path
 from focusapp.services.stats import LONG_WEEK_HOURS, epoch_day, from_epoch_day
-from focusapp.ui.theme import LEVEL_WORDS, ChartPalette, chart_palette
+from focusapp.ui.theme import ChartPalette, chart_palette
+from focusapp.wording.levels import level_word
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -278,7 +279,7 @@ class RiskChart(DayChart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         axis = pg.AxisItem("right")
-        axis.setTicks([[((lo + hi) / 2, LEVEL_WORDS[level]) for level, lo, hi in RISK_BANDS], []])
+        axis.setTicks([[((lo + hi) / 2, level_word(level)) for level, lo, hi in RISK_BANDS], []])
         super().__init__(parent, right_axis=axis, min_height=140)
         self.plot.setYRange(0, 100, padding=0)
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)], []])

@@ -45,12 +45,12 @@ from focusapp.ui.help_dialog import FACTOR_NAMES, HelpDialog
 from focusapp.ui.theme import (
     INDIGO,
     LEVEL_COLORS,
-    LEVEL_WORDS,
     NO_SCORE_COLOR,
     TREND_ARROWS,
     is_dark,
 )
 from focusapp.ui.workers import BackgroundRunner
+from focusapp.wording.levels import level_word
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -107,7 +107,7 @@ def describe_risk(assessment: RiskAssessment) -> str:
     """Return e.g. ``38 · Moderate · rising`` or the check-ins still needed."""
     if assessment.score is None or assessment.level is None:
         return assessment.message or "No signal yet"
-    parts = [str(assessment.score), LEVEL_WORDS[str(assessment.level)]]
+    parts = [str(assessment.score), level_word(assessment.level)]
     if assessment.provisional:
         parts.append("provisional")
     if assessment.trend is not None:
@@ -191,7 +191,7 @@ class DashboardHeader(QFrame):
             text = f"Not yet ({needed} more check-in{'s' if needed != 1 else ''})"
         else:
             arrow = "" if assessment.trend is None else " " + TREND_ARROWS[str(assessment.trend)]
-            text = f"{LEVEL_WORDS[level]}{arrow}"
+            text = f"{level_word(level)}{arrow}"
         self.risk.set_value(text)
         self.risk.setAccessibleName(f"Burnout-risk signal today: {describe_risk(assessment)}")
         self.risk.setToolTip(assessment.message or "")

@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from focusapp.ui.charts import DAY, RISK_BANDS, DayChart
-from focusapp.ui.theme import LEVEL_WORDS, chart_palette
+from focusapp.ui.theme import chart_palette
+from focusapp.wording.levels import level_word
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,7 +50,7 @@ class SignalAheadChart(DayChart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         axis = pg.AxisItem("right")
-        axis.setTicks([[((lo + hi) / 2, LEVEL_WORDS[level]) for level, lo, hi in RISK_BANDS], []])
+        axis.setTicks([[((lo + hi) / 2, level_word(level)) for level, lo, hi in RISK_BANDS], []])
         super().__init__(parent, right_axis=axis, min_height=170)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setYRange(0, 100, padding=0)

@@ -32,7 +32,7 @@ from focusapp.ui.lookahead_models import (
     SeriesPlanModel,
     day_text,
 )
-from focusapp.ui.theme import LEVEL_WORDS
+from focusapp.wording.levels import level_word
 from focusapp.wording.lookahead import (
     no_projection,
     projection_assumptions,
@@ -236,7 +236,7 @@ class NextWeeksView(QWidget):
         projection = data.forecast.projection
         if projection is None or projection.score is None or projection.level is None:
             return no_projection()
-        level = LEVEL_WORDS[str(projection.level)]
+        level = level_word(projection.level)
         head = self.tr("<b>{label} for {day}: {score} ({level})</b>").format(
             label=projection_label(),
             day=day_text(projection.day),

@@ -25,12 +25,6 @@ LEVEL_COLORS: Final = {
 }
 #: No score yet / pending (the tray's "mist").
 NO_SCORE_COLOR: Final = "#a3b3bf"
-LEVEL_WORDS: Final = {
-    "low": "Low",
-    "moderate": "Moderate",
-    "high": "High",
-    "very_high": "Very high",
-}
 TREND_ARROWS: Final = {"rising": "\u2197", "easing": "\u2198", "steady": "\u2192"}
 INDIGO: Final = "#5b6cc9"
 TEAL: Final = "#2a9d8f"

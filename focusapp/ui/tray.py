@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from focusapp.domain.durations import format_duration
 from focusapp.domain.focus import format_elapsed
 from focusapp.resources import icon_path
+from focusapp.wording.levels import level_in_sentence
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
-
-RISK_WORDS = {"low": "low", "moderate": "moderate", "high": "high", "very_high": "very high"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +64,7 @@ def tooltip_text(status: TrayStatus) -> str:
     if not status.checked_in:
         parts.insert(0, "not checked in yet")
     if status.risk_level is not None:
-        parts.append(f"risk {RISK_WORDS.get(status.risk_level, status.risk_level)}")
+        parts.append(f"risk {level_in_sentence(status.risk_level)}")
     lines = ["Today: " + ", ".join(parts)]
     if status.focus_elapsed is not None:
         lines.append(f"Focus session: {format_elapsed(status.focus_elapsed.total_seconds())}")
