@@ -34,7 +34,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import (
     CalendarDay,
@@ -46,9 +46,17 @@ from focusapp.domain.calendar import (
     summarise_days,
 )
 from focusapp.domain.days import day_bounds, local_day
-from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, SkippedEvent, read_calendar
+from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, read_calendar
 from focusapp.formats.ics_expand import MAX_RANGE_YEARS
-from focusapp.services.calendar_store import EVENT_PAD, ReadToStore, recompute_days, store_read
+from focusapp.services.calendar_store import (
+    EVENT_PAD,
+    ReadToStore,
+    load_report,
+    recompute_days,
+    report_from_json,
+    rules_key,
+    store_read,
+)
 from focusapp.services.calendar_store import CalendarImportReport as CalendarImportReport
 from focusapp.services.calendar_store import RangeOrigin as RangeOrigin
 from focusapp.services.calendar_store import resolve_copies as resolve_copies
@@ -68,8 +76,6 @@ if TYPE_CHECKING:
 DEFAULT_DAYS_BACK: Final = 365
 #: Days after today that an import without ``--to`` reads (meetings already booked).
 DEFAULT_DAYS_AHEAD: Final = 28
-#: Bumped when reading or classifying changes, so stored imports are redone once.
-IMPORT_FORMAT: Final = 1
 
 _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
 _REMOTE_SCHEMES: Final = frozenset({"http", "https", "webcal", "webcals", "ftp", "ftps"})
@@ -346,19 +352,19 @@ class CalendarService:
             extras = tuple(sorted({normalize_address(a) for a in my_addresses} - {""}))
         rules = self.rules(extras)
         digest = hashlib.sha256(data).hexdigest()
-        rules_key = _rules_key(rules)
+        fingerprint = rules_key(rules)
         if (
             not force
             and stored is not None
-            and (stored.content_sha256, stored.rules_key) == (digest, rules_key)
+            and (stored.content_sha256, stored.rules_key) == (digest, fingerprint)
             and (stored.first_day, stored.last_day) == (first, last)
         ):
-            return _report_from_json(stored, origin)
+            return report_from_json(stored, origin)
         try:
             result = read_calendar(data, first_day=first, last_day=last, rules=rules, source=key)
         except CalendarFormatError as error:
             raise CalendarImportError(f"{path.name}: {error}") from None
-        read = ReadToStore(key, result, first, last, origin, digest, rules_key, extras)
+        read = ReadToStore(key, result, first, last, origin, digest, fingerprint, extras)
         report = store_read(self._sessions, read, rules, self._clock.now())
         self._notify()
         return report
@@ -386,7 +392,7 @@ class CalendarService:
         for source in sources:
             if source.path in done:
                 continue
-            if source.rules_key == _rules_key(self.rules(source.extra_addresses)):
+            if source.rules_key == rules_key(self.rules(source.extra_addresses)):
                 continue
             if Path(source.path).is_file():
                 try:
@@ -434,7 +440,7 @@ class CalendarService:
                 imported_at=s.imported_at,
                 first_day=s.first_day,
                 last_day=s.last_day,
-                meetings_counted=int(_load_report(s.report).get("meetings_counted", 0)),
+                meetings_counted=int(load_report(s.report).get("meetings_counted", 0)),
                 exists=Path(s.path).is_file(),
             )
             for s in stored
@@ -530,7 +536,7 @@ def _forget_titles(repo: CalendarRepository, source: StoredSource) -> None:
     events = repo.events_of(source.id)
     if any(event.summary for event in events):
         repo.replace_events(source.id, [dataclasses.replace(e, summary="") for e in events])
-    report = _load_report(source.report)
+    report = load_report(source.report)
     skipped = report.get("skipped", [])
     warnings = report.get("warnings", [])
     if not isinstance(skipped, list) or not isinstance(warnings, list):
@@ -540,7 +546,7 @@ def _forget_titles(repo: CalendarRepository, source: StoredSource) -> None:
     ]
     # Warnings naming an event quote its title right after "Event ".
     report["warnings"] = [w for w in warnings if not str(w).startswith("Event '")]
-    if report != _load_report(source.report):
+    if report != load_report(source.report):
         repo.save_source(
             path=source.path,
             imported_at=source.imported_at,
@@ -551,63 +557,3 @@ def _forget_titles(repo: CalendarRepository, source: StoredSource) -> None:
             extra_addresses=source.extra_addresses,
             report=json.dumps(report, ensure_ascii=False),
         )
-
-
-def _rules_key(rules: CalendarRules) -> str:
-    """Return a fingerprint of everything that decides how a file's events are stored."""
-    parts: tuple[str, ...] = (
-        f"format={IMPORT_FORMAT}",
-        f"zone={rules.zone.key}",
-        f"day_start={rules.day_start_hour}",
-        f"work={rules.work_hours[0].isoformat()}-{rules.work_hours[1].isoformat()}",
-        "patterns=" + "\x1f".join(sorted(rules.not_meeting_patterns)),
-        f"attendees={rules.only_with_attendees}",
-        "me=" + "\x1f".join(sorted(rules.my_addresses)),
-    )
-    if not rules.keep_titles:
-        # Only when off, so turning it on again (or never touching it) re-reads nothing
-        # that was stored with titles; turning it off re-reads every file at the next sync.
-        parts = (*parts, "titles=none")
-    return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
-
-
-def _load_report(text: str) -> dict[str, Any]:
-    try:
-        loaded = json.loads(text)
-    except ValueError:
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
-
-
-def _report_from_json(stored: StoredSource, origin: RangeOrigin) -> CalendarImportReport:
-    data = _load_report(stored.report)
-    left_out: dict[Exclusion, int] = {}
-    raw_left_out = data.get("left_out", {})
-    for reason in Exclusion:
-        count = raw_left_out.get(str(reason), 0) if isinstance(raw_left_out, dict) else 0
-        if count:
-            left_out[reason] = int(count)
-    skipped = tuple(
-        SkippedEvent(
-            uid=str(item[0]),
-            summary=str(item[1]),
-            problem=str(item[2]),
-            line=item[3] if len(item) == 4 and isinstance(item[3], int) else 0,
-        )
-        for item in data.get("skipped", [])
-        if isinstance(item, list) and len(item) in (3, 4)
-    )
-    return CalendarImportReport(
-        path=stored.path,
-        first_day=stored.first_day,
-        last_day=stored.last_day,
-        range_origin=origin,
-        unchanged=True,
-        replaced=True,
-        meetings_counted=int(data.get("meetings_counted", 0)),
-        meeting_days=int(data.get("meeting_days", 0)),
-        days_changed=0,
-        left_out=left_out,
-        skipped=skipped,
-        warnings=tuple(str(w) for w in data.get("warnings", [])),
-    )

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from focusapp.domain.calendar import (
     CalendarDay,
@@ -26,15 +27,18 @@ from focusapp.domain.calendar import (
     summarise_days,
 )
 from focusapp.domain.days import day_bounds
-from focusapp.storage.calendar_repository import CalendarRepository
+from focusapp.formats.ics import SkippedEvent
+from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
 from focusapp.storage.errors import storage_errors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from focusapp.formats.ics import CalendarReadResult, SkippedEvent
+    from focusapp.formats.ics import CalendarReadResult
     from focusapp.storage.db import Sessions
 
+#: Bumped when reading or classifying changes, so stored imports are redone once.
+IMPORT_FORMAT: Final = 1
 #: Padding around a day when fetching events, wide enough for the day-start hour and for
 #: all-day events, which begin at local midnight.
 EVENT_PAD: Final = dt.timedelta(days=1)
@@ -120,6 +124,24 @@ class ReadToStore:
     extras: tuple[str, ...] = ()
 
 
+def rules_key(rules: CalendarRules) -> str:
+    """Return a fingerprint of everything that decides how a file's events are stored."""
+    parts: tuple[str, ...] = (
+        f"format={IMPORT_FORMAT}",
+        f"zone={rules.zone.key}",
+        f"day_start={rules.day_start_hour}",
+        f"work={rules.work_hours[0].isoformat()}-{rules.work_hours[1].isoformat()}",
+        "patterns=" + "\x1f".join(sorted(rules.not_meeting_patterns)),
+        f"attendees={rules.only_with_attendees}",
+        "me=" + "\x1f".join(sorted(rules.my_addresses)),
+    )
+    if not rules.keep_titles:
+        # Only when off, so turning it on again (or never touching it) re-reads nothing
+        # that was stored with titles; turning it off re-reads every file at the next sync.
+        parts = (*parts, "titles=none")
+    return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
+
+
 def store_read(
     sessions: Sessions, read: ReadToStore, rules: CalendarRules, now: dt.datetime
 ) -> CalendarImportReport:
@@ -175,6 +197,50 @@ def store_read(
         left_out=left_out,
         skipped=tuple(result.skipped),
         warnings=tuple(result.warnings),
+    )
+
+
+def load_report(text: str) -> dict[str, Any]:
+    """Return a stored import report as a dict (empty when it is not valid JSON)."""
+    try:
+        loaded = json.loads(text)
+    except ValueError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def report_from_json(stored: StoredSource, origin: RangeOrigin) -> CalendarImportReport:
+    """Return the report of the stored import, for a re-read that found nothing new."""
+    data = load_report(stored.report)
+    left_out: dict[Exclusion, int] = {}
+    raw_left_out = data.get("left_out", {})
+    for reason in Exclusion:
+        count = raw_left_out.get(str(reason), 0) if isinstance(raw_left_out, dict) else 0
+        if count:
+            left_out[reason] = int(count)
+    skipped = tuple(
+        SkippedEvent(
+            uid=str(item[0]),
+            summary=str(item[1]),
+            problem=str(item[2]),
+            line=item[3] if len(item) == 4 and isinstance(item[3], int) else 0,
+        )
+        for item in data.get("skipped", [])
+        if isinstance(item, list) and len(item) in (3, 4)
+    )
+    return CalendarImportReport(
+        path=stored.path,
+        first_day=stored.first_day,
+        last_day=stored.last_day,
+        range_origin=origin,
+        unchanged=True,
+        replaced=True,
+        meetings_counted=int(data.get("meetings_counted", 0)),
+        meeting_days=int(data.get("meeting_days", 0)),
+        days_changed=0,
+        left_out=left_out,
+        skipped=skipped,
+        warnings=tuple(str(w) for w in data.get("warnings", [])),
     )
 
 
