@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from focusapp.domain.clock import Clock, SystemClock
@@ -24,6 +23,7 @@ from focusapp.storage.safety import NewerDatabase, StartupReport, open_database
 from focusapp.zone import detect_zone
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from zoneinfo import ZoneInfo
 
     from sqlalchemy.engine import Engine
@@ -90,9 +90,7 @@ class AppContext:
         # The dashboard re-invalidates these on its worker thread (see StatsService).
         self.focus.on_change(self.stats.note_change)
         self.calendar.on_change(self.stats.note_change)
-        self.sources = SourcesService(
-            self.sessions, self.clock, self.calendar, Path.home(), os.environ
-        )
+        self.sources = SourcesService(self.sessions, self.clock, self.calendar)
         self.coding = CodingService(
             self.sessions, self.clock, self.zone, lambda: self.settings.day_start_hour
         )

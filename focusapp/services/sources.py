@@ -30,7 +30,7 @@ from focusapp.formats.discovery import FoundSource, discover_sources, vdir_sourc
 from focusapp.formats.evolution import read_cache
 from focusapp.formats.ics import CalendarFormatError, CalendarReadResult
 from focusapp.formats.source_kind import CalendarKind, SourceError, detect_kind, thunderbird_note
-from focusapp.formats.vdir import VdirReader
+from focusapp.formats.vdir import VdirReader, calendar_folders
 from focusapp.services.calendar import (
     CalendarImportError,
     SyncOutcome,
@@ -110,9 +110,14 @@ class SourcesService:
         sessions: Sessions,
         clock: Clock,
         calendar: CalendarService,
-        home: Path,
-        environ: Mapping[str, str],
+        home: Path | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
+        """Keep the services; ``home``/``environ`` ``None`` mean those of the moment of use.
+
+        (Discovery then follows ``HOME`` and the ``XDG_*`` variables as they are when it
+        runs, not as they were when FocusApp started.)
+        """
         self._sessions = sessions
         self._clock = clock
         self._calendar = calendar
@@ -130,7 +135,8 @@ class SourcesService:
 
     def discover(self) -> list[FoundSource]:
         """Return the calendar sources found on this computer (read-only, runs nothing)."""
-        return discover_sources(self._home, self._environ)
+        home = Path.home() if self._home is None else self._home
+        return discover_sources(home, os.environ if self._environ is None else self._environ)
 
     def added(self) -> list[tuple[str, CalendarKind]]:
         """Return every added source's path and kind, in the order added."""
@@ -226,7 +232,7 @@ class SourcesService:
         kinds = dict(self.added())
         kind = kinds.get(path)
         if kind is None or kind is CalendarKind.THUNDERBIRD:
-            return SyncOutcome(path, None, None if kind else f"{path} is not added.")
+            return SyncOutcome(path, None)  # removed meanwhile, or nothing to read
         return self._read(path, kind, changed)
 
     # --- internals ------------------------------------------------------------------------
@@ -375,3 +381,20 @@ def _found_info(source: FoundSource) -> SourceInfo:
         last_change=None,
         warnings=warnings,
     )
+
+
+def watch_paths(path: str, kind: CalendarKind) -> list[str]:
+    """Return what a file-system watcher must watch to see a source change (no database).
+
+    A vdir: its folder and each calendar folder (items are replaced by renames, which
+    change the folder). A file: the file and its folder (a file replaced atomically loses
+    its watch; the folder's notice brings it back). Thunderbird files are not read: nothing.
+    """
+    if kind is CalendarKind.THUNDERBIRD:
+        return []
+    if kind is CalendarKind.VDIR:
+        return [
+            path,
+            *(str(folder) for folder in calendar_folders(Path(path)) if str(folder) != path),
+        ]
+    return [path, str(Path(path).parent)]
