@@ -305,9 +305,11 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     watcher.data_changed.connect(on_data_changed)
     watcher.settings_changed.connect(on_settings_changed)
     # Calendar imports run on a worker thread; the watch re-imports calendar.watch_files.
-    calendar_importer = CalendarImporter(context.calendar, companion)
+    calendar_importer = CalendarImporter(context.calendar, companion, context.sources)
     window.calendar.attach(context.calendar, calendar_importer)
+    window.add_calendar.attach(context.sources)
     calendar_watch = CalendarWatch(calendar_importer, lambda: context.settings, companion)
+    window.add_calendar.added.connect(calendar_watch.sources_changed)
     calendar_watch.changed.connect(on_data_changed)
     calendar_watch.failed.connect(window.calendar.show_problem)
     # Connected after on_settings_changed, so it reads the reloaded settings.

@@ -46,6 +46,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "focusapp.commands.desktop",
     "focusapp.commands.config",
     "focusapp.commands.calendar",
+    "focusapp.commands.coding",
     "focusapp.commands.backup",
     "focusapp.commands.chart",
     "focusapp.commands.forecast",

@@ -12,8 +12,10 @@ from focusapp.paths import AppPaths, resolve_paths
 from focusapp.services.backups import BackupService
 from focusapp.services.calendar import CalendarService
 from focusapp.services.checkins import CheckInService
+from focusapp.services.coding import CodingService
 from focusapp.services.focus import FocusService
 from focusapp.services.risk import RiskService
+from focusapp.services.sources import SourcesService
 from focusapp.services.stats import StatsService
 from focusapp.settings import Settings, SettingsStore
 from focusapp.storage.db import make_sessions
@@ -46,6 +48,8 @@ class AppContext:
         focus: The focus-session use cases.
         risk: The burnout-risk series.
         calendar: Calendar imports, per-day meeting numbers and day audits.
+        sources: Calendar sources other programs keep here (vdir, Evolution, Thunderbird).
+        coding: Coding time from the user's git commits.
         startup_report: What opening the database found (damage set aside, backups).
         backups: Backup, list and restore.
         stats: The dashboard's chart data (built off the GUI thread).
@@ -63,6 +67,8 @@ class AppContext:
     focus: FocusService = field(init=False)
     risk: RiskService = field(init=False)
     calendar: CalendarService = field(init=False)
+    sources: SourcesService = field(init=False)
+    coding: CodingService = field(init=False)
     backups: BackupService = field(init=False)
     stats: StatsService = field(init=False)
 
@@ -84,6 +90,13 @@ class AppContext:
         # The dashboard re-invalidates these on its worker thread (see StatsService).
         self.focus.on_change(self.stats.note_change)
         self.calendar.on_change(self.stats.note_change)
+        self.sources = SourcesService(self.sessions, self.clock, self.calendar)
+        self.coding = CodingService(
+            self.sessions, self.clock, self.zone, lambda: self.settings.day_start_hour
+        )
+        for service in (self.sources, self.coding):
+            service.on_change(self.risk.invalidate)
+            service.on_change(self.stats.note_change)
         self.backups = BackupService(
             self.engine,
             self.paths.db_path,

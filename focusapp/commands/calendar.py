@@ -1,4 +1,6 @@
-"""``focusapp calendar import|show|list|sync|remove``: meeting time from .ics calendar files.
+"""``focusapp calendar import|show|list``: meeting time from .ics calendar files.
+
+``add``, ``sources``, ``sync`` and ``remove`` live in :mod:`focusapp.commands.calendar_sources`.
 
 Only local files are read; web addresses are refused (FocusApp has no network code).
 """
@@ -19,6 +21,7 @@ from focusapp.cli_support import (
     open_context_for,
 )
 from focusapp.cli_support import parse_date as parse_day
+from focusapp.commands.calendar_sources import add_action, register_actions
 
 if TYPE_CHECKING:
     import argparse
@@ -40,18 +43,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     """Add ``calendar`` and its actions to the command line."""
     calendar = commands.add_parser(
         "calendar",
-        help="import meeting time from .ics calendar files and explain any day",
-        description="Import meeting time from calendar files (.ics) on this computer and "
-        "see which events count. " + _RANGE_HELP,
+        help="meeting time from calendars on this computer, and which events count",
+        description="Import meeting time from calendar files (.ics), or add the calendars "
+        "vdirsyncer, khal, Evolution or Thunderbird keep on this computer, and see which "
+        "events count. " + _RANGE_HELP,
     )
     actions = calendar.add_subparsers(
-        dest="action", metavar="{import,show,list,sync,remove}", required=True
+        dest="action", metavar="{import,show,list,add,sources,sync,remove}", required=True
     )
 
-    imp = actions.add_parser(
+    imp = add_action(
+        actions,
         "import",
-        help="import an .ics file (local files only)",
-        description="Import an .ics file. " + _RANGE_HELP,
+        "import an .ics file (local files only)",
+        "Import an .ics file. " + _RANGE_HELP,
+        "focusapp calendar import ~/Downloads/work.ics --me me@work.example",
     )
     imp.add_argument("file", metavar="FILE.ics", help="a calendar file (.ics) on this computer")
     add_range(imp)
@@ -64,25 +70,28 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     imp.set_defaults(handler=cmd_calendar_import)
 
-    show = actions.add_parser(
-        "show", help="show a day's meeting numbers and which events count and why"
+    show = add_action(
+        actions,
+        "show",
+        "show a day's meeting numbers and which events count and why",
+        "Show a day's meeting numbers and every event touching it, counted or left out with "
+        "the reason, and the calendar it came from.",
+        "focusapp calendar show today",
     )
     show.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=cmd_calendar_show)
 
-    listing = actions.add_parser("list", help="list the imported calendar files")
+    listing = add_action(
+        actions,
+        "list",
+        "list the imported calendar files",
+        "List the imported and added calendars with their range and meetings.",
+        "focusapp calendar list",
+    )
     listing.set_defaults(handler=cmd_calendar_list)
 
-    sync = actions.add_parser(
-        "sync",
-        help="re-import calendar.watch_files and apply changed calendar settings",
-    )
-    sync.set_defaults(handler=cmd_calendar_sync)
-
-    remove = actions.add_parser("remove", help="forget an imported file and its meetings")
-    remove.add_argument("file", metavar="FILE.ics", help="the file as imported (see list)")
-    remove.set_defaults(handler=cmd_calendar_remove)
+    register_actions(actions)
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -137,41 +146,6 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
             f"{source.meetings_counted} meetings, imported {when:%Y-%m-%d %H:%M}"
         )
     _write(lines)
-    return EXIT_OK
-
-
-def cmd_calendar_sync(args: argparse.Namespace) -> int:
-    """Re-import the watched files and re-apply changed settings to every imported file."""
-    context = open_context_for(args)
-    outcomes = context.calendar.sync(context.settings.calendar_watch_files)
-    lines: list[str] = []
-    failed = 0
-    for outcome in outcomes:
-        if outcome.report is None:
-            failed += 1
-            print(f"focusapp calendar sync: {escape_text(outcome.error or '')}", file=sys.stderr)
-        else:
-            lines.extend(describe_import(outcome.report))
-    if not outcomes:
-        lines.append("Nothing to do: no watched files (calendar.watch_files) and nothing stale.")
-    _write(lines)
-    if failed:
-        raise UserError(f"{failed} of {len(outcomes)} calendar files could not be imported")
-    return EXIT_OK
-
-
-def cmd_calendar_remove(args: argparse.Namespace) -> int:
-    """Forget one imported file; its days lose the meetings it contributed."""
-    from focusapp.services.calendar import CalendarImportError, resolve_local_path
-
-    try:
-        path = resolve_local_path(args.file)
-        removed = open_context_for(args).calendar.remove(path)
-    except CalendarImportError as error:
-        raise UserError(str(error)) from None
-    if not removed:
-        raise UserError(f"{path} was not imported; see: focusapp calendar list")
-    _write([f"Removed {path} and its meetings."])
     return EXIT_OK
 
 

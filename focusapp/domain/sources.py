@@ -1,7 +1,11 @@
 """Where a day's numbers come from: what the user typed wins over what was derived.
 
-Coding time can come from focus sessions and meeting figures from the calendar; a value the
-user typed for the day always wins, and clearing it switches back to the derived value.
+Coding time can come from focus sessions or from commits (estimated as git-hours does, see
+:mod:`focusapp.domain.coding`) and meeting figures from the calendar; a value the user typed
+for the day always wins, and clearing it switches back to the derived value. When a day has
+both focus sessions and commits, the larger estimate is the day's coding time: the two
+describe the same work (one commits during a focus session), so adding them would count it
+twice.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
+from focusapp.domain.coding import coding_days
 from focusapp.domain.days import day_bounds
 from focusapp.domain.focus import coding_minutes_by_day
 from focusapp.domain.models import CheckIn
@@ -22,8 +27,12 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from focusapp.domain.calendar import CalendarDay
+    from focusapp.domain.coding import Commit
     from focusapp.domain.focus import FocusSession
 
+#: How far before and after a span commits are read: a coding session joins commits less
+#: than two hours apart, so one that crosses a span's edge is estimated whole.
+COMMIT_PAD: Final = timedelta(days=2)
 #: Fields a calendar import can supply.
 CALENDAR_FIELDS: Final = (
     "meeting_minutes",
@@ -38,6 +47,7 @@ class Source(StrEnum):
 
     TYPED = "typed"
     SESSIONS = "sessions"
+    COMMITS = "commits"
     CALENDAR = "calendar"
 
 
@@ -47,11 +57,13 @@ class DerivedDay:
 
     Attributes:
         date: The user's day.
-        coding_minutes: Sum of focus sessions booked onto the day.
+        coding_minutes: Sum of focus sessions booked onto the day, or the commits'
+            estimate when that is larger.
         meeting_minutes: Union of counted calendar meetings.
         meeting_count: Counted calendar meetings.
         back_to_back_count: Meetings starting <= 5 minutes after the previous one ended.
         longest_free_block_minutes: Longest free block inside working hours.
+        coding_from_commits: Whether ``coding_minutes`` is the commits' estimate.
     """
 
     date: dt.date
@@ -60,6 +72,7 @@ class DerivedDay:
     meeting_count: int | None = None
     back_to_back_count: int | None = None
     longest_free_block_minutes: int | None = None
+    coding_from_commits: bool = False
 
     def has_calendar(self) -> bool:
         """Tell whether any calendar-derived value is present."""
@@ -86,7 +99,7 @@ class DaySources:
         if self.typed is not None and self.typed.coding_minutes is not None:
             return Source.TYPED
         if self.derived is not None and self.derived.coding_minutes is not None:
-            return Source.SESSIONS
+            return Source.COMMITS if self.derived.coding_from_commits else Source.SESSIONS
         return None
 
     @property
@@ -143,6 +156,29 @@ def with_calendar_days(
     return derived
 
 
+def with_commit_days(
+    derived: dict[dt.date, DerivedDay],
+    commits: Iterable[Commit],
+    rules: DayRules,
+    span: tuple[dt.date | None, dt.date | None],
+) -> dict[dt.date, DerivedDay]:
+    """Add the commits' coding estimate to ``derived`` (in place) where it beats the sessions.
+
+    Only days in ``span`` with some estimated time are touched.
+    """
+    first, last = span
+    for day, estimate in coding_days(commits, rules.zone, rules.day_start_hour).items():
+        if (first is not None and day < first) or (last is not None and day > last):
+            continue
+        base = derived.get(day) or DerivedDay(day)
+        if estimate.minutes <= 0 or (base.coding_minutes or 0) >= estimate.minutes:
+            continue
+        derived[day] = dataclasses.replace(
+            base, coding_minutes=estimate.minutes, coding_from_commits=True
+        )
+    return derived
+
+
 @dataclass(frozen=True, slots=True)
 class DayRules:
     """How instants become the user's days.
@@ -163,11 +199,14 @@ def derive_days(
     now: dt.datetime,
     span: tuple[dt.date | None, dt.date | None],
     keep: Collection[dt.date] = (),
+    commits: Iterable[Commit] = (),
 ) -> dict[dt.date, DerivedDay]:
-    """Return the derived values of days in ``span``: focus-session coding time and meetings.
+    """Return the derived values of days in ``span``: coding time and meetings.
 
-    The one derivation both the services and the tray's light reader use, so the two can
-    never disagree about a day.
+    Coding time is the focus sessions' or, where larger, the ``commits``' estimate (give
+    the commits from :data:`COMMIT_PAD` before ``span`` to as long after, so sessions that
+    run across its edges are estimated whole). The one derivation both the services and
+    the tray's light reader use, so the two can never disagree about a day.
     """
     first, last = span
     minutes = coding_minutes_by_day(sessions, rules.zone, rules.day_start_hour, now)
@@ -176,6 +215,7 @@ def derive_days(
         for day, value in minutes.items()
         if (first is None or day >= first) and (last is None or day <= last)
     }
+    with_commit_days(derived, commits, rules, span)
     return with_calendar_days(derived, calendar, keep)
 
 

@@ -32,25 +32,34 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import (
     CalendarDay,
     CalendarEvent,
     CalendarRules,
     Exclusion,
-    event_days,
     events_on,
     normalize_address,
     summarise_days,
 )
 from focusapp.domain.days import day_bounds, local_day
-from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, SkippedEvent, read_calendar
+from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, read_calendar
 from focusapp.formats.ics_expand import MAX_RANGE_YEARS
+from focusapp.services.calendar_store import (
+    EVENT_PAD,
+    ReadToStore,
+    load_report,
+    recompute_days,
+    report_from_json,
+    rules_key,
+    store_read,
+)
+from focusapp.services.calendar_store import CalendarImportReport as CalendarImportReport
+from focusapp.services.calendar_store import RangeOrigin as RangeOrigin
+from focusapp.services.calendar_store import resolve_copies as resolve_copies
 from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
 from focusapp.storage.errors import storage_errors
 from focusapp.system.files import FileRefusedError, read_regular_file
@@ -67,16 +76,9 @@ if TYPE_CHECKING:
 DEFAULT_DAYS_BACK: Final = 365
 #: Days after today that an import without ``--to`` reads (meetings already booked).
 DEFAULT_DAYS_AHEAD: Final = 28
-#: Bumped when reading or classifying changes, so stored imports are redone once.
-IMPORT_FORMAT: Final = 1
 
 _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
 _REMOTE_SCHEMES: Final = frozenset({"http", "https", "webcal", "webcals", "ftp", "ftps"})
-#: Padding around a day when fetching events, wide enough for the day-start hour and for
-#: all-day events, which begin at local midnight.
-_PAD: Final = dt.timedelta(days=1)
-#: Reasons decided within one file that take an event out of the cross-file comparison.
-_NOT_LIVE: Final = frozenset({Exclusion.DUPLICATE, Exclusion.OUTSIDE_RANGE, Exclusion.UNREADABLE})
 
 _REASON_TEXT: Final = {
     Exclusion.DECLINED: "declined",
@@ -104,59 +106,6 @@ _REASON_DETAIL: Final = {
 
 class CalendarImportError(ValueError):
     """A calendar file cannot be imported; nothing was written. The message is for people."""
-
-
-class RangeOrigin(StrEnum):
-    """Where an import's range came from."""
-
-    GIVEN = "given"
-    DEFAULT = "default"
-    WIDENED = "widened"
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarImportReport:
-    """What one import read and changed.
-
-    Attributes:
-        path: The file's resolved absolute path (it names the source).
-        first_day: First local day read.
-        last_day: Last local day read.
-        range_origin: Whether the range was given, the default, or the default widened to
-            cover an earlier import of the same file.
-        unchanged: The file, settings and range were as at the last import: nothing was
-            read or written (the counts are those of that import).
-        replaced: The file had been imported before and its events were replaced.
-        meetings_counted: Occurrences from this file that count as meetings.
-        meeting_days: Local days with at least one of those meetings.
-        days_changed: Days whose stored meeting numbers this import changed.
-        left_out: Occurrences left out, by reason (every reason present, in a fixed order).
-        skipped: Events that could not be read or expanded (UID, summary, problem).
-        warnings: Things worth knowing that did not stop the import.
-    """
-
-    path: str
-    first_day: dt.date
-    last_day: dt.date
-    range_origin: RangeOrigin
-    unchanged: bool
-    replaced: bool
-    meetings_counted: int
-    meeting_days: int
-    days_changed: int
-    left_out: dict[Exclusion, int]
-    skipped: tuple[SkippedEvent, ...]
-    warnings: tuple[str, ...]
-
-    @property
-    def left_out_total(self) -> int:
-        """Return how many occurrences were left out, whatever the reason."""
-        return sum(self.left_out.values())
-
-    @property
-    def name(self) -> str:
-        """Return the file name, for short messages."""
-        return Path(self.path).name
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,66 +352,22 @@ class CalendarService:
             extras = tuple(sorted({normalize_address(a) for a in my_addresses} - {""}))
         rules = self.rules(extras)
         digest = hashlib.sha256(data).hexdigest()
-        rules_key = _rules_key(rules)
+        fingerprint = rules_key(rules)
         if (
             not force
             and stored is not None
-            and (stored.content_sha256, stored.rules_key) == (digest, rules_key)
+            and (stored.content_sha256, stored.rules_key) == (digest, fingerprint)
             and (stored.first_day, stored.last_day) == (first, last)
         ):
-            return _report_from_json(stored, origin)
+            return report_from_json(stored, origin)
         try:
             result = read_calendar(data, first_day=first, last_day=last, rules=rules, source=key)
         except CalendarFormatError as error:
             raise CalendarImportError(f"{path.name}: {error}") from None
-        counted = [e for e in result.events if e.counted]
-        meeting_days = {
-            day for event in counted for day in _days_of(event, rules) if first <= day <= last
-        }
-        left_out = _ordered_counts(e.reason for e in result.events if e.reason is not None)
-        summary_json = json.dumps(
-            {
-                "meetings_counted": len(counted),
-                "meeting_days": len(meeting_days),
-                "left_out": {str(k): v for k, v in left_out.items()},
-                "skipped": [[s.uid, s.summary, s.problem, s.line] for s in result.skipped],
-                "warnings": list(result.warnings),
-            },
-            ensure_ascii=False,
-        )
-        with storage_errors(), self._sessions.begin() as session:
-            repo = CalendarRepository(session)
-            before = repo.source(key)
-            source = repo.save_source(
-                path=key,
-                imported_at=self._clock.now(),
-                first_day=first,
-                last_day=last,
-                content_sha256=digest,
-                rules_key=rules_key,
-                extra_addresses=extras,
-                report=summary_json,
-            )
-            repo.replace_events(source.id, result.events)
-            ranges = [(first, last)]
-            if before is not None:
-                ranges.append((before.first_day, before.last_day))
-            changed = self._recompute(repo, ranges)
+        read = ReadToStore(key, result, first, last, origin, digest, fingerprint, extras)
+        report = store_read(self._sessions, read, rules, self._clock.now())
         self._notify()
-        return CalendarImportReport(
-            path=key,
-            first_day=first,
-            last_day=last,
-            range_origin=origin,
-            unchanged=False,
-            replaced=before is not None,
-            meetings_counted=len(counted),
-            meeting_days=len(meeting_days),
-            days_changed=len(changed),
-            left_out=left_out,
-            skipped=tuple(result.skipped),
-            warnings=tuple(result.warnings),
-        )
+        return report
 
     def sync(self, watch_files: Iterable[str]) -> list[SyncOutcome]:
         """Re-import the watched files, then bring every other source up to the settings.
@@ -487,7 +392,7 @@ class CalendarService:
         for source in sources:
             if source.path in done:
                 continue
-            if source.rules_key == _rules_key(self.rules(source.extra_addresses)):
+            if source.rules_key == rules_key(self.rules(source.extra_addresses)):
                 continue
             if Path(source.path).is_file():
                 try:
@@ -535,7 +440,7 @@ class CalendarService:
                 imported_at=s.imported_at,
                 first_day=s.first_day,
                 last_day=s.last_day,
-                meetings_counted=int(_load_report(s.report).get("meetings_counted", 0)),
+                meetings_counted=int(load_report(s.report).get("meetings_counted", 0)),
                 exists=Path(s.path).is_file(),
             )
             for s in stored
@@ -554,7 +459,7 @@ class CalendarService:
         start, end = day_bounds(day, self._zone, rules.day_start_hour)
         with storage_errors(), self._sessions() as session:
             repo = CalendarRepository(session)
-            pairs = repo.events_between(start - _PAD, end + _PAD)
+            pairs = repo.events_between(start - EVENT_PAD, end + EVENT_PAD)
             events = resolve_copies(repo, pairs)
             summary = repo.days_between(day, day).get(day)
             covered = any(a <= day <= b for a, b in repo.coverage())
@@ -599,30 +504,8 @@ class CalendarService:
     def _recompute(
         self, repo: CalendarRepository, ranges: list[tuple[dt.date, dt.date]]
     ) -> set[dt.date]:
-        """Re-summarise every day in ``ranges`` from all sources; return the changed days.
-
-        Days no source covers lose their numbers; only rows that differ are written.
-        """
-        rules = self.rules()
-        coverage = repo.coverage()
-        changed: set[dt.date] = set()
-        for first, last in _merge_ranges(ranges):
-            start = day_bounds(first, self._zone, rules.day_start_hour)[0]
-            end = day_bounds(last, self._zone, rules.day_start_hour)[1]
-            # Only counted events make numbers; copies that outrank them (a cancellation in a
-            # newer file) are looked up by UID whatever their status.
-            window = repo.events_between(start - _PAD, end + _PAD, counted_only=True)
-            events = resolve_copies(repo, window)
-            fresh = summarise_days(events, rules, first, last)
-            old = repo.days_between(first, last)
-            updates: dict[dt.date, CalendarDay | None] = {}
-            for day, summary in fresh.items():
-                wanted = summary if any(a <= day <= b for a, b in coverage) else None
-                if old.get(day) != wanted:
-                    updates[day] = wanted
-            repo.set_days(updates)
-            changed.update(updates)
-        return changed
+        """Re-summarise every day in ``ranges`` from all sources; return the changed days."""
+        return recompute_days(repo, self.rules(), ranges)
 
     def _notify(self) -> None:
         for listener in list(self._listeners):
@@ -653,7 +536,7 @@ def _forget_titles(repo: CalendarRepository, source: StoredSource) -> None:
     events = repo.events_of(source.id)
     if any(event.summary for event in events):
         repo.replace_events(source.id, [dataclasses.replace(e, summary="") for e in events])
-    report = _load_report(source.report)
+    report = load_report(source.report)
     skipped = report.get("skipped", [])
     warnings = report.get("warnings", [])
     if not isinstance(skipped, list) or not isinstance(warnings, list):
@@ -663,7 +546,7 @@ def _forget_titles(repo: CalendarRepository, source: StoredSource) -> None:
     ]
     # Warnings naming an event quote its title right after "Event ".
     report["warnings"] = [w for w in warnings if not str(w).startswith("Event '")]
-    if report != _load_report(source.report):
+    if report != load_report(source.report):
         repo.save_source(
             path=source.path,
             imported_at=source.imported_at,
@@ -674,129 +557,3 @@ def _forget_titles(repo: CalendarRepository, source: StoredSource) -> None:
             extra_addresses=source.extra_addresses,
             report=json.dumps(report, ensure_ascii=False),
         )
-
-
-def _rules_key(rules: CalendarRules) -> str:
-    """Return a fingerprint of everything that decides how a file's events are stored."""
-    parts: tuple[str, ...] = (
-        f"format={IMPORT_FORMAT}",
-        f"zone={rules.zone.key}",
-        f"day_start={rules.day_start_hour}",
-        f"work={rules.work_hours[0].isoformat()}-{rules.work_hours[1].isoformat()}",
-        "patterns=" + "\x1f".join(sorted(rules.not_meeting_patterns)),
-        f"attendees={rules.only_with_attendees}",
-        "me=" + "\x1f".join(sorted(rules.my_addresses)),
-    )
-    if not rules.keep_titles:
-        # Only when off, so turning it on again (or never touching it) re-reads nothing
-        # that was stored with titles; turning it off re-reads every file at the next sync.
-        parts = (*parts, "titles=none")
-    return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
-
-
-def _days_of(event: CalendarEvent, rules: CalendarRules) -> Iterable[dt.date]:
-    first, last = event_days(event, rules)
-    day = first
-    while day <= last:
-        yield day
-        day += dt.timedelta(days=1)
-
-
-def _ordered_counts(reasons: Iterable[Exclusion]) -> dict[Exclusion, int]:
-    counts = Counter(reasons)
-    return {reason: counts[reason] for reason in Exclusion if counts[reason]}
-
-
-def _load_report(text: str) -> dict[str, Any]:
-    try:
-        loaded = json.loads(text)
-    except ValueError:
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
-
-
-def _report_from_json(stored: StoredSource, origin: RangeOrigin) -> CalendarImportReport:
-    data = _load_report(stored.report)
-    left_out: dict[Exclusion, int] = {}
-    raw_left_out = data.get("left_out", {})
-    for reason in Exclusion:
-        count = raw_left_out.get(str(reason), 0) if isinstance(raw_left_out, dict) else 0
-        if count:
-            left_out[reason] = int(count)
-    skipped = tuple(
-        SkippedEvent(
-            uid=str(item[0]),
-            summary=str(item[1]),
-            problem=str(item[2]),
-            line=item[3] if len(item) == 4 and isinstance(item[3], int) else 0,
-        )
-        for item in data.get("skipped", [])
-        if isinstance(item, list) and len(item) in (3, 4)
-    )
-    return CalendarImportReport(
-        path=stored.path,
-        first_day=stored.first_day,
-        last_day=stored.last_day,
-        range_origin=origin,
-        unchanged=True,
-        replaced=True,
-        meetings_counted=int(data.get("meetings_counted", 0)),
-        meeting_days=int(data.get("meeting_days", 0)),
-        days_changed=0,
-        left_out=left_out,
-        skipped=skipped,
-        warnings=tuple(str(w) for w in data.get("warnings", [])),
-    )
-
-
-def _merge_ranges(ranges: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
-    merged: list[tuple[dt.date, dt.date]] = []
-    for first, last in sorted(ranges):
-        if merged and first <= merged[-1][1] + dt.timedelta(days=1):
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-        else:
-            merged.append((first, last))
-    return merged
-
-
-def resolve_copies(
-    repo: CalendarRepository, pairs: list[tuple[int, CalendarEvent]]
-) -> list[CalendarEvent]:
-    """Return the events with copies from other files marked as duplicates.
-
-    A copy is the same UID and RECURRENCE-ID in another source. The winner has the highest
-    SEQUENCE, then comes from the source whose events changed most recently (the newest
-    export knows best); copies are looked up in every source, wherever they lie in time,
-    so a meeting moved in a newer file is not also counted at its old time.
-    """
-    if not pairs:
-        return []
-    sources = repo.sources()
-    if len(sources) < 2:
-        return [event for _, event in pairs]
-    rank = {
-        s.id: position
-        for position, s in enumerate(sorted(sources, key=lambda s: (s.imported_at, s.id)))
-    }
-    uids = {event.uid for _, event in pairs if event.reason not in _NOT_LIVE}
-    best: dict[tuple[str, str | None], tuple[int, int, int]] = {}
-    sources_of: dict[tuple[str, str | None], set[int]] = {}
-    for source_id, event in repo.events_with_uids(uids):
-        if event.reason in _NOT_LIVE:
-            continue
-        key = (event.uid, event.recurrence_id)
-        sources_of.setdefault(key, set()).add(source_id)
-        candidate = (event.sequence, rank[source_id], source_id)
-        if key not in best or candidate > best[key]:
-            best[key] = candidate
-    resolved: list[CalendarEvent] = []
-    for source_id, event in pairs:
-        key = (event.uid, event.recurrence_id)
-        if (
-            event.reason not in _NOT_LIVE
-            and len(sources_of.get(key, ())) > 1
-            and best[key][2] != source_id
-        ):
-            event = dataclasses.replace(event, counted=False, reason=Exclusion.DUPLICATE)
-        resolved.append(event)
-    return resolved

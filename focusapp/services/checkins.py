@@ -8,6 +8,7 @@ from focusapp.domain.days import local_day
 from focusapp.domain.imports import ImportChoice, ImportPlan, plan_import
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
 from focusapp.domain.sources import (
+    COMMIT_PAD,
     DayRules,
     DaySources,
     DerivedDay,
@@ -20,6 +21,7 @@ from focusapp.domain.validation import CheckInInvalidError, Problem, problems_in
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import CheckInRepository, FocusSessionRepository
+from focusapp.storage.sources_repository import CodingRepository
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -164,7 +166,7 @@ class CheckInService:
         last: dt.date | None,
         keep: Collection[dt.date] = (),
     ) -> dict[dt.date, DerivedDay]:
-        """Work out coding time (focus sessions) and meeting figures (imported calendars).
+        """Work out coding time (focus sessions, commits) and meeting figures (calendars).
 
         Calendar days without meetings are kept only for days with other data or in
         ``keep`` (see :func:`focusapp.domain.sources.with_calendar_days`).
@@ -172,13 +174,19 @@ class CheckInService:
         rules = DayRules(self.zone, self._day_start_hour())
         now = self.clock.now()
         repo = FocusSessionRepository(session)
+        coding = CodingRepository(session)
         if first is None and last is None:
             focus = repo.all()
+            commits = coding.commits_between()
         else:
             lo, hi = focus_window(first, last, rules, now)
             focus = repo.overlapping(lo, hi)
+            commits = coding.commits_between(
+                None if first is None else lo - COMMIT_PAD,
+                None if last is None else hi + COMMIT_PAD,
+            )
         calendar = CalendarRepository(session).days_between(first, last)
-        return derive_days(focus, calendar, rules, now, (first, last), keep)
+        return derive_days(focus, calendar, rules, now, (first, last), keep, commits)
 
     def plan_import(self, rows: Iterable[tuple[CheckIn, frozenset[str]]]) -> ImportPlan:
         """Return what importing ``rows`` would do, changing nothing."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from focusapp.domain.days import local_day
 from focusapp.domain.sources import (
+    COMMIT_PAD,
     DayRules,
     DaySources,
     DerivedDay,
@@ -77,4 +78,5 @@ class LightDays:
         lo, hi = focus_window(first, last, rules, now)
         sessions = self._reader.focus_sessions_overlapping(lo, hi)
         calendar = self._reader.calendar_days_between(first, last)
-        return derive_days(sessions, calendar, rules, now, (first, last), keep)
+        commits = self._reader.commits_between(lo - COMMIT_PAD, hi + COMMIT_PAD)
+        return derive_days(sessions, calendar, rules, now, (first, last), keep, commits)

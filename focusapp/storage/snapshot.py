@@ -18,6 +18,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import CalendarDay
+from focusapp.domain.coding import Commit
 from focusapp.domain.errors import StorageError
 from focusapp.domain.focus import FocusSession
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
@@ -122,6 +123,19 @@ class SnapshotReader:
         )
         params: list[object] = [_stored(end), _stored(start)]
         return [_session(row) for row in self._query(sql, params)]
+
+    def commits_between(self, start: dt.datetime, end: dt.datetime) -> list[Commit]:
+        """Return the commits read from coding sources authored in ``[start, end]``, by time."""
+        sql = (
+            "SELECT sha, authored_at, repository FROM coding_commits "
+            "WHERE authored_at >= ? AND authored_at <= ? ORDER BY authored_at, id"
+        )
+        commits = []
+        for sha, authored, repository in self._query(sql, [_stored(start), _stored(end)]):
+            at = _instant(str(authored))
+            if at is not None:
+                commits.append(Commit(str(sha), at, str(repository)))
+        return commits
 
     def running_focus_session(self) -> FocusSession | None:
         """Return the session without an end (the newest, should there be several)."""

@@ -171,3 +171,50 @@ class WeekReflectionRow(Base):
     week_start: Mapped[dt.date] = mapped_column(unique=True, index=True)
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime]
+
+
+class AddedCalendarRow(Base):
+    """A calendar source the user added (an .ics file, a vdir, an Evolution or Thunderbird file).
+
+    Its events live in ``calendar_sources``/``calendar_events`` under the same path, so
+    removing it removes exactly its meetings (ON DELETE CASCADE) and nothing typed.
+    """
+
+    __tablename__ = "added_calendars"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    added_at: Mapped[dt.datetime]
+
+
+class CodingSourceRow(Base):
+    """A folder of git repositories (or an ActivityWatch database) coding time is read from.
+
+    ``authors`` are the user's addresses (comma-separated); ``report`` keeps the last scan's
+    repositories and warnings (JSON).
+    """
+
+    __tablename__ = "coding_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    authors: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[dt.datetime]
+    scanned_at: Mapped[dt.datetime | None]
+    report: Mapped[str] = mapped_column(Text)
+
+
+class CodingCommitRow(Base):
+    """One of the user's commits found in a coding source: hash, time and repository only."""
+
+    __tablename__ = "coding_commits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("coding_sources.id", ondelete="CASCADE"), index=True
+    )
+    sha: Mapped[str] = mapped_column(String(64))
+    authored_at: Mapped[dt.datetime] = mapped_column(index=True)
+    repository: Mapped[str] = mapped_column(Text)

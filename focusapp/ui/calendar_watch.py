@@ -1,4 +1,4 @@
-"""Calendar imports off the GUI thread, and watched calendar files kept imported.
+"""Calendar imports off the GUI thread, and watched calendar files and added sources kept read.
 
 Reading a year of a busy calendar takes seconds, so imports run on one worker thread (one
 at a time, which also keeps SQLite writes in order). The calendar service is Qt-free and
@@ -27,13 +27,15 @@ from PySide6.QtCore import (
 )
 
 from focusapp.domain.errors import StorageError
+from focusapp.formats.source_kind import CalendarKind
 from focusapp.services.calendar import CalendarImportError, SyncOutcome, resolve_local_path
 from focusapp.system.files import is_regular_file
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
     from focusapp.services.calendar import CalendarService
+    from focusapp.services.sources import SourcesService
     from focusapp.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -52,10 +54,13 @@ class CalendarJobResult:
         origin: Who asked: ``"manual"`` (the Import menu), ``"watch"`` (a watched file
             changed) or ``"sync"`` (start-up or changed settings).
         outcomes: One entry per file: its report, or the message saying why it failed.
+        added: The added calendar sources (path, kind) after the job, so the watch can
+            follow them without reading the database on the GUI thread.
     """
 
     origin: str
     outcomes: tuple[SyncOutcome, ...]
+    added: tuple[tuple[str, CalendarKind], ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -77,16 +82,28 @@ class _Relay(QObject):
 class _Job(QRunnable):
     """One unit of work on the import thread; never lets an exception escape."""
 
-    def __init__(self, origin: str, work: Callable[[], list[SyncOutcome]], relay: _Relay) -> None:
+    def __init__(
+        self,
+        origin: str,
+        work: Callable[[], list[SyncOutcome]],
+        relay: _Relay,
+        added: Callable[[], list[tuple[str, CalendarKind]]],
+    ) -> None:
         super().__init__()
         self._origin = origin
         self._work = work
         self._relay = relay
+        self._added = added
 
     def run(self) -> None:
         """Do the work and hand the result to the GUI thread."""
         outcomes = self._work()
-        self._relay.done.emit(CalendarJobResult(self._origin, tuple(outcomes)))
+        try:
+            added = tuple(self._added())
+        except Exception:  # the list only guides the watch; the next job tries again
+            logger.exception("listing the added calendar sources failed")
+            added = ()
+        self._relay.done.emit(CalendarJobResult(self._origin, tuple(outcomes), added))
 
 
 class CalendarImporter(QObject):
@@ -98,9 +115,15 @@ class CalendarImporter(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, service: CalendarService, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        service: CalendarService,
+        parent: QObject | None = None,
+        sources: SourcesService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self._sources = sources
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
@@ -125,6 +148,15 @@ class CalendarImporter(QObject):
         chosen = list(watch_files)
         self._submit(origin, lambda: self._sync(chosen))
 
+    def read_sources(self, changes: Mapping[str, list[Path] | None], origin: str = "watch") -> None:
+        """Re-read added sources; for a vdir, only the calendar folders given (``None``: all)."""
+        chosen = dict(changes)
+        self._submit(origin, lambda: [self._read_source(p, c) for p, c in chosen.items()])
+
+    def list_sources(self, origin: str = "sources") -> None:
+        """Report the added sources (after one was added or removed), reading nothing."""
+        self._submit(origin, list)
+
     def wait(self, msecs: int = -1) -> bool:
         """Block until every job is done (for shutdown and tests); return whether they are."""
         return self._pool.waitForDone(msecs)
@@ -138,7 +170,20 @@ class CalendarImporter(QObject):
 
     def _submit(self, origin: str, work: Callable[[], list[SyncOutcome]]) -> None:
         self._pending += 1
-        self._pool.start(_Job(origin, work, self._relay))
+        self._pool.start(_Job(origin, work, self._relay, self._added))
+
+    def _added(self) -> list[tuple[str, CalendarKind]]:
+        return [] if self._sources is None else self._sources.added()
+
+    def _read_source(self, path: str, changed: list[Path] | None) -> SyncOutcome:
+        assert self._sources is not None, "sources are only watched when given"
+        try:
+            return self._sources.read_source(path, changed)
+        except StorageError as error:
+            return SyncOutcome(path, None, str(error))
+        except Exception as error:  # the worker must always answer; the log has the details
+            logger.exception("reading calendar source %s failed", path)
+            return SyncOutcome(path, None, f"{Path(path).name}: unexpected error ({error})")
 
     def _import(self, path: str) -> SyncOutcome:
         try:
@@ -151,6 +196,8 @@ class CalendarImporter(QObject):
 
     def _sync(self, watch_files: list[str]) -> list[SyncOutcome]:
         try:
+            if self._sources is not None:
+                return self._sources.sync(watch_files)
             return self._service.sync(watch_files)
         except StorageError as error:
             return [SyncOutcome("", None, str(error))]
@@ -165,7 +212,7 @@ class CalendarImporter(QObject):
 
 
 class CalendarWatch(QObject):
-    """Keeps ``calendar.watch_files`` imported: at start, on change, and when settings change.
+    """Keeps ``calendar.watch_files`` imported and added sources read: at start, on change.
 
     Only regular files are watched (a FIFO or device named in the list is never opened, not
     even by the watcher; its import reports the problem). Each watched file's folder is
@@ -173,6 +220,12 @@ class CalendarWatch(QObject):
     atomically (write a new file, rename it over the old one), after which the watch on the
     old file is gone; the folder's change notice brings it back. A change is acted on after
     :data:`DEBOUNCE_MS` of quiet, and only for files whose size or time stamp moved.
+
+    Added sources (vdir folders, Evolution caches) are followed the same way: a vdir's
+    folder and calendar folders are watched (vdirsyncer and khal replace items by renaming,
+    which changes the folder) and only the folders that changed are listed again; a file
+    source is watched with its folder. The list of added sources comes back with every
+    importer job, so the watch never reads the database on the GUI thread.
 
     Signals:
         changed: Imports stored new data (refresh what shows it).
@@ -203,6 +256,8 @@ class CalendarWatch(QObject):
         self._files: dict[str, str] = {}
         self._stamps: dict[str, tuple[int, int, int] | None] = {}
         self._due: set[str] = set()
+        self._sources: dict[str, tuple[CalendarKind, list[str]]] = {}
+        self._due_sources: dict[str, set[str] | None] = {}
         self._last_errors: dict[str, str] = {}
         importer.finished.connect(self._on_importer_finished)
 
@@ -221,8 +276,23 @@ class CalendarWatch(QObject):
         """Follow a changed watch list, and re-apply the settings to every import."""
         self.start()
 
-    def _rewatch(self) -> None:
-        """Watch each wanted file and its folder; drop paths no longer wanted."""
+    @Slot()
+    def sources_changed(self) -> None:
+        """Follow the added sources after one was added or removed."""
+        self._importer.list_sources()
+
+    def watched_sources(self) -> list[str]:
+        """Return the added sources being watched."""
+        return list(self._sources)
+
+    def _follow_sources(self, added: Iterable[tuple[str, CalendarKind]]) -> None:
+        from focusapp.services.sources import watch_paths
+
+        self._sources = {path: (kind, watch_paths(path, kind)) for path, kind in added}
+        self._rewatch(reset_stamps=False)
+
+    def _rewatch(self, *, reset_stamps: bool = True) -> None:
+        """Watch each wanted file, source and folder; drop paths no longer wanted."""
         wanted: dict[str, str] = {}
         for text in self._settings().calendar_watch_files:
             try:
@@ -230,29 +300,56 @@ class CalendarWatch(QObject):
             except CalendarImportError:
                 continue  # reported by the import itself
         self._files = wanted
+        source_files = set(self._source_files())
+        files = set(wanted) | source_files
         folders = {str(Path(path).parent) for path in wanted}
-        keep = set(wanted) | folders
+        for _kind, paths in self._sources.values():
+            folders.update(p for p in paths if p not in source_files)
+        keep = files | folders
         stale = [p for p in [*self._watcher.files(), *self._watcher.directories()] if p not in keep]
         if stale:
             self._watcher.removePaths(stale)
         present = set(self._watcher.files()) | set(self._watcher.directories())
         missing = sorted(
-            p for p in keep - present if (is_regular_file(Path(p)) if p in wanted else _is_dir(p))
+            p for p in keep - present if (is_regular_file(Path(p)) if p in files else _is_dir(p))
         )
         if missing:
             self._watcher.addPaths(missing)
-        self._stamps = {path: _stamp(path) for path in wanted}
+        if reset_stamps:
+            self._stamps = {path: _stamp(path) for path in wanted}
+        for path in source_files:
+            self._stamps.setdefault(path, _stamp(path))
+
+    def _source_files(self) -> list[str]:
+        """Return the added sources that are files (not vdir folders)."""
+        sources = self._sources.items()
+        return [p for p, (kind, paths) in sources if paths and kind is not CalendarKind.VDIR]
 
     @Slot(str)
     def _on_watcher_file_changed(self, path: str) -> None:
         if path in self._files:
             self._schedule(path)
+        if path in self._sources:
+            self._schedule_source(path, None)
 
     @Slot(str)
     def _on_watcher_directory_changed(self, folder: str) -> None:
         for path in self._files:
             if str(Path(path).parent) == folder and _stamp(path) != self._stamps.get(path):
                 self._schedule(path)
+        for path, (kind, paths) in self._sources.items():
+            if kind is not CalendarKind.VDIR:  # a file source: its folder changed
+                if str(Path(path).parent) == folder and _stamp(path) != self._stamps.get(path):
+                    self._schedule_source(path, None)
+            elif folder in paths:  # a vdir: this calendar folder (or the root) changed
+                self._schedule_source(path, folder)
+
+    def _schedule_source(self, path: str, folder: str | None) -> None:
+        if folder is None or (path in self._due_sources and self._due_sources[path] is None):
+            self._due_sources[path] = None
+        else:
+            self._due_sources.setdefault(path, set()).add(folder)  # type: ignore[union-attr]
+        self._timer.start()
 
     def _schedule(self, path: str) -> None:
         self._due.add(path)
@@ -264,16 +361,30 @@ class CalendarWatch(QObject):
         self._due.clear()
         # Put back watches that an atomic replace removed.
         present = set(self._watcher.files())
-        back = [path for path in self._files if path not in present and is_regular_file(Path(path))]
+        files = [*self._files, *self._source_files()]
+        back = [path for path in files if path not in present and is_regular_file(Path(path))]
         if back:
             self._watcher.addPaths(back)
         for path in due:
             self._stamps[path] = _stamp(path)
         if due:
             self._importer.import_files(due, origin="watch")
+        changes = {
+            path: None if folders is None else [Path(f) for f in sorted(folders)]
+            for path, folders in self._due_sources.items()
+            if path in self._sources
+        }
+        self._due_sources.clear()
+        for path in changes:
+            if path in self._stamps:
+                self._stamps[path] = _stamp(path)
+        if changes:
+            self._importer.read_sources(changes, origin="watch")
 
     @Slot(object)
     def _on_importer_finished(self, result: CalendarJobResult) -> None:
+        # Also after each read: a vdir may have gained a calendar folder to watch.
+        self._follow_sources(result.added)
         if result.origin not in ("watch", "sync"):
             return
         for outcome in result.outcomes:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from focusapp import __version__
 from focusapp.domain.errors import StorageError
 from focusapp.domain.validation import CheckInInvalidError
+from focusapp.ui.add_calendar_dialog import AddCalendarAction
 from focusapp.ui.backup_dialog import SafetyActions
 from focusapp.ui.banner import Banner
 from focusapp.ui.calendar_dialogs import CalendarActions
@@ -371,6 +372,9 @@ class MainWindow(QMainWindow):
             file_menu.insertAction(actions[after], self.calendar.import_action)
         else:
             file_menu.addAction(self.calendar.import_action)
+        self.add_calendar = AddCalendarAction(self)
+        file_menu.insertAction(self.export_charts_action, self.add_calendar.action)
+        self.add_calendar.added.connect(self._on_calendar_imported)
         day_menu.addSeparator()
         day_menu.addAction(self.calendar.day_action)
 

@@ -9,6 +9,7 @@ socket, so it reading the vdir proves it opened none.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -172,3 +173,51 @@ def test_the_reader_follows_radicale_vdirsyncer_and_khal(chain: Chain) -> None:
     chain.vdirsyncer("sync")
     assert starts(reader, [work]) == {"Planning": 14}
     assert not any(p.name.startswith(".") for p in work.iterdir())
+
+
+def test_focusapp_calendar_sync_picks_up_what_khal_edits(
+    chain: Chain, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole command, in this socket-less process: add the vdir, khal edits, sync."""
+    from focusapp.cli import main
+
+    monkeypatch.setenv("TZ", "UTC")
+    day = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+    stamp = f"{day:%Y%m%d}"
+
+    def minutes() -> int | None:
+        main(["show", "--from", str(day), "--to", str(day), "--json"])
+        days = json.loads(capsys.readouterr().out)
+        days = days["days"] if isinstance(days, dict) else days
+        return days[0].get("meeting_minutes") if days else None
+
+    chain.request("MKCALENDAR", "work/")
+    chain.request("PUT", "work/e1.ics", event("e1", 9).replace("20261202", stamp))
+    chain.vdirsyncer("discover")
+    chain.vdirsyncer("sync")
+    assert main(["calendar", "add", str(chain.vdir)]) == 0
+    assert "Meetings counted: 1" in capsys.readouterr().out
+    assert minutes() == 30
+
+    chain.khal("new", str(day), "14:00", "15:00", "Planning")
+    assert main(["calendar", "sync"]) == 0
+    capsys.readouterr()
+    assert minutes() == 90
+
+    # khal edit is interactive: move Planning to 16:00-17:30 through its prompts.
+    subprocess.run(
+        [str(TOOLS["khal"]), "-c", str(chain.tmp / "khal.conf"), "edit", "--show-past", "Planning"],
+        input=f"t\n{day} 16:00 {day} 17:30\nn\n",
+        text=True,
+        check=True,
+        capture_output=True,
+        env=chain.env,
+        timeout=60,
+    )
+    assert main(["calendar", "sync"]) == 0
+    capsys.readouterr()
+    assert minutes() == 120
+    main(["calendar", "show", str(day), "--json"])
+    audit = json.loads(capsys.readouterr().out)
+    planning = [e for e in audit["events"] if e["summary"] == "Planning"]
+    assert [e["start"][11:16] for e in planning] == ["16:00"]

@@ -30,7 +30,7 @@ def test_0004_upgrades_a_0003_database_and_keeps_its_data(tmp_path):
             "('2026-01-05', 4, 'UTC', '2026-01-05 10:00:00', '2026-01-05 10:00:00')"
         )
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == "0004"
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     tables = set(inspect(engine).get_table_names())
     assert {"plan_choices", "week_reflections", "checkins"} <= tables
     with engine.connect() as connection:
@@ -85,5 +85,5 @@ def test_0004_downgrades_cleanly(tmp_path):
     assert not {"plan_choices", "week_reflections"} & tables
     assert "calendar_events" in tables
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == "0004"
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     engine.dispose()

@@ -1,0 +1,221 @@
+"""``focusapp calendar add|sources|sync|remove``: calendars other programs keep on this computer.
+
+vdirsyncer and khal folders, Evolution's caches and local calendars, Thunderbird's files and
+plain .ics files are added by path and re-read when they change; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Final
+
+from focusapp.cli_support import EXIT_OK, UserError, escape_text, open_context_for
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from focusapp.services.sources import SourceInfo
+
+_KINDS: Final = (
+    "an .ics file, a vdir folder (vdirsyncer, khal), an Evolution cache.db or calendar.ics, "
+    "or a Thunderbird .sqlite file"
+)
+_READ_ONLY: Final = (
+    "FocusApp only reads it (a running Evolution or vdirsyncer is never disturbed) and never "
+    "downloads anything."
+)
+
+
+class ExampleFormatter(argparse.HelpFormatter):
+    """Wraps the description as usual but keeps the example lines as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("example"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def add_action(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help_text: str,
+    description: str,
+    *examples: str,
+) -> argparse.ArgumentParser:
+    """Add a subcommand with its help line, its description and one or more examples."""
+    label = "example" if len(examples) == 1 else "examples"
+    return actions.add_parser(
+        name,
+        help=help_text,
+        description=description,
+        epilog=f"{label}:\n" + "\n".join(f"  {example}" for example in examples),
+        formatter_class=ExampleFormatter,
+    )
+
+
+def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``add``, ``sources``, ``sync`` and ``remove`` to ``focusapp calendar``."""
+    add = add_action(
+        actions,
+        "add",
+        "add a calendar another program keeps here (its kind is detected)",
+        f"Add {_KINDS}. Its meetings are read now and again whenever it changes (the window "
+        f"watches it; `focusapp calendar sync` re-reads it). {_READ_ONLY}",
+        "focusapp calendar add ~/.calendars/work",
+    )
+    add.add_argument("path", metavar="PATH", help="the file or folder (see `calendar sources`)")
+    add.set_defaults(handler=cmd_calendar_add)
+
+    sources = add_action(
+        actions,
+        "sources",
+        "list the calendars found on this computer and those added",
+        "List the added calendar sources, then those found on this computer (vdirsyncer and "
+        "khal configs and folders, Evolution, Thunderbird) that are not added yet, with their "
+        "calendar names, event counts, last change and warnings.",
+        "focusapp calendar sources --json",
+    )
+    sources.add_argument("--json", action="store_true", help="print JSON")
+    sources.set_defaults(handler=cmd_calendar_sources)
+
+    sync = add_action(
+        actions,
+        "sync",
+        "re-read every added calendar and calendar.watch_files now",
+        "Re-read every added source and every file in calendar.watch_files, picking up added, "
+        "changed and deleted events, and apply changed calendar settings to every import. "
+        "Sources that did not change are not written again.",
+        "focusapp calendar sync",
+    )
+    sync.set_defaults(handler=cmd_calendar_sync)
+
+    remove = add_action(
+        actions,
+        "remove",
+        "forget an added or imported calendar and its meetings",
+        "Forget a calendar source (added, or imported with `calendar import`) and the "
+        "meetings read from it. What you typed is never touched.",
+        "focusapp calendar remove ~/.calendars/work",
+    )
+    remove.add_argument("path", metavar="PATH", help="the path as added (see `calendar sources`)")
+    remove.set_defaults(handler=cmd_calendar_remove)
+
+
+def cmd_calendar_add(args: argparse.Namespace) -> int:
+    """Add one source and read it now; a Thunderbird file is added with a clear note."""
+    from focusapp.commands.calendar import describe_import
+    from focusapp.formats.source_kind import SourceError
+
+    context = open_context_for(args)
+    try:
+        outcome = context.sources.add(args.path)
+    except SourceError as error:
+        raise UserError(f"{error} Nothing was added.") from None
+    kinds = dict(context.sources.added())
+    lines = [f"Added {outcome.path} ({kinds.get(outcome.path, '?')})."]
+    if outcome.report is not None:
+        lines.extend(describe_import(outcome.report))
+    elif outcome.error:
+        lines.append(f"Note: {outcome.error}")
+    _write(lines)
+    return EXIT_OK
+
+
+def cmd_calendar_sources(args: argparse.Namespace) -> int:
+    """Print the added sources, then the ones found and not added."""
+    context = open_context_for(args)
+    listed = context.sources.sources()
+    if args.json:
+        payload = {"sources": [_source_json(s) for s in listed]}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    if not listed:
+        _write(
+            [
+                "No calendar found on this computer and none added. Add one with: "
+                "focusapp calendar add PATH"
+            ]
+        )
+        return EXIT_OK
+    _write([line for source in listed for line in _source_lines(source, context.zone)])
+    return EXIT_OK
+
+
+def cmd_calendar_sync(args: argparse.Namespace) -> int:
+    """Re-read every source and watched file; failures go to stderr and exit 2."""
+    from focusapp.commands.calendar import describe_import
+
+    context = open_context_for(args)
+    outcomes = context.sources.sync(context.settings.calendar_watch_files)
+    lines: list[str] = []
+    failed = 0
+    for outcome in outcomes:
+        if outcome.report is None:
+            failed += 1
+            print(f"focusapp calendar sync: {escape_text(outcome.error or '')}", file=sys.stderr)
+        else:
+            lines.extend(describe_import(outcome.report))
+    if not outcomes:
+        lines.append(
+            "Nothing to do: no calendar added (focusapp calendar add PATH), no watched files "
+            "(calendar.watch_files) and nothing stale."
+        )
+    _write(lines)
+    if failed:
+        raise UserError(f"{failed} of {len(outcomes)} calendar files could not be imported")
+    return EXIT_OK
+
+
+def cmd_calendar_remove(args: argparse.Namespace) -> int:
+    """Forget one source; its days lose the meetings it contributed."""
+    from focusapp.formats.source_kind import SourceError
+
+    try:
+        removed = open_context_for(args).sources.remove(args.path)
+    except SourceError as error:
+        raise UserError(str(error)) from None
+    if not removed:
+        raise UserError(f"{args.path} was not imported or added; see: focusapp calendar sources")
+    _write([f"Removed {args.path} and its meetings."])
+    return EXIT_OK
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def _source_json(source: SourceInfo) -> dict[str, object]:
+    return {
+        "path": source.path,
+        "kind": str(source.kind),
+        "added": source.added,
+        "found_by": source.found_by or None,
+        "calendars": list(source.names),
+        "event_count": source.event_count,
+        "last_change": None if source.last_change is None else source.last_change.isoformat(),
+        "warnings": list(source.warnings),
+    }
+
+
+def _source_lines(source: SourceInfo, zone: ZoneInfo) -> list[str]:
+    state = "added" if source.added else "found, not added"
+    lines = [f"{source.path}  ({source.kind}, {state})"]
+    details = []
+    if source.names:
+        details.append("calendars: " + ", ".join(source.names))
+    if source.event_count is not None:
+        details.append(f"{source.event_count} events")
+    if source.last_change is not None:
+        details.append(f"last change {source.last_change.astimezone(zone):%Y-%m-%d %H:%M}")
+    if source.found_by:
+        details.append(f"found in {source.found_by}")
+    if details:
+        lines.append("  " + "; ".join(details))
+    lines.extend(f"  Warning: {warning}" for warning in source.warnings)
+    return lines
+
+
+def _write(lines: list[str]) -> None:
+    # Names, paths and warnings come from other programs' files: escape what a terminal obeys.
+    sys.stdout.write("".join(f"{escape_text(line, keep_layout=True)}\n" for line in lines))

@@ -1,0 +1,274 @@
+"""``focusapp coding add|list|sync|show|remove``: coding time estimated from your git commits.
+
+Commits authored by your addresses give per-day coding sessions, estimated the way git-hours
+does (commits less than 2 h apart are one session, which starts 30 min before its first
+commit). A value you typed for a day always wins; ``focusapp show --json`` lists the
+estimate as ``coding_minutes`` on the other days, and ``focusapp coding show DATE`` explains it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Final
+
+from focusapp.cli_support import EXIT_OK, UserError, escape_text, open_context_for
+from focusapp.cli_support import parse_date as parse_day
+from focusapp.commands.calendar_sources import add_action
+
+if TYPE_CHECKING:
+    import argparse
+    from zoneinfo import ZoneInfo
+
+    from focusapp.domain.sources import DaySources
+    from focusapp.services.coding import CodingAudit, CodingSourceInfo
+
+_PRIVACY: Final = (
+    "git itself is run, read-only and offline; of each of your commits only its hash, time "
+    "and repository are kept, never its message or files."
+)
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``coding`` and its actions to the command line."""
+    coding = commands.add_parser(
+        "coding",
+        help="coding time from your git commits, where you typed none",
+        description="Estimate coding time from the commits in your git repositories. " + _PRIVACY,
+    )
+    actions = coding.add_subparsers(
+        dest="action", metavar="{add,list,sync,show,remove}", required=True
+    )
+    add = add_action(
+        actions,
+        "add",
+        "add a git repository, or a folder whose repositories are all scanned",
+        "Add a git repository, or a folder whose repositories (up to 4 levels down) are all "
+        "scanned, and read your commits now. Your commits are those by git config "
+        "user.email (global and each repository's) plus every --author given. " + _PRIVACY,
+        "focusapp coding add ~/src",
+        "focusapp coding add ~/work/api --author me@work.example",
+    )
+    add.add_argument("path", metavar="PATH", help="a git repository or a folder of them")
+    add.add_argument(
+        "--author",
+        action="append",
+        default=[],
+        metavar="EMAIL",
+        help="another address your commits use (repeatable; remembered for this folder)",
+    )
+    add.set_defaults(handler=cmd_coding_add)
+
+    listing = add_action(
+        actions,
+        "list",
+        "list the coding sources",
+        "List the added folders with their repositories, addresses, commits and last scan.",
+        "focusapp coding list --json",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=cmd_coding_list)
+
+    sync = add_action(
+        actions,
+        "sync",
+        "re-scan every coding source now",
+        "Re-scan every added folder for new commits (and repositories). " + _PRIVACY,
+        "focusapp coding sync",
+    )
+    sync.set_defaults(handler=cmd_coding_sync)
+
+    show = add_action(
+        actions,
+        "show",
+        "explain a day's coding time: the sessions and sources behind it",
+        "Show a day's coding time, where it came from (typed, focus sessions or commits) "
+        "and the commit sessions and folders behind the estimate.",
+        "focusapp coding show today",
+        "focusapp coding show 2026-11-02 --json",
+    )
+    show.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=cmd_coding_show)
+
+    remove = add_action(
+        actions,
+        "remove",
+        "forget a coding source and its commits",
+        "Forget an added folder and the commits read from it. What you typed is never touched.",
+        "focusapp coding remove ~/src",
+    )
+    remove.add_argument("path", metavar="PATH", help="the folder as added (see list)")
+    remove.set_defaults(handler=cmd_coding_remove)
+
+
+def cmd_coding_add(args: argparse.Namespace) -> int:
+    """Add one folder and scan it now."""
+    from focusapp.services.coding import CodingSourceError
+
+    addresses = [_address(text) for text in args.author]
+    context = open_context_for(args)
+    try:
+        info = context.coding.add(args.path, addresses)
+    except CodingSourceError as error:
+        raise UserError(f"{error} Nothing was added.") from None
+    _write([f"Added {info.path}.", *_info_lines(info, context.zone)])
+    return EXIT_OK
+
+
+def cmd_coding_list(args: argparse.Namespace) -> int:
+    """Print every coding source."""
+    context = open_context_for(args)
+    sources = context.coding.sources()
+    if args.json:
+        payload = {"sources": [_info_json(info) for info in sources]}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    if not sources:
+        _write(["No coding source added yet. Add one with: focusapp coding add PATH"])
+        return EXIT_OK
+    _write([line for info in sources for line in [info.path, *_info_lines(info, context.zone)]])
+    return EXIT_OK
+
+
+def cmd_coding_sync(args: argparse.Namespace) -> int:
+    """Re-scan every source; failures go to stderr and exit 2."""
+    context = open_context_for(args)
+    outcomes = context.coding.sync()
+    lines: list[str] = []
+    failed = 0
+    for path, info, error in outcomes:
+        if info is None:
+            failed += 1
+            print(f"focusapp coding sync: {escape_text(error or path)}", file=sys.stderr)
+        else:
+            lines.extend([path, *_info_lines(info, context.zone)])
+    if not outcomes:
+        lines.append("Nothing to do: no coding source added (focusapp coding add PATH).")
+    _write(lines)
+    if failed:
+        raise UserError(f"{failed} of {len(outcomes)} coding sources could not be read")
+    return EXIT_OK
+
+
+def cmd_coding_show(args: argparse.Namespace) -> int:
+    """Print one day's coding time, its source and the estimate behind it."""
+    context = open_context_for(args)
+    is_today = args.date.strip().lower() == "today"
+    day = context.checkins.today() if is_today else parse_day(args.date)
+    audit = context.coding.audit(day)
+    sources = context.checkins.sources(day)
+    if args.json:
+        payload = audit_json(audit, sources, context.zone)
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        _write(_audit_lines(audit, sources, context.zone))
+    return EXIT_OK
+
+
+def cmd_coding_remove(args: argparse.Namespace) -> int:
+    """Forget one source and its commits."""
+    if not open_context_for(args).coding.remove(args.path):
+        raise UserError(f"{args.path} was not added; see: focusapp coding list")
+    _write([f"Removed {args.path} and its commits."])
+    return EXIT_OK
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def audit_json(audit: CodingAudit, sources: DaySources, zone: ZoneInfo) -> dict[str, object]:
+    """Return a day's coding audit in the documented JSON shape."""
+    return {
+        "date": audit.date.isoformat(),
+        "coding_minutes": sources.effective.coding_minutes,
+        "coding_source": None if sources.coding_source is None else str(sources.coding_source),
+        "commit_minutes": audit.minutes,
+        "coding_sources": list(audit.sources),
+        "sessions": [
+            {
+                "start": session.start.astimezone(zone).isoformat(),
+                "end": session.end.astimezone(zone).isoformat(),
+                "commits": [
+                    {
+                        "sha": commit.sha,
+                        "at": commit.authored_at.astimezone(zone).isoformat(),
+                        "repository": commit.repository,
+                    }
+                    for commit in session.commits
+                ],
+            }
+            for session in audit.sessions
+        ],
+    }
+
+
+def _audit_lines(audit: CodingAudit, sources: DaySources, zone: ZoneInfo) -> list[str]:
+    from focusapp.domain.durations import format_duration
+
+    effective = sources.effective.coding_minutes
+    origin = {
+        "typed": "typed by you",
+        "sessions": "from focus sessions",
+        "commits": "estimated from commits",
+    }.get(str(sources.coding_source), "")
+    head = f"{audit.date:%a %Y-%m-%d}: "
+    if effective is None:
+        head += "no coding time."
+    else:
+        head += f"{format_duration(effective)} coding ({origin})."
+    lines = [head]
+    if audit.minutes is None:
+        lines.append("No commits of yours on this day.")
+        return lines
+    lines.append(
+        f"Commits: {format_duration(audit.minutes)} estimated from " + ", ".join(audit.sources)
+    )
+    for session in audit.sessions:
+        start, end = session.start.astimezone(zone), session.end.astimezone(zone)
+        count = len(session.commits)
+        noun = "commit" if count == 1 else "commits"
+        lines.append(f"  {start:%a %H:%M}-{end:%H:%M}  {count} {noun}")
+    return lines
+
+
+def _info_json(info: CodingSourceInfo) -> dict[str, object]:
+    return {
+        "path": info.path,
+        "kind": info.kind,
+        "authors": list(info.authors),
+        "repositories": list(info.repositories),
+        "commits": info.commits,
+        "added_at": info.added_at.isoformat(),
+        "scanned_at": None if info.scanned_at is None else info.scanned_at.isoformat(),
+        "warnings": list(info.warnings),
+    }
+
+
+def _info_lines(info: CodingSourceInfo, zone: ZoneInfo) -> list[str]:
+    repositories = len(info.repositories)
+    noun = "repository" if repositories == 1 else "repositories"
+    scanned = (
+        "never scanned"
+        if info.scanned_at is None
+        else f"scanned {info.scanned_at.astimezone(zone):%Y-%m-%d %H:%M}"
+    )
+    lines = [
+        f"  {repositories} {noun}, {info.commits} of your commits, {scanned}",
+        "  Your addresses: " + (", ".join(info.authors) or "none"),
+    ]
+    lines.extend(f"  Warning: {warning}" for warning in info.warnings)
+    return lines
+
+
+def _address(text: str) -> str:
+    cleaned = text.strip()
+    local, at, domain = cleaned.partition("@")
+    if not (local and at and domain) or any(c.isspace() for c in cleaned):
+        raise UserError(f"--author: '{text}' is not an e-mail address")
+    return cleaned.lower()
+
+
+def _write(lines: list[str]) -> None:
+    # Paths come from the file system: escape what a terminal obeys.
+    sys.stdout.write("".join(f"{escape_text(line, keep_layout=True)}\n" for line in lines))
