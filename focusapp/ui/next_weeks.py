@@ -219,7 +219,7 @@ class NextWeeksView(QWidget):
         forecast = data.forecast
         if not forecast.booked_series:
             return self.tr(
-                "No meetings are booked in these days. Import a calendar (File > Import "
+                "No meetings are booked in these days. Add your calendar (File > Add "
                 "calendar...) to see your coming weeks."
             )
         week = forecast.week
