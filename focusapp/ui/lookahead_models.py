@@ -19,10 +19,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import Choice, PlanChoice
+from focusapp.ui.theme import is_dark
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -301,6 +303,25 @@ class SeriesPlanModel(QAbstractTableModel):
             return
         self.rows = [replace(row, ticked=False) for row in self.rows]
         self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.FOCUS_COST))
+
+
+class TickDelegate(QStyledItemDelegate):
+    """Draws the "Try" check boxes with an outline that shows on a dark base too.
+
+    Fusion outlines an item view's check box in a shade of the window colour, which on the
+    dark palette is all but the colour of the base it sits on.
+    """
+
+    def initStyleOption(  # noqa: N802 - Qt API
+        self, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
+        """Qt override: lighten the colour Fusion derives the outline from, when dark."""
+        super().initStyleOption(option, index)
+        palette = option.palette
+        if is_dark(palette):
+            palette.setColor(
+                QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.PlaceholderText)
+            )
 
 
 class ChoiceDelegate(QStyledItemDelegate):

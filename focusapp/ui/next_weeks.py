@@ -30,6 +30,7 @@ from focusapp.ui.lookahead_models import (
     ChoiceDelegate,
     ForecastDaysModel,
     SeriesPlanModel,
+    TickDelegate,
     day_text,
 )
 from focusapp.wording.levels import level_word
@@ -110,6 +111,7 @@ class NextWeeksView(QWidget):
         )
         self.days_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.series_table.setItemDelegateForColumn(SeriesPlanModel.WHAT_IF, ChoiceDelegate(self))
+        self.series_table.setItemDelegateForColumn(SeriesPlanModel.TICK, TickDelegate(self))
         self.series_table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers
             & ~QAbstractItemView.EditTrigger.CurrentChanged

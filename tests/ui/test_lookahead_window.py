@@ -190,3 +190,21 @@ def test_a_check_in_marks_the_views_stale_and_the_shown_one_reads_again(qtbot, w
     booked.checkins.record(TODAY, {"energy": 1})
     with qtbot.waitSignal(view.updated, timeout=10_000):
         window.refresh()
+
+
+def test_the_try_boxes_have_a_visible_outline_in_the_dark_theme(qtbot, window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from focusapp.ui.lookahead_models import TickDelegate
+    from focusapp.ui.theme import contrast_ratio, dark_palette
+
+    view = open_next_weeks(qtbot, window).next_weeks
+    delegate = view.series_table.itemDelegateForColumn(SeriesPlanModel.TICK)
+    assert isinstance(delegate, TickDelegate)
+    option = QStyleOptionViewItem()
+    option.palette = dark_palette()
+    delegate.initStyleOption(option, view.series_model.index(0, SeriesPlanModel.TICK))
+    # Fusion outlines the box in Window.darker(140); on the dark base it must stand out.
+    outline = option.palette.color(QPalette.ColorRole.Window).darker(140)
+    assert contrast_ratio(outline, option.palette.color(QPalette.ColorRole.Base)) >= 3.0
