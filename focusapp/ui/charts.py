@@ -121,8 +121,9 @@ class DayChart(QWidget):
             axes["right"] = right_axis
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        # A long legend must not widen the window: it is clipped when space is short.
+        # A long legend must not widen the window: it wraps onto a second line instead.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setWordWrap(True)
         self.view = pg.PlotWidget(self, axisItems=axes, enableMenu=False)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.setMinimumHeight(min_height)
