@@ -19,6 +19,7 @@ from focusapp.cli_support import (
     add_range,
     date_range,
     escape_text,
+    examples,
     open_context_for,
     parse_date,
     parse_hours,
@@ -234,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="focusapp",
         description="FocusApp: a 20-second daily check-in of energy, coding and meeting time, "
         "with an explainable burnout-risk signal. Without a command it opens the window.",
+        epilog=examples(
+            "focusapp",
+            "focusapp log --energy 4 --coding 3h --meetings 2h",
+            "focusapp risk --from mon",
+            notes="Each command explains itself: focusapp COMMAND --help",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"FocusApp {__version__}")
     parser.add_argument(
@@ -246,7 +253,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    log = commands.add_parser("log", help="create or update a day's check-in")
+    log = commands.add_parser(
+        "log",
+        help="create or update a day's check-in",
+        description="Create or update one day's check-in (default: today). Only the fields "
+        "you give change; the others keep their stored values. A day counts as checked in "
+        "once it has an energy rating.",
+        epilog=examples(
+            "focusapp log --energy 4 --coding 3h --meetings 2h",
+            "focusapp log --date yesterday --meetings '45 minutes'",
+            "focusapp log --date mon --stress 2 --sleep 7.5 --note 'long review'",
+        ),
+    )
     log.add_argument("--date", metavar="DAY", help=f"the day: {DAY_FORMS} (default: today)")
     log.add_argument("--energy", metavar="N", help="1 Drained, 2 Low, 3 Okay, 4 Good, 5 Energised")
     log.add_argument("--coding", metavar="DUR", help="coding / deep work, e.g. 1h30, 90m, 1.5h")
@@ -256,12 +274,31 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--note", metavar="TEXT", help="a short note (never used for scoring)")
     log.set_defaults(handler=cmd_log)
 
-    show = commands.add_parser("show", help="show recorded days")
+    show = commands.add_parser(
+        "show",
+        help="show recorded days",
+        description="Print the recorded days from --from to --to (default: every day up to "
+        "today) as a table, or as JSON with --json.",
+        epilog=examples(
+            "focusapp show",
+            "focusapp show --from mon --to today",
+            "focusapp show --from 2026-10-01 --json",
+        ),
+    )
     add_range(show)
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=cmd_show)
 
-    export = commands.add_parser("export", help="export every day as CSV or JSON")
+    export = commands.add_parser(
+        "export",
+        help="export every day as CSV or JSON",
+        description="Write every recorded day as CSV (one row per day, for a spreadsheet) or "
+        "JSON, to the terminal or to a file. 'focusapp import' reads both back.",
+        epilog=examples(
+            "focusapp export -o checkins.csv",
+            "focusapp export --format json -o checkins.json",
+        ),
+    )
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.set_defaults(handler=cmd_export)
@@ -273,6 +310,11 @@ def build_parser() -> argparse.ArgumentParser:
         "with the same values are left alone; if a stored day differs from the file, nothing "
         "is imported until you choose --overwrite or --keep. A backup is made before any "
         "stored day is replaced.",
+        epilog=examples(
+            "focusapp import checkins.csv --dry-run",
+            "focusapp import checkins.csv",
+            "focusapp import checkins.json --keep",
+        ),
     )
     imp.add_argument("file", metavar="FILE", help="a regular file of at most 50 MB")
     choice = imp.add_mutually_exclusive_group()

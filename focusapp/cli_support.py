@@ -7,7 +7,7 @@ import fnmatch
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from focusapp.domain.dates import DAY_FORMS, DayError, parse_day
 from focusapp.domain.durations import DurationError, parse_duration
@@ -40,8 +40,41 @@ class UserError(Exception):
     """An error to show the user as one line, exiting with status 2."""
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Wraps each paragraph of a description or epilog, but keeps indented lines as typed.
+
+    Descriptions are prose (wrapped to the terminal); the examples of an epilog are command
+    lines (indented), which must never be re-wrapped or joined.
+    """
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        paragraphs = text.split("\n\n")
+        filled = [
+            paragraph
+            if paragraph.startswith(" ") or "\n " in paragraph or paragraph.endswith(":")
+            else argparse.HelpFormatter._fill_text(self, paragraph, width, indent)
+            for paragraph in paragraphs
+        ]
+        return "\n\n".join(filled)
+
+
+def examples(*lines: str, notes: str = "") -> str:
+    """Return an ``epilog``: ``notes`` (optional prose), then ``examples:`` and the lines.
+
+    ``tests/cli/test_help.py`` requires every command to have one, each line starting with
+    ``focusapp`` and the command's own words, and parses each line with the real parser.
+    """
+    block = "examples:\n" + "\n".join(f"  {line}" for line in lines)
+    return f"{notes}\n\n{block}" if notes else block
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line, never a usage dump."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Use :class:`HelpFormatter` unless told otherwise (subcommands inherit the class)."""
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         """Print one line naming the command and exit with status 2."""

@@ -18,6 +18,7 @@ from focusapp.cli_support import (
     add_range,
     date_range,
     escape_text,
+    examples,
     open_context_for,
 )
 from focusapp.cli_support import parse_date as parse_day
@@ -47,6 +48,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="Import meeting time from calendar files (.ics), or add the calendars "
         "vdirsyncer, khal, Evolution or Thunderbird keep on this computer, and see which "
         "events count. " + _RANGE_HELP,
+        epilog=examples(
+            "focusapp calendar import ~/Downloads/work.ics --me me@example.com",
+            "focusapp calendar add ~/.calendars/work",
+            "focusapp calendar show today",
+        ),
     )
     actions = calendar.add_subparsers(
         dest="action", metavar="{import,show,list,add,sources,sync,remove}", required=True

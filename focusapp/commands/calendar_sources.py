@@ -6,14 +6,14 @@ plain .ics files are added by path and re-read when they change; nothing is down
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, escape_text, open_context_for
+from focusapp.cli_support import EXIT_OK, UserError, escape_text, examples, open_context_for
 
 if TYPE_CHECKING:
+    import argparse
     from zoneinfo import ZoneInfo
 
     from focusapp.services.sources import SourceInfo
@@ -28,30 +28,16 @@ _READ_ONLY: Final = (
 )
 
 
-class ExampleFormatter(argparse.HelpFormatter):
-    """Wraps the description as usual but keeps the example lines as written."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if text.startswith("example"):
-            return "".join(indent + line for line in text.splitlines(keepends=True))
-        return super()._fill_text(text, width, indent)
-
-
 def add_action(
     actions: argparse._SubParsersAction[argparse.ArgumentParser],
     name: str,
     help_text: str,
     description: str,
-    *examples: str,
+    *example_lines: str,
 ) -> argparse.ArgumentParser:
     """Add a subcommand with its help line, its description and one or more examples."""
-    label = "example" if len(examples) == 1 else "examples"
     return actions.add_parser(
-        name,
-        help=help_text,
-        description=description,
-        epilog=f"{label}:\n" + "\n".join(f"  {example}" for example in examples),
-        formatter_class=ExampleFormatter,
+        name, help=help_text, description=description, epilog=examples(*example_lines)
     )
 
 

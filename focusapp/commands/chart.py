@@ -17,6 +17,7 @@ from focusapp.cli_support import (
     add_range,
     date_range,
     escape_text,
+    examples,
     open_context_for,
     output_target,
     write_file,
@@ -109,6 +110,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="save the dashboard's charts as a PNG image",
         description="Render the dashboard's charts for a range of days to a PNG file, "
         "without opening a window. The range defaults to the 13 weeks ending today.",
+        epilog=examples(
+            "focusapp chart -o charts.png",
+            "focusapp chart --from 2026-09-01 --to 2026-11-30 --size 1600x1000 -o autumn.png",
+        ),
     )
     add_range(parser)
     parser.add_argument(

@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, escape_text, open_context_for
+from focusapp.cli_support import EXIT_OK, UserError, escape_text, examples, open_context_for
 from focusapp.cli_support import parse_date as parse_day
 from focusapp.commands.calendar_sources import add_action
 
@@ -35,6 +35,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "coding",
         help="coding time from your git commits, where you typed none",
         description="Estimate coding time from the commits in your git repositories. " + _PRIVACY,
+        epilog=examples("focusapp coding add ~/src", "focusapp coding show today"),
     )
     actions = coding.add_subparsers(
         dest="action", metavar="{add,list,sync,show,remove}", required=True

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import logging
 import sys
+import textwrap
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, escape_text
+from focusapp.cli_support import EXIT_OK, UserError, escape_text, examples
 from focusapp.paths import resolve_paths
-from focusapp.settings import KEYS, Settings, SettingsError, SettingsStore, get_text, with_value
+from focusapp.settings import (
+    KEYS,
+    Settings,
+    SettingsError,
+    SettingsStore,
+    accepted_form,
+    get_text,
+    with_value,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -27,23 +36,69 @@ START_AT_LOGIN: Final = "app.start_at_login"
 logger = logging.getLogger(__name__)
 
 
+#: Width of the key table in 'config set --help' (argparse keeps an epilog's own lines).
+_HELP_WIDTH: Final = 78
+
+
+def keys_and_values() -> str:
+    """Return every key with what it accepts, from the settings definitions themselves."""
+    width = max(len(key) for key in KEYS)
+    lines = [
+        textwrap.fill(
+            accepted_form(key),
+            width=_HELP_WIDTH,
+            initial_indent=f"  {key.ljust(width)}  ",
+            subsequent_indent=" " * (width + 4),
+        )
+        for key in KEYS
+    ]
+    return "keys and values:\n" + "\n".join(lines)
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``config`` and its ``list``, ``get`` and ``set`` actions to ``commands``."""
     config = commands.add_parser(
         "config",
         help="show or change settings",
         description="Show or change settings. Keys: " + ", ".join(KEYS) + ".",
+        epilog=examples(
+            "focusapp config list",
+            "focusapp config get checkin.reminder_time",
+            "focusapp config set checkin.reminder_time 17:30",
+        ),
     )
     actions = config.add_subparsers(dest="action", metavar="{list,get,set}", required=True)
 
-    listing = actions.add_parser("list", help="print every setting as 'key = value'")
+    listing = actions.add_parser(
+        "list",
+        help="print every setting as 'key = value'",
+        description="Print every setting as 'key = value', each value in the form "
+        "'config set' accepts back.",
+        epilog=examples("focusapp config list"),
+    )
     listing.set_defaults(handler=cmd_config_list)
 
-    get = actions.add_parser("get", help="print the value of one setting")
+    get = actions.add_parser(
+        "get",
+        help="print the value of one setting",
+        description="Print the value of one setting, in the form 'config set' accepts back.",
+        epilog=examples("focusapp config get checkin.workdays"),
+    )
     get.add_argument("key", metavar="KEY", help="a setting key, e.g. checkin.reminder_time")
     get.set_defaults(handler=cmd_config_get)
 
-    set_ = actions.add_parser("set", help="change one setting")
+    set_ = actions.add_parser(
+        "set",
+        help="change one setting",
+        description="Change one setting; a value that is not accepted changes nothing and "
+        "the message says what to type. A running FocusApp picks the change up at once.",
+        epilog=examples(
+            "focusapp config set checkin.reminder_time 17:30",
+            "focusapp config set checkin.workdays mon,tue,wed,thu",
+            "focusapp config set meetings.daily_budget 3h30",
+            notes=keys_and_values(),
+        ),
+    )
     set_.add_argument("key", metavar="KEY", help="a setting key, e.g. checkin.reminder_time")
     set_.add_argument("value", metavar="VALUE", help="the new value, e.g. 17:30")
     set_.set_defaults(handler=cmd_config_set)

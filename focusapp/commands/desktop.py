@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, UserError
+from focusapp.cli_support import EXIT_OK, UserError, examples
 
 if TYPE_CHECKING:
     import argparse
@@ -45,7 +45,11 @@ def _run(args: argparse.Namespace) -> int:
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``desktop`` to the command line."""
     parser = commands.add_parser(
-        "desktop", help="add FocusApp to (or remove it from) the desktop's application menu"
+        "desktop",
+        help="add FocusApp to (or remove it from) the desktop's application menu",
+        description="'install' adds FocusApp to your desktop's application menu (a .desktop "
+        "entry and icons in your home folder, nothing system-wide); 'uninstall' removes them.",
+        epilog=examples("focusapp desktop install", "focusapp desktop uninstall"),
     )
     parser.add_argument("action", choices=("install", "uninstall"))
     parser.set_defaults(handler=_run)

@@ -6,7 +6,14 @@ import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, open_context_for, parse_date, parse_int
+from focusapp.cli_support import (
+    EXIT_OK,
+    UserError,
+    examples,
+    open_context_for,
+    parse_date,
+    parse_int,
+)
 from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Choice, PlanChoice
 from focusapp.wording.levels import level_in_sentence
@@ -179,6 +186,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "blocks of the coming days, the meeting series by booked time and focus cost, and a "
         "projected signal for the coming week. --skip tries a plan out; nothing is written to "
         "any calendar.",
+        epilog=examples(
+            "focusapp forecast",
+            "focusapp forecast --days 14 --json",
+            "focusapp forecast --skip 1a2b3c4d --shorten 5e6f7a8b=25",
+        ),
     )
     parser.add_argument("--from", dest="from_", metavar="DATE", help="first day (default tomorrow)")
     parser.add_argument(

@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, open_context_for
+from focusapp.cli_support import EXIT_OK, examples, open_context_for
 from focusapp.commands.forecast import lookahead_service
 from focusapp.wording.lookahead import insight_sentence
 
@@ -57,6 +57,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "sleep, with 3+ back-to-back meetings, and by weekday. Intervals come from a weekly "
         "block bootstrap, widened for the five questions; an answer is called clear only when "
         "its interval excludes zero. Patterns in your data, not proof of cause.",
+        epilog=examples("focusapp insights", "focusapp insights --json"),
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_run)

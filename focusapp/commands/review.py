@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, UserError, open_context_for, parse_date
+from focusapp.cli_support import EXIT_OK, UserError, examples, open_context_for, parse_date
 from focusapp.commands.forecast import lookahead_service, series_json
 from focusapp.domain.durations import format_duration
 from focusapp.wording.lookahead import review_suggestion
@@ -104,6 +104,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="The ISO week containing --week (default: the last finished week) against "
         "the mean of the previous 8 weeks with data: meetings, coding, energy, the signal, "
         "the top meeting series, next week's booked load and one suggestion.",
+        epilog=examples(
+            "focusapp review",
+            "focusapp review --week 2026-11-02",
+            "focusapp review --reflect 'Too many syncs; blocked Thursday mornings'",
+        ),
     )
     parser.add_argument("--week", metavar="DATE", help="a day of the week to review")
     parser.add_argument(

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, add_range, date_range, open_context_for
+from focusapp.cli_support import EXIT_OK, add_range, date_range, examples, open_context_for
 from focusapp.domain.risk import DISCLAIMER, FACTORS, RiskAssessment, to_json
 from focusapp.services.risk import EARLIEST_DAY
 from focusapp.wording.levels import level_in_sentence
@@ -67,6 +67,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         + ", ".join(FACTORS)
         + ". "
         + DISCLAIMER,
+        epilog=examples(
+            "focusapp risk --from mon",
+            "focusapp risk --from 2026-10-01 --to 2026-10-31",
+            "focusapp risk --json",
+        ),
     )
     add_range(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
