@@ -81,9 +81,10 @@ def _run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "focusapp"])
     from focusapp.ui.charts import render_image
     from focusapp.ui.theme import dark_palette, light_palette
+    from focusapp.wording.dates import charts_title
 
     palette = dark_palette() if context.settings.theme == "dark" else light_palette()
-    title = f"FocusApp \u00b7 {series.first:%d %b %Y} \u2013 {series.last:%d %b %Y}"
+    title = charts_title(series.first, series.last)
     image = render_image(data, QSize(width, height), title=title, palette=palette)
     app.processEvents()  # runs the off-screen panel's deferred deletion
     # Encoded in memory, then written atomically: a failed write leaves the old file and

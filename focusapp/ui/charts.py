@@ -760,12 +760,18 @@ def _icon(name: str) -> Any:
 
 
 def render_image(
-    data: DashboardData, size: QSize, *, title: str | None = None, palette: QPalette | None = None
+    data: DashboardData,
+    size: QSize,
+    *,
+    title: str | None = None,
+    palette: QPalette | None = None,
+    ratio: float = 1.0,
 ) -> QImage:
-    """Render the charts of ``data`` into an image of exactly ``size`` pixels, never shown.
+    """Render the charts of ``data`` into an image of ``size`` times ``ratio`` pixels.
 
-    Used by ``focusapp chart``; the widget is never shown, only laid out and painted once
-    at a device pixel ratio of 1.
+    Used by ``focusapp chart`` and the window's "Export charts": the panel is never shown,
+    only laid out at ``size`` and painted once at the device pixel ratio ``ratio`` (the
+    screen's, for the window), with the title and without the "Get help" button.
     """
     # Never shown: no window is created (and no platform window needs a display); render()
     # delivers the pending resize events that lay the charts out.
@@ -783,8 +789,8 @@ def render_image(
         layout.activate()
     panel.set_data(data, reset_view=True)
     QApplication.processEvents()
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(1.0)
+    image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
     image.fill(colors.background)
     panel.render(image)
     panel.deleteLater()

@@ -789,9 +789,20 @@ class Dashboard(QWidget):
         HelpDialog(self).exec()
 
     def export_png(self, path: Path) -> bool:
-        """Save the charts as they are shown (at the screen's pixel density) to ``path``."""
+        """Save the charts shown, titled with their days, at the screen's density to ``path``."""
+        from focusapp.ui.charts import render_image
+        from focusapp.wording.dates import charts_title
+
         charts = self.ensure_charts()
-        return charts.grab().save(str(path), "PNG")
+        if self.data is None:
+            return False
+        series = self.data.series
+        title = charts_title(series.first, series.last)
+        ratio = self.devicePixelRatioF()
+        image = render_image(
+            self.data, charts.size(), title=title, palette=charts.palette(), ratio=ratio
+        )
+        return QPixmap.fromImage(image).save(str(path), "PNG")
 
     def save_state(self) -> None:
         """Remember the day-panel splitter (the range is saved when it changes)."""

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from focusapp.domain.durations import format_duration
 from focusapp.domain.models import ENERGY_LABELS, CheckIn
+from focusapp.ui.checkin_form import STRESS_LABELS
+from focusapp.wording.dates import day_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -29,7 +31,7 @@ _ModelIndex = QModelIndex | QPersistentModelIndex
 def _display(day: CheckIn, column: int) -> str:
     match column:
         case 0:
-            return day.date.strftime("%a %Y-%m-%d")
+            return day_text(day.date)
         case 1:
             return "" if day.energy is None else f"{day.energy} {ENERGY_LABELS[day.energy]}"
         case 2:
@@ -39,7 +41,7 @@ def _display(day: CheckIn, column: int) -> str:
         case 4:
             return "" if day.sleep_hours is None else f"{day.sleep_hours:g} h"
         case 5:
-            return "" if day.stress is None else str(day.stress)
+            return "" if day.stress is None else STRESS_LABELS.get(day.stress, str(day.stress))
         case _:
             return (day.note or "").replace("\n", " ")
 
