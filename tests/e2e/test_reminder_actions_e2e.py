@@ -66,7 +66,7 @@ def day_start_hour(now: dt.datetime) -> int:
 
 
 def prepare(data_dir: Path) -> dt.date:
-    """Every day a work day, the reminder a minute ago, 5-minute focus; return today."""
+    """Every day a work day, the reminder a minute ago, 5-minute focus, no review; return today."""
     now = dt.datetime.now().astimezone()
     start = day_start_hour(now)
     focusapp(data_dir, "config", "set", "checkin.workdays", "mon,tue,wed,thu,fri,sat,sun")
@@ -74,6 +74,8 @@ def prepare(data_dir: Path) -> dt.date:
     earlier = now - dt.timedelta(minutes=1)
     focusapp(data_dir, "config", "set", "checkin.reminder_time", f"{earlier:%H:%M}")
     focusapp(data_dir, "config", "set", "focus.length_minutes", "5")
+    # The weekly review (Friday 16:00 by default) would come on top on a Friday evening.
+    focusapp(data_dir, "config", "set", "review.moment", "off")
     return local_day(now.astimezone(dt.UTC), detect_zone(), start)
 
 

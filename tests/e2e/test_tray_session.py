@@ -55,6 +55,7 @@ def prepare(data_dir: Path) -> None:
     if earlier < "04:00":
         focusapp(data_dir, "config", "set", "day.start_hour", "0")
     focusapp(data_dir, "config", "set", "checkin.reminder_time", earlier)
+    focusapp(data_dir, "config", "set", "review.moment", "off")  # one notification only
 
 
 ITEMS = (
