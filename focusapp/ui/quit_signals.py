@@ -13,7 +13,7 @@ import os
 import signal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -40,7 +40,9 @@ class QuitOnSignals(QObject):
             signal.signal(number, self._on_signal)
 
     def _on_signal(self, _number: int, _frame: FrameType | None) -> None:
-        self._app.quit()
+        # Posted, not called: a quit() before the event loop runs is lost, and a signal can
+        # arrive while FocusApp is still starting; the timer fires once the loop runs.
+        QTimer.singleShot(0, self._app, self._app.quit)
 
     @Slot()
     def _on_notifier_activated(self) -> None:
