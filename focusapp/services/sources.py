@@ -216,9 +216,12 @@ class SourcesService:
 
     def sync(self, watch_files: Iterable[str]) -> list[SyncOutcome]:
         """Re-read the watched files (and stale imports), then every added source."""
-        outcomes = self._calendar.sync(watch_files)
-        for path, kind in self.added():
-            if kind is not CalendarKind.THUNDERBIRD:
+        added = [(path, kind) for path, kind in self.added() if kind.is_read()]
+        own = [path for path, kind in added if not _is_ics(path, kind)]
+        outcomes = self._calendar.sync(watch_files, others=own)
+        done = {o.report.path for o in outcomes if o.report is not None}
+        for path, kind in added:
+            if path not in done:  # a watched file that was also added is read once
                 outcomes.append(self._read(path, kind))
         return outcomes
 
@@ -231,7 +234,7 @@ class SourcesService:
         """
         kinds = dict(self.added())
         kind = kinds.get(path)
-        if kind is None or kind is CalendarKind.THUNDERBIRD:
+        if kind is None or not kind.is_read():
             return SyncOutcome(path, None)  # removed meanwhile, or nothing to read
         return self._read(path, kind, changed)
 
@@ -241,7 +244,7 @@ class SourcesService:
         self, key: str, kind: CalendarKind, changed: Iterable[Path] | None = None
     ) -> SyncOutcome:
         """Read one source and store its events when they changed; never raises for a file."""
-        if kind is CalendarKind.ICS or (kind is CalendarKind.EVOLUTION and key.endswith(".ics")):
+        if _is_ics(key, kind):
             try:
                 return SyncOutcome(key, self._calendar.import_file(key))
             except CalendarImportError as error:
@@ -306,6 +309,11 @@ class SourcesService:
     def _notify(self) -> None:
         for listener in list(self._listeners):
             listener()
+
+
+def _is_ics(path: str, kind: CalendarKind) -> bool:
+    """Return whether a source is read as an .ics file (an Evolution local calendar is one)."""
+    return kind is CalendarKind.ICS or (kind is CalendarKind.EVOLUTION and path.endswith(".ics"))
 
 
 def _range(today: dt.date, stored: StoredSource | None) -> tuple[dt.date, dt.date, RangeOrigin]:

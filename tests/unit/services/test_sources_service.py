@@ -240,3 +240,31 @@ def test_a_vanished_vdir_keeps_its_meetings_and_says_so(ctx, vdir: Path) -> None
     assert day_minutes(ctx, 2) == 90
     [info] = ctx.sources.sources()
     assert info.warnings[0] == "It is no longer there."
+
+
+def test_changed_settings_reread_vdir_and_evolution_sources_without_errors(ctx, vdir, home):
+    import dataclasses
+
+    cache = home / ".cache" / "evolution" / "calendar" / "webcal-test" / "cache.db"
+    cache.parent.mkdir(parents=True)
+    shutil.copy(EDS_CACHE, cache)
+    ctx.sources.add(str(vdir))
+    ctx.sources.add(str(cache))
+    assert day_minutes(ctx, 2) == 120  # vdir 09:00-09:30 and 10:00-11:00, EDS 09:00-10:00
+    ctx.settings = dataclasses.replace(ctx.settings, calendar_not_meeting_patterns=("Sync",))
+    outcomes = ctx.sources.sync([])
+    assert [(o.path, o.error) for o in outcomes] == [(str(vdir), None), (str(cache), None)]
+    assert all(o.report is not None and not o.report.unchanged for o in outcomes)
+    assert day_minutes(ctx, 2) == 60  # the vdir's "Sync" meetings are left out now
+    listed = {s.path: s for s in ctx.calendar.sources()}
+    assert listed[str(vdir)].exists
+
+
+def test_a_watched_file_that_was_also_added_is_read_once(ctx, tmp_path: Path) -> None:
+    ics = tmp_path / "work.ics"
+    ics.write_text(meeting("w", 2, 9), encoding="utf-8")
+    ctx.sources.add(str(ics))
+    outcomes = ctx.sources.sync([str(ics)])
+    assert len(outcomes) == 1
+    assert outcomes[0].report is not None
+    assert outcomes[0].report.unchanged
