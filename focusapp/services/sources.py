@@ -30,7 +30,13 @@ from focusapp.formats.discovery import FoundSource, discover_sources, vdir_sourc
 from focusapp.formats.evolution import read_cache
 from focusapp.formats.ics import CalendarFormatError, CalendarReadResult
 from focusapp.formats.source_kind import CalendarKind, SourceError, detect_kind, thunderbird_note
-from focusapp.formats.vdir import VdirReader, calendar_folders
+from focusapp.formats.vdir import (
+    DEFAULT_FILE_EXTENSION,
+    ItemStamp,
+    VdirReader,
+    calendar_folders,
+    item_stamps,
+)
 from focusapp.services.calendar import (
     CalendarImportError,
     SyncOutcome,
@@ -202,9 +208,8 @@ class SourcesService:
             SourceError: If the path is a web address.
         """
         key = str(_resolve(path_text))
-        with self._lock:
+        with self._lock, storage_errors(), self._sessions.begin() as session:
             self._readers.pop(key, None)
-        with storage_errors(), self._sessions.begin() as session:
             was_added = AddedCalendarRepository(session).remove(key)
             repo = CalendarRepository(session)
             gone = repo.delete_source(key)
@@ -249,11 +254,34 @@ class SourcesService:
                 return SyncOutcome(key, self._calendar.import_file(key))
             except CalendarImportError as error:
                 return SyncOutcome(key, None, str(error))
+        # One read and store at a time per process: a slower, older read must never be
+        # stored over a newer one (the dialog's worker and the watch's may overlap).
+        with self._lock:
+            return self._read_and_store(key, kind, changed)
+
+    def _read_and_store(
+        self, key: str, kind: CalendarKind, changed: Iterable[Path] | None
+    ) -> SyncOutcome:
         with storage_errors(), self._sessions() as session:
             stored = CalendarRepository(session).source(key)
         first, last, origin = _range(self._calendar.today(), stored)
         rules = self._calendar.rules()
         fingerprint = rules_key(rules)
+        same_reading = (
+            stored is not None
+            and stored.rules_key == fingerprint
+            and (stored.first_day, stored.last_day) == (first, last)
+        )
+        if (
+            same_reading
+            and stored is not None
+            and kind is CalendarKind.VDIR
+            and key not in self._readers
+            and _listed_digest(Path(key)) == stored.content_sha256
+        ):
+            # A fresh process (a command-line sync): the items' stamps are as stored, so
+            # nothing is parsed at all.
+            return SyncOutcome(key, report_from_json(stored, origin))
         try:
             if kind is CalendarKind.VDIR:
                 result, digest = self._read_vdir(key, (first, last, fingerprint), rules, changed)
@@ -262,11 +290,7 @@ class SourcesService:
                 result = None
         except (FileRefusedError, CalendarFormatError) as error:
             return SyncOutcome(key, None, str(error))
-        if (
-            stored is not None
-            and (stored.content_sha256, stored.rules_key) == (digest, fingerprint)
-            and (stored.first_day, stored.last_day) == (first, last)
-        ):
+        if same_reading and stored is not None and stored.content_sha256 == digest:
             return SyncOutcome(key, report_from_json(stored, origin))
         if result is None:
             try:
@@ -287,23 +311,19 @@ class SourcesService:
         rules: CalendarRules,
         changed: Iterable[Path] | None,
     ) -> tuple[CalendarReadResult, str]:
-        with self._lock:
-            known = self._readers.get(key)
-            if known is None or known[0] != reading:
-                reader = VdirReader(
-                    Path(key), first_day=reading[0], last_day=reading[1], rules=rules
-                )
-                self._readers[key] = (reading, reader)
-                changed = None  # a new reader lists everything
-            else:
-                reader = known[1]
-            read = reader.read(changed)
-            stamps = sorted(reader.snapshot.items())
+        known = self._readers.get(key)
+        if known is None or known[0] != reading:
+            reader = VdirReader(Path(key), first_day=reading[0], last_day=reading[1], rules=rules)
+            self._readers[key] = (reading, reader)
+            changed = None  # a new reader lists everything
+        else:
+            reader = known[1]
+        read = reader.read(changed)
         if not read.calendars and not Path(key).is_dir():
             # Gone or unreadable: keep its stored meetings rather than wipe them for a
             # folder that is only unmounted; an existing but emptied vdir stores nothing.
             raise FileRefusedError(Path(key), translate(_CONTEXT, "is no longer a folder"))
-        digest = hashlib.sha256(repr(stamps).encode()).hexdigest()
+        digest = _stamps_digest(reader.snapshot.items())
         return CalendarReadResult(read.events, read.skipped, read.warnings), digest
 
     def _notify(self) -> None:
@@ -322,6 +342,20 @@ def _range(today: dt.date, stored: StoredSource | None) -> tuple[dt.date, dt.dat
     if stored is not None and (stored.first_day < first or stored.last_day > last):
         return min(first, stored.first_day), max(last, stored.last_day), RangeOrigin.WIDENED
     return first, last, RangeOrigin.DEFAULT
+
+
+def _stamps_digest(stamps: Iterable[tuple[Path, ItemStamp]]) -> str:
+    """Return the fingerprint of a vdir's item stamps (what the stored digest of a vdir is)."""
+    return hashlib.sha256(repr(sorted(stamps)).encode()).hexdigest()
+
+
+def _listed_digest(root: Path) -> str:
+    """Return :func:`_stamps_digest` of the vdir as it is now, by listing it (no parsing)."""
+    return _stamps_digest(
+        (Path(path), stamp)
+        for folder in calendar_folders(root)
+        for path, stamp in item_stamps(folder, DEFAULT_FILE_EXTENSION)
+    )
 
 
 def _file_digest(path: Path) -> str:

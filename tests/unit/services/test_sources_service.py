@@ -155,19 +155,35 @@ def test_sync_picks_up_added_changed_and_deleted_items(ctx, vdir: Path) -> None:
     assert again[0].report.unchanged
 
 
-def test_a_new_process_stores_nothing_when_the_vdir_did_not_change(
-    ctx, vdir: Path, data_dir: Path
+def test_a_new_process_parses_nothing_when_the_vdir_did_not_change(
+    ctx, vdir: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from focusapp.context import open_context
+    from focusapp.services import sources as sources_module
 
     ctx.sources.add(str(vdir))
     other = open_context(data_dir, clock=ctx.clock, zone=BERLIN)
+    real_reader = sources_module.VdirReader
+    made: list[object] = []
+
+    def counting_reader(*args, **kwargs):
+        made.append(args)
+        return real_reader(*args, **kwargs)
+
+    monkeypatch.setattr(sources_module, "VdirReader", counting_reader)
     try:
+        [outcome] = other.sources.sync([])
+        assert outcome.report is not None
+        assert outcome.report.unchanged
+        assert made == []
+        put(vdir / "team", "c", meeting("c", 3, 9, 15))
         [outcome] = other.sources.sync([])
     finally:
         other.close()
     assert outcome.report is not None
-    assert outcome.report.unchanged
+    assert not outcome.report.unchanged
+    assert len(made) == 1
+    assert day_minutes(ctx, 3) == 15
 
 
 def test_the_window_rereads_only_the_changed_calendar_folder(ctx, vdir: Path) -> None:
