@@ -310,6 +310,8 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     window.add_calendar.attach(context.sources)
     calendar_watch = CalendarWatch(calendar_importer, lambda: context.settings, companion)
     window.add_calendar.added.connect(calendar_watch.sources_changed)
+    # A source added or removed from the command line is followed too.
+    watcher.data_changed.connect(calendar_watch.sources_changed)
     calendar_watch.changed.connect(on_data_changed)
     calendar_watch.failed.connect(window.calendar.show_problem)
     # Connected after on_settings_changed, so it reads the reloaded settings.

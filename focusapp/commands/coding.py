@@ -1,9 +1,10 @@
-"""``focusapp coding add|list|sync|show|remove``: coding time estimated from your git commits.
+"""``focusapp coding add|add-activitywatch|list|sync|show|remove``: coding time from local work.
 
 Commits authored by your addresses give per-day coding sessions, estimated the way git-hours
 does (commits less than 2 h apart are one session, which starts 30 min before its first
-commit). A value you typed for a day always wins; ``focusapp show --json`` lists the
-estimate as ``coding_minutes`` on the other days, and ``focusapp coding show DATE`` explains it.
+commit); ActivityWatch's database gives the time spent in your editors, AFK time left out.
+A value you typed for a day always wins; ``focusapp show --json`` lists the estimate as
+``coding_minutes`` on the other days, and ``focusapp coding show DATE`` explains it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 from focusapp.cli_support import EXIT_OK, UserError, escape_text, examples, open_context_for
 from focusapp.cli_support import parse_date as parse_day
 from focusapp.commands.calendar_sources import add_action
+from focusapp.formats.activitywatch import DEFAULT_APPS
 
 if TYPE_CHECKING:
     import argparse
@@ -38,7 +40,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         epilog=examples("focusapp coding add ~/src", "focusapp coding show today"),
     )
     actions = coding.add_subparsers(
-        dest="action", metavar="{add,list,sync,show,remove}", required=True
+        dest="action",
+        metavar="{add,add-activitywatch,list,sync,show,remove}",
+        required=True,
     )
     add = add_action(
         actions,
@@ -59,6 +63,29 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="another address your commits use (repeatable; remembered for this folder)",
     )
     add.set_defaults(handler=cmd_coding_add)
+
+    watch = add_action(
+        actions,
+        "add-activitywatch",
+        "add ActivityWatch's local database: time in your editors, AFK time left out",
+        "Add ActivityWatch's database (aw-server-rust's sqlite.db or aw-server's "
+        "peewee-sqlite.v2.db; found under ~/.local/share/activitywatch when not given) and read "
+        "the time spent in your editors and notebooks, leaving out time away from the keyboard. "
+        "It is opened read-only; window titles are matched and never stored.",
+        "focusapp coding add-activitywatch",
+        "focusapp coding add-activitywatch ~/.local/share/activitywatch/aw-server-rust/sqlite.db"
+        " --app code --app title:jupyter",
+    )
+    watch.add_argument("dbfile", metavar="DBFILE", nargs="?", help="the database file")
+    watch.add_argument(
+        "--app",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="an editor to count, part of its app name, or title:TEXT for window titles "
+        "(repeatable; default: " + ", ".join(DEFAULT_APPS) + ")",
+    )
+    watch.set_defaults(handler=cmd_coding_add_activitywatch)
 
     listing = add_action(
         actions,
@@ -111,6 +138,19 @@ def cmd_coding_add(args: argparse.Namespace) -> int:
     context = open_context_for(args)
     try:
         info = context.coding.add(args.path, addresses)
+    except CodingSourceError as error:
+        raise UserError(f"{error} Nothing was added.") from None
+    _write([f"Added {info.path}.", *_info_lines(info, context.zone)])
+    return EXIT_OK
+
+
+def cmd_coding_add_activitywatch(args: argparse.Namespace) -> int:
+    """Add ActivityWatch's database and read it now."""
+    from focusapp.services.coding import CodingSourceError
+
+    context = open_context_for(args)
+    try:
+        info = context.coding.add_activitywatch(args.dbfile, args.app)
     except CodingSourceError as error:
         raise UserError(f"{error} Nothing was added.") from None
     _write([f"Added {info.path}.", *_info_lines(info, context.zone)])
@@ -186,6 +226,8 @@ def audit_json(audit: CodingAudit, sources: DaySources, zone: ZoneInfo) -> dict[
         "coding_source": None if sources.coding_source is None else str(sources.coding_source),
         "commit_minutes": audit.minutes,
         "coding_sources": list(audit.sources),
+        "activity_minutes": audit.activity_minutes,
+        "activitywatch_sources": list(audit.activity_sources),
         "sessions": [
             {
                 "start": session.start.astimezone(zone).isoformat(),
@@ -212,6 +254,7 @@ def _audit_lines(audit: CodingAudit, sources: DaySources, zone: ZoneInfo) -> lis
         "typed": "typed by you",
         "sessions": "from focus sessions",
         "commits": "estimated from commits",
+        "activitywatch": "editor time in ActivityWatch",
     }.get(str(sources.coding_source), "")
     head = f"{audit.date:%a %Y-%m-%d}: "
     if effective is None:
@@ -219,6 +262,11 @@ def _audit_lines(audit: CodingAudit, sources: DaySources, zone: ZoneInfo) -> lis
     else:
         head += f"{format_duration(effective)} coding ({origin})."
     lines = [head]
+    if audit.activity_minutes is not None:
+        lines.append(
+            f"ActivityWatch: {format_duration(audit.activity_minutes)} in your editors, from "
+            + ", ".join(audit.activity_sources)
+        )
     if audit.minutes is None:
         lines.append("No commits of yours on this day.")
         return lines
@@ -254,6 +302,13 @@ def _info_lines(info: CodingSourceInfo, zone: ZoneInfo) -> list[str]:
         if info.scanned_at is None
         else f"scanned {info.scanned_at.astimezone(zone):%Y-%m-%d %H:%M}"
     )
+    if info.kind == "activitywatch":
+        lines = [
+            f"  ActivityWatch: {info.commits} stretches in your editors, {scanned}",
+            "  Apps counted: " + ", ".join(info.authors),
+        ]
+        lines.extend(f"  Warning: {warning}" for warning in info.warnings)
+        return lines
     lines = [
         f"  {repositories} {noun}, {info.commits} of your commits, {scanned}",
         "  Your addresses: " + (", ".join(info.authors) or "none"),

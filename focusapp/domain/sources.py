@@ -1,11 +1,11 @@
 """Where a day's numbers come from: what the user typed wins over what was derived.
 
-Coding time can come from focus sessions or from commits (estimated as git-hours does, see
-:mod:`focusapp.domain.coding`) and meeting figures from the calendar; a value the user typed
-for the day always wins, and clearing it switches back to the derived value. When a day has
-both focus sessions and commits, the larger estimate is the day's coding time: the two
-describe the same work (one commits during a focus session), so adding them would count it
-twice.
+Coding time can come from focus sessions, from commits (estimated as git-hours does, see
+:mod:`focusapp.domain.coding`) or from ActivityWatch's editor time, and meeting figures from
+the calendar; a value the user typed for the day always wins, and clearing it switches back
+to the derived value. When a day has several coding estimates, the largest is the day's
+coding time: they describe the same work (one commits during a focus session, in an
+editor ActivityWatch sees), so adding them would count it twice.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 from focusapp.domain.coding import coding_days
 from focusapp.domain.days import day_bounds
 from focusapp.domain.focus import coding_minutes_by_day
+from focusapp.domain.intervals import split_by_day, to_minutes, union
 from focusapp.domain.models import CheckIn
 
 if TYPE_CHECKING:
@@ -29,10 +30,12 @@ if TYPE_CHECKING:
     from focusapp.domain.calendar import CalendarDay
     from focusapp.domain.coding import Commit
     from focusapp.domain.focus import FocusSession
+    from focusapp.domain.intervals import Interval
 
 #: How far before and after a span commits are read: a coding session joins commits less
 #: than two hours apart, so one that crosses a span's edge is estimated whole.
 COMMIT_PAD: Final = timedelta(days=2)
+ZERO: Final = timedelta(0)
 #: Fields a calendar import can supply.
 CALENDAR_FIELDS: Final = (
     "meeting_minutes",
@@ -48,6 +51,7 @@ class Source(StrEnum):
     TYPED = "typed"
     SESSIONS = "sessions"
     COMMITS = "commits"
+    ACTIVITY = "activitywatch"
     CALENDAR = "calendar"
 
 
@@ -57,13 +61,13 @@ class DerivedDay:
 
     Attributes:
         date: The user's day.
-        coding_minutes: Sum of focus sessions booked onto the day, or the commits'
-            estimate when that is larger.
+        coding_minutes: Sum of focus sessions booked onto the day, or the commits' or
+            ActivityWatch's estimate when that is larger.
         meeting_minutes: Union of counted calendar meetings.
         meeting_count: Counted calendar meetings.
         back_to_back_count: Meetings starting <= 5 minutes after the previous one ended.
         longest_free_block_minutes: Longest free block inside working hours.
-        coding_from_commits: Whether ``coding_minutes`` is the commits' estimate.
+        coding_from: Where ``coding_minutes`` came from when not from focus sessions.
     """
 
     date: dt.date
@@ -72,7 +76,7 @@ class DerivedDay:
     meeting_count: int | None = None
     back_to_back_count: int | None = None
     longest_free_block_minutes: int | None = None
-    coding_from_commits: bool = False
+    coding_from: Source | None = None
 
     def has_calendar(self) -> bool:
         """Tell whether any calendar-derived value is present."""
@@ -99,7 +103,7 @@ class DaySources:
         if self.typed is not None and self.typed.coding_minutes is not None:
             return Source.TYPED
         if self.derived is not None and self.derived.coding_minutes is not None:
-            return Source.COMMITS if self.derived.coding_from_commits else Source.SESSIONS
+            return self.derived.coding_from or Source.SESSIONS
         return None
 
     @property
@@ -166,16 +170,39 @@ def with_commit_days(
 
     Only days in ``span`` with some estimated time are touched.
     """
+    found = coding_days(commits, rules.zone, rules.day_start_hour)
+    minutes = {day: estimate.minutes for day, estimate in found.items()}
+    return _with_estimate(derived, minutes, Source.COMMITS, span)
+
+
+def with_activity_days(
+    derived: dict[dt.date, DerivedDay],
+    activity: Iterable[Interval],
+    rules: DayRules,
+    span: tuple[dt.date | None, dt.date | None],
+) -> dict[dt.date, DerivedDay]:
+    """Add ActivityWatch's editor time to ``derived`` (in place) where it beats the others."""
+    pieces = split_by_day(union(activity), rules.zone, rules.day_start_hour)
+    minutes = {
+        day: to_minutes(sum((p.duration for p in parts), ZERO)) for day, parts in pieces.items()
+    }
+    return _with_estimate(derived, minutes, Source.ACTIVITY, span)
+
+
+def _with_estimate(
+    derived: dict[dt.date, DerivedDay],
+    minutes: Mapping[dt.date, int],
+    origin: Source,
+    span: tuple[dt.date | None, dt.date | None],
+) -> dict[dt.date, DerivedDay]:
     first, last = span
-    for day, estimate in coding_days(commits, rules.zone, rules.day_start_hour).items():
+    for day, value in minutes.items():
         if (first is not None and day < first) or (last is not None and day > last):
             continue
         base = derived.get(day) or DerivedDay(day)
-        if estimate.minutes <= 0 or (base.coding_minutes or 0) >= estimate.minutes:
+        if value <= 0 or (base.coding_minutes or 0) >= value:
             continue
-        derived[day] = dataclasses.replace(
-            base, coding_minutes=estimate.minutes, coding_from_commits=True
-        )
+        derived[day] = dataclasses.replace(base, coding_minutes=value, coding_from=origin)
     return derived
 
 
@@ -200,13 +227,15 @@ def derive_days(
     span: tuple[dt.date | None, dt.date | None],
     keep: Collection[dt.date] = (),
     commits: Iterable[Commit] = (),
+    activity: Iterable[Interval] = (),
 ) -> dict[dt.date, DerivedDay]:
     """Return the derived values of days in ``span``: coding time and meetings.
 
     Coding time is the focus sessions' or, where larger, the ``commits``' estimate (give
     the commits from :data:`COMMIT_PAD` before ``span`` to as long after, so sessions that
-    run across its edges are estimated whole). The one derivation both the services and
-    the tray's light reader use, so the two can never disagree about a day.
+    run across its edges are estimated whole) or ActivityWatch's editor time (``activity``).
+    The one derivation both the services and the tray's light reader use, so the two can
+    never disagree about a day.
     """
     first, last = span
     minutes = coding_minutes_by_day(sessions, rules.zone, rules.day_start_hour, now)
@@ -216,6 +245,7 @@ def derive_days(
         if (first is None or day >= first) and (last is None or day <= last)
     }
     with_commit_days(derived, commits, rules, span)
+    with_activity_days(derived, activity, rules, span)
     return with_calendar_days(derived, calendar, keep)
 
 

@@ -36,6 +36,10 @@ class CalendarKind(StrEnum):
     EVOLUTION = "evolution"
     THUNDERBIRD = "thunderbird"
 
+    def is_read(self) -> bool:
+        """Return whether FocusApp reads this kind's events (Thunderbird's it does not)."""
+        return self is not CalendarKind.THUNDERBIRD
+
 
 class SourceError(ValueError):
     """A calendar source cannot be added or read; nothing was written. For people."""

@@ -369,16 +369,17 @@ class CalendarService:
         self._notify()
         return report
 
-    def sync(self, watch_files: Iterable[str]) -> list[SyncOutcome]:
+    def sync(self, watch_files: Iterable[str], others: Iterable[str] = ()) -> list[SyncOutcome]:
         """Re-import the watched files, then bring every other source up to the settings.
 
         Watched files are imported as by :meth:`import_file` without a range (unchanged
         ones cost a hash). Other sources whose settings fingerprint is stale are re-read
         over their stored range when the file still exists; when it is gone, only their
-        days are re-summarised (working hours and the day start still apply).
+        days are re-summarised (working hours and the day start still apply). Sources in
+        ``others`` (vdirs, Evolution caches: not .ics files) are left to their reader.
         """
         outcomes: list[SyncOutcome] = []
-        done: set[str] = set()
+        done: set[str] = set(others)
         for text in watch_files:
             try:
                 report = self.import_file(text)
@@ -441,7 +442,7 @@ class CalendarService:
                 first_day=s.first_day,
                 last_day=s.last_day,
                 meetings_counted=int(load_report(s.report).get("meetings_counted", 0)),
-                exists=Path(s.path).is_file(),
+                exists=Path(s.path).exists(),
             )
             for s in stored
         ]

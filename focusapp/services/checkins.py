@@ -178,6 +178,7 @@ class CheckInService:
         if first is None and last is None:
             focus = repo.all()
             commits = coding.commits_between()
+            activity = coding.intervals_between()
         else:
             lo, hi = focus_window(first, last, rules, now)
             focus = repo.overlapping(lo, hi)
@@ -185,8 +186,12 @@ class CheckInService:
                 None if first is None else lo - COMMIT_PAD,
                 None if last is None else hi + COMMIT_PAD,
             )
+            activity = coding.intervals_between(
+                None if first is None else lo, None if last is None else hi
+            )
         calendar = CalendarRepository(session).days_between(first, last)
-        return derive_days(focus, calendar, rules, now, (first, last), keep, commits)
+        span = (first, last)
+        return derive_days(focus, calendar, rules, now, span, keep, commits, activity)
 
     def plan_import(self, rows: Iterable[tuple[CheckIn, frozenset[str]]]) -> ImportPlan:
         """Return what importing ``rows`` would do, changing nothing."""

@@ -11,6 +11,7 @@ re-scan; a re-scan (:meth:`CodingService.sync`) picks up new commits.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -18,10 +19,18 @@ from typing import TYPE_CHECKING, Final
 from focusapp.domain.calendar import normalize_address
 from focusapp.domain.coding import CodingSession, Commit, coding_days, coding_sessions
 from focusapp.domain.days import day_bounds
+from focusapp.domain.intervals import Interval, clip, to_minutes, total_duration, union
 from focusapp.domain.sources import COMMIT_PAD
+from focusapp.formats.activitywatch import (
+    DEFAULT_APPS,
+    ActivityFormatError,
+    find_database,
+    read_activity,
+)
 from focusapp.formats.git_log import GitError, configured_email, scan
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.sources_repository import CodingRepository, CodingSource
+from focusapp.system.files import FileRefusedError
 from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
@@ -33,6 +42,7 @@ if TYPE_CHECKING:
     from focusapp.storage.db import Sessions
 
 GIT: Final = "git"
+ACTIVITYWATCH: Final = "activitywatch"
 _CONTEXT: Final = "Coding sources"
 
 
@@ -49,7 +59,7 @@ class CodingSourceInfo:
         kind: ``git`` (or ``activitywatch``).
         authors: The addresses whose commits count: those given, plus git config's.
         repositories: The repositories found at the last scan.
-        commits: The user's commits stored from it.
+        commits: The user's commits stored from it (for ActivityWatch: editor stretches).
         added_at: When it was added (aware UTC).
         scanned_at: When it was last scanned (aware UTC), if ever.
         warnings: Repositories that could not be read at the last scan, and the like.
@@ -74,12 +84,16 @@ class CodingAudit:
         minutes: The commits' estimate for the day (``None`` without commits).
         sessions: The estimated sessions with time on the day, oldest first.
         sources: The coding sources (paths) the day's commits were found in.
+        activity_minutes: ActivityWatch's editor time on the day (``None`` without any).
+        activity_sources: The ActivityWatch databases added.
     """
 
     date: dt.date
     minutes: int | None
     sessions: tuple[CodingSession, ...]
     sources: tuple[str, ...]
+    activity_minutes: int | None = None
+    activity_sources: tuple[str, ...] = ()
 
 
 def resolve_folder(text: str) -> Path:
@@ -156,16 +170,47 @@ class CodingService:
             )
         return self._scan(str(path), given)
 
+    def add_activitywatch(
+        self, path_text: str | None = None, apps: Iterable[str] = ()
+    ) -> CodingSourceInfo:
+        """Add ActivityWatch's database (found in the usual place when not given) and read it.
+
+        Args:
+            path_text: The database file; ``None`` looks under ``$XDG_DATA_HOME``.
+            apps: The editors and notebooks to count (default :data:`DEFAULT_APPS`);
+                ``title:NAME`` matches window titles.
+
+        Raises:
+            CodingSourceError: If there is no such database or it cannot be read.
+        """
+        if path_text is None or not path_text.strip():
+            found = find_database(_data_home())
+            if found is None:
+                raise CodingSourceError(
+                    translate(
+                        _CONTEXT,
+                        "No ActivityWatch database was found (aw-server-rust's sqlite.db or "
+                        "aw-server's peewee-sqlite.v2.db); give its path.",
+                    )
+                )
+            path = found.resolve()
+        else:
+            path = Path(path_text.strip()).expanduser().resolve()
+        chosen = tuple(a.strip().lower() for a in apps if a.strip()) or DEFAULT_APPS
+        return self._read_activity(str(path), chosen)
+
     def sync(self) -> list[tuple[str, CodingSourceInfo | None, str | None]]:
-        """Re-scan every git source; return ``(path, info or None, error or None)`` each."""
+        """Re-read every coding source; return ``(path, info or None, error or None)`` each."""
         with storage_errors(), self._sessions() as session:
             stored = CodingRepository(session).sources()
         outcomes: list[tuple[str, CodingSourceInfo | None, str | None]] = []
         for source in stored:
-            if source.kind != GIT:
-                continue
             try:
-                outcomes.append((source.path, self._scan(source.path, source.authors), None))
+                if source.kind == ACTIVITYWATCH:
+                    info = self._read_activity(source.path, source.authors)
+                else:
+                    info = self._scan(source.path, source.authors)
+                outcomes.append((source.path, info, None))
             except CodingSourceError as error:
                 outcomes.append((source.path, None, str(error)))
         return outcomes
@@ -187,7 +232,15 @@ class CodingService:
         """Return every coding source, in the order added."""
         with storage_errors(), self._sessions() as session:
             repo = CodingRepository(session)
-            return [_info(source, repo.commit_count(source.id)) for source in repo.sources()]
+            return [
+                _info(
+                    source,
+                    repo.interval_count(source.id)
+                    if source.kind == ACTIVITYWATCH
+                    else repo.commit_count(source.id),
+                )
+                for source in repo.sources()
+            ]
 
     def audit(self, day: dt.date) -> CodingAudit:
         """Return the commits' estimate for ``day`` and the sessions and sources behind it."""
@@ -196,13 +249,18 @@ class CodingService:
         with storage_errors(), self._sessions() as session:
             repo = CodingRepository(session)
             commits = repo.commits_between(start - COMMIT_PAD, end + COMMIT_PAD)
-            paths = [source.path for source in repo.sources()]
+            activity = clip(repo.intervals_between(start, end), Interval(start, end))
+            sources = repo.sources()
+        paths = [s.path for s in sources if s.kind == GIT]
+        watched = tuple(s.path for s in sources if s.kind == ACTIVITYWATCH)
+        active = to_minutes(total_duration(union(activity))) if activity else None
         estimate = coding_days(commits, self._zone, hour).get(day)
         if estimate is None:
-            return CodingAudit(day, None, (), ())
+            return CodingAudit(day, None, (), (), active, watched)
         sessions = tuple(s for s in coding_sessions(commits) if s.start < end and s.end >= start)
         behind = {_owner(commit, paths) for s in sessions for commit in s.commits}
-        return CodingAudit(day, estimate.minutes, sessions, tuple(sorted(behind)))
+        behind_paths = tuple(sorted(behind))
+        return CodingAudit(day, estimate.minutes, sessions, behind_paths, active, watched)
 
     def _scan(self, path: str, given: tuple[str, ...]) -> CodingSourceInfo:
         try:
@@ -232,9 +290,36 @@ class CodingService:
         self._notify()
         return _info(source, count)
 
+    def _read_activity(self, path: str, apps: tuple[str, ...]) -> CodingSourceInfo:
+        try:
+            found = read_activity(Path(path), apps)
+        except (FileRefusedError, ActivityFormatError) as error:
+            raise CodingSourceError(str(error)) from None
+        report = json.dumps({"warnings": found.warnings, "addresses": list(apps)})
+        now = self._clock.now()
+        with storage_errors(), self._sessions.begin() as session:
+            repo = CodingRepository(session)
+            source = repo.save_source(
+                path=path,
+                kind=ACTIVITYWATCH,
+                authors=apps,
+                added_at=now,
+                scanned_at=now,
+                report=report,
+            )
+            count = repo.replace_intervals(source.id, found.intervals)
+        self._notify()
+        return _info(source, count)
+
     def _notify(self) -> None:
         for listener in list(self._listeners):
             listener()
+
+
+def _data_home() -> Path:
+    """Return ``$XDG_DATA_HOME`` (when absolute) or ``~/.local/share``, as of now."""
+    value = os.environ.get("XDG_DATA_HOME", "")
+    return Path(value) if value and Path(value).is_absolute() else Path.home() / ".local/share"
 
 
 def _owner(commit: Commit, paths: list[str]) -> str:

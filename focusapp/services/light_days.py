@@ -79,4 +79,6 @@ class LightDays:
         sessions = self._reader.focus_sessions_overlapping(lo, hi)
         calendar = self._reader.calendar_days_between(first, last)
         commits = self._reader.commits_between(lo - COMMIT_PAD, hi + COMMIT_PAD)
-        return derive_days(sessions, calendar, rules, now, (first, last), keep, commits)
+        activity = self._reader.activity_between(lo, hi)
+        span = (first, last)
+        return derive_days(sessions, calendar, rules, now, span, keep, commits, activity)

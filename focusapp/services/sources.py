@@ -30,7 +30,13 @@ from focusapp.formats.discovery import FoundSource, discover_sources, vdir_sourc
 from focusapp.formats.evolution import read_cache
 from focusapp.formats.ics import CalendarFormatError, CalendarReadResult
 from focusapp.formats.source_kind import CalendarKind, SourceError, detect_kind, thunderbird_note
-from focusapp.formats.vdir import VdirReader, calendar_folders
+from focusapp.formats.vdir import (
+    DEFAULT_FILE_EXTENSION,
+    ItemStamp,
+    VdirReader,
+    calendar_folders,
+    item_stamps,
+)
 from focusapp.services.calendar import (
     CalendarImportError,
     SyncOutcome,
@@ -202,9 +208,8 @@ class SourcesService:
             SourceError: If the path is a web address.
         """
         key = str(_resolve(path_text))
-        with self._lock:
+        with self._lock, storage_errors(), self._sessions.begin() as session:
             self._readers.pop(key, None)
-        with storage_errors(), self._sessions.begin() as session:
             was_added = AddedCalendarRepository(session).remove(key)
             repo = CalendarRepository(session)
             gone = repo.delete_source(key)
@@ -216,9 +221,12 @@ class SourcesService:
 
     def sync(self, watch_files: Iterable[str]) -> list[SyncOutcome]:
         """Re-read the watched files (and stale imports), then every added source."""
-        outcomes = self._calendar.sync(watch_files)
-        for path, kind in self.added():
-            if kind is not CalendarKind.THUNDERBIRD:
+        added = [(path, kind) for path, kind in self.added() if kind.is_read()]
+        own = [path for path, kind in added if not _is_ics(path, kind)]
+        outcomes = self._calendar.sync(watch_files, others=own)
+        done = {o.report.path for o in outcomes if o.report is not None}
+        for path, kind in added:
+            if path not in done:  # a watched file that was also added is read once
                 outcomes.append(self._read(path, kind))
         return outcomes
 
@@ -231,7 +239,7 @@ class SourcesService:
         """
         kinds = dict(self.added())
         kind = kinds.get(path)
-        if kind is None or kind is CalendarKind.THUNDERBIRD:
+        if kind is None or not kind.is_read():
             return SyncOutcome(path, None)  # removed meanwhile, or nothing to read
         return self._read(path, kind, changed)
 
@@ -241,16 +249,39 @@ class SourcesService:
         self, key: str, kind: CalendarKind, changed: Iterable[Path] | None = None
     ) -> SyncOutcome:
         """Read one source and store its events when they changed; never raises for a file."""
-        if kind is CalendarKind.ICS or (kind is CalendarKind.EVOLUTION and key.endswith(".ics")):
+        if _is_ics(key, kind):
             try:
                 return SyncOutcome(key, self._calendar.import_file(key))
             except CalendarImportError as error:
                 return SyncOutcome(key, None, str(error))
+        # One read and store at a time per process: a slower, older read must never be
+        # stored over a newer one (the dialog's worker and the watch's may overlap).
+        with self._lock:
+            return self._read_and_store(key, kind, changed)
+
+    def _read_and_store(
+        self, key: str, kind: CalendarKind, changed: Iterable[Path] | None
+    ) -> SyncOutcome:
         with storage_errors(), self._sessions() as session:
             stored = CalendarRepository(session).source(key)
         first, last, origin = _range(self._calendar.today(), stored)
         rules = self._calendar.rules()
         fingerprint = rules_key(rules)
+        same_reading = (
+            stored is not None
+            and stored.rules_key == fingerprint
+            and (stored.first_day, stored.last_day) == (first, last)
+        )
+        if (
+            same_reading
+            and stored is not None
+            and kind is CalendarKind.VDIR
+            and key not in self._readers
+            and _listed_digest(Path(key)) == stored.content_sha256
+        ):
+            # A fresh process (a command-line sync): the items' stamps are as stored, so
+            # nothing is parsed at all.
+            return SyncOutcome(key, report_from_json(stored, origin))
         try:
             if kind is CalendarKind.VDIR:
                 result, digest = self._read_vdir(key, (first, last, fingerprint), rules, changed)
@@ -259,11 +290,7 @@ class SourcesService:
                 result = None
         except (FileRefusedError, CalendarFormatError) as error:
             return SyncOutcome(key, None, str(error))
-        if (
-            stored is not None
-            and (stored.content_sha256, stored.rules_key) == (digest, fingerprint)
-            and (stored.first_day, stored.last_day) == (first, last)
-        ):
+        if same_reading and stored is not None and stored.content_sha256 == digest:
             return SyncOutcome(key, report_from_json(stored, origin))
         if result is None:
             try:
@@ -284,28 +311,29 @@ class SourcesService:
         rules: CalendarRules,
         changed: Iterable[Path] | None,
     ) -> tuple[CalendarReadResult, str]:
-        with self._lock:
-            known = self._readers.get(key)
-            if known is None or known[0] != reading:
-                reader = VdirReader(
-                    Path(key), first_day=reading[0], last_day=reading[1], rules=rules
-                )
-                self._readers[key] = (reading, reader)
-                changed = None  # a new reader lists everything
-            else:
-                reader = known[1]
-            read = reader.read(changed)
-            stamps = sorted(reader.snapshot.items())
+        known = self._readers.get(key)
+        if known is None or known[0] != reading:
+            reader = VdirReader(Path(key), first_day=reading[0], last_day=reading[1], rules=rules)
+            self._readers[key] = (reading, reader)
+            changed = None  # a new reader lists everything
+        else:
+            reader = known[1]
+        read = reader.read(changed)
         if not read.calendars and not Path(key).is_dir():
             # Gone or unreadable: keep its stored meetings rather than wipe them for a
             # folder that is only unmounted; an existing but emptied vdir stores nothing.
             raise FileRefusedError(Path(key), translate(_CONTEXT, "is no longer a folder"))
-        digest = hashlib.sha256(repr(stamps).encode()).hexdigest()
+        digest = _stamps_digest(reader.snapshot.items())
         return CalendarReadResult(read.events, read.skipped, read.warnings), digest
 
     def _notify(self) -> None:
         for listener in list(self._listeners):
             listener()
+
+
+def _is_ics(path: str, kind: CalendarKind) -> bool:
+    """Return whether a source is read as an .ics file (an Evolution local calendar is one)."""
+    return kind is CalendarKind.ICS or (kind is CalendarKind.EVOLUTION and path.endswith(".ics"))
 
 
 def _range(today: dt.date, stored: StoredSource | None) -> tuple[dt.date, dt.date, RangeOrigin]:
@@ -314,6 +342,20 @@ def _range(today: dt.date, stored: StoredSource | None) -> tuple[dt.date, dt.dat
     if stored is not None and (stored.first_day < first or stored.last_day > last):
         return min(first, stored.first_day), max(last, stored.last_day), RangeOrigin.WIDENED
     return first, last, RangeOrigin.DEFAULT
+
+
+def _stamps_digest(stamps: Iterable[tuple[Path, ItemStamp]]) -> str:
+    """Return the fingerprint of a vdir's item stamps (what the stored digest of a vdir is)."""
+    return hashlib.sha256(repr(sorted(stamps)).encode()).hexdigest()
+
+
+def _listed_digest(root: Path) -> str:
+    """Return :func:`_stamps_digest` of the vdir as it is now, by listing it (no parsing)."""
+    return _stamps_digest(
+        (Path(path), stamp)
+        for folder in calendar_folders(root)
+        for path, stamp in item_stamps(folder, DEFAULT_FILE_EXTENSION)
+    )
 
 
 def _file_digest(path: Path) -> str:

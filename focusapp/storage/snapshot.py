@@ -21,6 +21,7 @@ from focusapp.domain.calendar import CalendarDay
 from focusapp.domain.coding import Commit
 from focusapp.domain.errors import StorageError
 from focusapp.domain.focus import FocusSession
+from focusapp.domain.intervals import Interval
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
 
 if TYPE_CHECKING:
@@ -136,6 +137,19 @@ class SnapshotReader:
             if at is not None:
                 commits.append(Commit(str(sha), at, str(repository)))
         return commits
+
+    def activity_between(self, start: dt.datetime, end: dt.datetime) -> list[Interval]:
+        """Return the ActivityWatch editor intervals touching ``[start, end]``, by start."""
+        sql = (
+            "SELECT start_at, end_at FROM coding_intervals "
+            "WHERE end_at >= ? AND start_at <= ? ORDER BY start_at, id"
+        )
+        found = []
+        for begin, finish in self._query(sql, [_stored(start), _stored(end)]):
+            a, b = _instant(str(begin)), _instant(str(finish))
+            if a is not None and b is not None:
+                found.append(Interval(a, b))
+        return found
 
     def running_focus_session(self) -> FocusSession | None:
         """Return the session without an end (the newest, should there be several)."""

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Final
 from sqlalchemy import delete, func, insert, select
 
 from focusapp.domain.coding import Commit
-from focusapp.storage.tables import AddedCalendarRow, CodingCommitRow, CodingSourceRow
+from focusapp.domain.intervals import Interval
+from focusapp.storage.tables import (
+    AddedCalendarRow,
+    CodingCommitRow,
+    CodingIntervalRow,
+    CodingSourceRow,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -190,6 +196,36 @@ class CodingRepository:
         if end is not None:
             query = query.where(CodingCommitRow.authored_at <= end)
         return [Commit(sha, at, repo) for sha, at, repo in self._session.execute(query)]
+
+    def replace_intervals(self, source_id: int, intervals: Iterable[Interval]) -> int:
+        """Replace every stored activity interval of the source; return how many."""
+        self._session.execute(
+            delete(CodingIntervalRow).where(CodingIntervalRow.source_id == source_id)
+        )
+        rows = [{"source_id": source_id, "start_at": i.start, "end_at": i.end} for i in intervals]
+        for start in range(0, len(rows), _CHUNK):
+            self._session.execute(insert(CodingIntervalRow), rows[start : start + _CHUNK])
+        return len(rows)
+
+    def intervals_between(
+        self, start: dt.datetime | None = None, end: dt.datetime | None = None
+    ) -> list[Interval]:
+        """Return the stored activity intervals touching ``[start, end]``, by start."""
+        query = select(CodingIntervalRow.start_at, CodingIntervalRow.end_at).order_by(
+            CodingIntervalRow.start_at, CodingIntervalRow.id
+        )
+        if start is not None:
+            query = query.where(CodingIntervalRow.end_at >= start)
+        if end is not None:
+            query = query.where(CodingIntervalRow.start_at <= end)
+        return [Interval(a, b) for a, b in self._session.execute(query)]
+
+    def interval_count(self, source_id: int) -> int:
+        """Return how many activity intervals are stored for one source."""
+        query = select(func.count(CodingIntervalRow.id)).where(
+            CodingIntervalRow.source_id == source_id
+        )
+        return int(self._session.scalar(query) or 0)
 
     def commit_count(self, source_id: int) -> int:
         """Return how many commits are stored for one source."""

@@ -218,3 +218,16 @@ class CodingCommitRow(Base):
     sha: Mapped[str] = mapped_column(String(64))
     authored_at: Mapped[dt.datetime] = mapped_column(index=True)
     repository: Mapped[str] = mapped_column(Text)
+
+
+class CodingIntervalRow(Base):
+    """A stretch of time in an editor or notebook read from ActivityWatch (AFK time removed)."""
+
+    __tablename__ = "coding_intervals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("coding_sources.id", ondelete="CASCADE"), index=True
+    )
+    start_at: Mapped[dt.datetime] = mapped_column(index=True)
+    end_at: Mapped[dt.datetime]

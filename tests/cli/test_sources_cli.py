@@ -226,6 +226,7 @@ def test_every_new_subcommand_has_a_description_and_an_example(capsys) -> None:
         ["calendar", "sync"],
         ["calendar", "remove"],
         ["coding", "add"],
+        ["coding", "add-activitywatch"],
         ["coding", "list"],
         ["coding", "sync"],
         ["coding", "show"],
@@ -261,3 +262,38 @@ def test_the_installed_command_refuses_a_non_calendar_with_exit_2(tmp_path, home
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1
     assert "is not a calendar" in done.stderr
+
+
+AW_FIXTURE = Path(__file__).resolve().parents[1] / "data" / "activitywatch" / "peewee-sqlite.v2.db"
+AW_DAY = "2026-11-02"
+
+
+def test_activitywatch_editor_time_fills_in_coding_minutes(capsys, home, monkeypatch) -> None:
+    data_home = home / ".local" / "share"
+    database = data_home / "activitywatch" / "aw-server" / "peewee-sqlite.v2.db"
+    database.parent.mkdir(parents=True)
+    database.write_bytes(AW_FIXTURE.read_bytes())
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    code, out, _ = run(capsys, "coding", "add-activitywatch")
+    assert code == 0
+    assert f"Added {database}." in out
+    assert "3 stretches in your editors" in out
+    day = dt.date.fromisoformat(AW_DAY)
+    assert day_json(capsys, day)["coding_minutes"] == 100  # 40 + 30 + 30, AFK left out
+    code, out, _ = run(capsys, "coding", "show", AW_DAY, "--json")
+    audit = json.loads(out)
+    assert (audit["coding_source"], audit["activity_minutes"]) == ("activitywatch", 100)
+    assert audit["activitywatch_sources"] == [str(database)]
+    assert "JupyterLab" not in out
+    code, out, _ = run(capsys, "coding", "sync")
+    assert code == 0
+    assert run(capsys, "coding", "remove", str(database))[0] == 0
+    assert day_json(capsys, day).get("coding_minutes") is None
+
+
+def test_activitywatch_without_a_database_is_a_clear_error(capsys, home, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "empty"))
+    code, _, err = run(capsys, "coding", "add-activitywatch")
+    assert code == 2
+    assert "No ActivityWatch database was found" in err
+    assert len(err.strip().splitlines()) == 1

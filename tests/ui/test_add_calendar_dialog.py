@@ -172,3 +172,30 @@ def test_the_watch_follows_an_added_vdir_and_rereads_it_when_it_changes(
     qtbot.waitUntil(lambda: str(vdir / "home") in watch._watcher.directories(), timeout=5000)
     assert meeting_minutes(context) == 75
     importer.wait()
+
+
+def test_the_watch_rereads_an_evolution_cache_when_eds_writes_it(qtbot, context, sources, home):
+    import shutil
+
+    eds = Path(__file__).resolve().parents[1] / "data" / "evolution" / "webcal-cache.db"
+    cache = home / ".cache" / "evolution" / "calendar" / "webcal-test" / "cache.db"
+    cache.parent.mkdir(parents=True)
+    shutil.copy(eds, cache)
+    importer = CalendarImporter(context.calendar, sources=sources)
+    watch = CalendarWatch(importer, lambda: context.settings, debounce_ms=50)
+    sources.add(str(cache))
+    with qtbot.waitSignal(importer.finished, timeout=10_000):
+        watch.sources_changed()
+    assert str(cache) in watch._watcher.files()
+    with sqlite3.connect(context.paths.db_path) as connection:
+        before = connection.execute("SELECT count(*) FROM calendar_events").fetchone()[0]
+    # EDS writes its cache in place (rollback journal): mark one event locally deleted.
+    with qtbot.waitSignal(watch.changed, timeout=20_000), sqlite3.connect(cache) as connection:
+        connection.execute(
+            "UPDATE ECacheObjects SET ECacheState = 3 WHERE rowid = "
+            "(SELECT min(rowid) FROM ECacheObjects)"
+        )
+    with sqlite3.connect(context.paths.db_path) as connection:
+        after = connection.execute("SELECT count(*) FROM calendar_events").fetchone()[0]
+    assert after < before
+    importer.wait()

@@ -146,3 +146,37 @@ def test_without_any_address_the_user_is_asked_for_one(context, tmp_path, monkey
     service = CodingService(context.sessions, context.clock, context.zone, lambda: 4)
     with pytest.raises(CodingSourceError, match="--author EMAIL"):
         service.add(str(tmp_path))
+
+
+AW_FIXTURE = Path(__file__).resolve().parents[2] / "data" / "activitywatch" / "peewee-sqlite.v2.db"
+
+
+def test_activitywatch_time_beats_a_smaller_commit_estimate_and_the_tray_agrees(
+    home, context, repo, tmp_path
+) -> None:
+    from focusapp.services.light_days import LightDays
+
+    database = tmp_path / "aw.db"
+    database.write_bytes(AW_FIXTURE.read_bytes())
+    context.coding.add(str(repo))  # 120 minutes from commits
+    assert context.checkins.days(DAY, DAY)[0].coding_minutes == 120
+    info = context.coding.add_activitywatch(str(database), ["code", "title:jupyter", "nvim"])
+    assert (info.kind, info.commits) == ("activitywatch", 3)
+    assert context.checkins.days(DAY, DAY)[0].coding_minutes == 120  # 100 < 120
+    info = context.coding.add_activitywatch(str(database), ["code", "firefox", "nvim"])
+    assert context.checkins.days(DAY, DAY)[0].coding_minutes == 130  # 40 + 60 + 30
+    assert context.checkins.sources(DAY).coding_source is Source.ACTIVITY
+    light = LightDays(context.paths.db_path, context.clock, context.zone, lambda: 4)
+    assert light.days(DAY, DAY) == context.checkins.days(DAY, DAY)
+    audit = context.coding.audit(DAY)
+    assert (audit.activity_minutes, audit.activity_sources) == (130, (str(database),))
+    assert context.coding.remove(str(database)) is True
+    assert context.checkins.days(DAY, DAY)[0].coding_minutes == 120
+
+
+def test_a_file_that_is_not_activitywatch_is_refused(home, context, tmp_path) -> None:
+    other = tmp_path / "other.db"
+    other.write_bytes(b"")
+    with pytest.raises(CodingSourceError):
+        context.coding.add_activitywatch(str(other))
+    assert context.coding.sources() == []

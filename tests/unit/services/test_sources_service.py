@@ -155,19 +155,35 @@ def test_sync_picks_up_added_changed_and_deleted_items(ctx, vdir: Path) -> None:
     assert again[0].report.unchanged
 
 
-def test_a_new_process_stores_nothing_when_the_vdir_did_not_change(
-    ctx, vdir: Path, data_dir: Path
+def test_a_new_process_parses_nothing_when_the_vdir_did_not_change(
+    ctx, vdir: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from focusapp.context import open_context
+    from focusapp.services import sources as sources_module
 
     ctx.sources.add(str(vdir))
     other = open_context(data_dir, clock=ctx.clock, zone=BERLIN)
+    real_reader = sources_module.VdirReader
+    made: list[object] = []
+
+    def counting_reader(*args, **kwargs):
+        made.append(args)
+        return real_reader(*args, **kwargs)
+
+    monkeypatch.setattr(sources_module, "VdirReader", counting_reader)
     try:
+        [outcome] = other.sources.sync([])
+        assert outcome.report is not None
+        assert outcome.report.unchanged
+        assert made == []
+        put(vdir / "team", "c", meeting("c", 3, 9, 15))
         [outcome] = other.sources.sync([])
     finally:
         other.close()
     assert outcome.report is not None
-    assert outcome.report.unchanged
+    assert not outcome.report.unchanged
+    assert len(made) == 1
+    assert day_minutes(ctx, 3) == 15
 
 
 def test_the_window_rereads_only_the_changed_calendar_folder(ctx, vdir: Path) -> None:
@@ -240,3 +256,31 @@ def test_a_vanished_vdir_keeps_its_meetings_and_says_so(ctx, vdir: Path) -> None
     assert day_minutes(ctx, 2) == 90
     [info] = ctx.sources.sources()
     assert info.warnings[0] == "It is no longer there."
+
+
+def test_changed_settings_reread_vdir_and_evolution_sources_without_errors(ctx, vdir, home):
+    import dataclasses
+
+    cache = home / ".cache" / "evolution" / "calendar" / "webcal-test" / "cache.db"
+    cache.parent.mkdir(parents=True)
+    shutil.copy(EDS_CACHE, cache)
+    ctx.sources.add(str(vdir))
+    ctx.sources.add(str(cache))
+    assert day_minutes(ctx, 2) == 120  # vdir 09:00-09:30 and 10:00-11:00, EDS 09:00-10:00
+    ctx.settings = dataclasses.replace(ctx.settings, calendar_not_meeting_patterns=("Sync",))
+    outcomes = ctx.sources.sync([])
+    assert [(o.path, o.error) for o in outcomes] == [(str(vdir), None), (str(cache), None)]
+    assert all(o.report is not None and not o.report.unchanged for o in outcomes)
+    assert day_minutes(ctx, 2) == 60  # the vdir's "Sync" meetings are left out now
+    listed = {s.path: s for s in ctx.calendar.sources()}
+    assert listed[str(vdir)].exists
+
+
+def test_a_watched_file_that_was_also_added_is_read_once(ctx, tmp_path: Path) -> None:
+    ics = tmp_path / "work.ics"
+    ics.write_text(meeting("w", 2, 9), encoding="utf-8")
+    ctx.sources.add(str(ics))
+    outcomes = ctx.sources.sync([str(ics)])
+    assert len(outcomes) == 1
+    assert outcomes[0].report is not None
+    assert outcomes[0].report.unchanged

@@ -39,7 +39,7 @@ def test_0005_upgrades_a_0004_database_and_keeps_its_data(tmp_path):
             "('2026-01-05', 4, 'UTC', '2026-01-05 10:00:00', '2026-01-05 10:00:00')"
         )
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == "0005"
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     tables = set(inspect(engine).get_table_names())
     assert {"added_calendars", "coding_sources", "coding_commits", "checkins"} <= tables
     with engine.connect() as connection:
@@ -60,7 +60,7 @@ def test_0005_downgrades_cleanly(tmp_path):
     assert not {"added_calendars", "coding_sources", "coding_commits"} & tables
     assert "plan_choices" in tables
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == "0005"
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     engine.dispose()
 
 
@@ -154,3 +154,61 @@ def test_saving_a_coding_source_again_keeps_when_it_was_added(sessions):
     assert again.added_at == NOW
     assert again.scanned_at == NOW
     assert again.authors == ("me@x.org",)
+
+
+def test_activity_intervals_are_replaced_and_cascade(sessions):
+    from focusapp.domain.intervals import Interval
+
+    def span(hour: int) -> Interval:
+        start = dt.datetime(2026, 11, 2, hour, tzinfo=dt.UTC)
+        return Interval(start, start + dt.timedelta(minutes=30))
+
+    with sessions.begin() as session:
+        repo = CodingRepository(session)
+        source = repo.save_source(
+            path="/aw.db",
+            kind="activitywatch",
+            authors=["code"],
+            added_at=NOW,
+            scanned_at=NOW,
+            report="{}",
+        )
+        repo.replace_intervals(source.id, [span(9), span(11)])
+        repo.replace_intervals(source.id, [span(10), span(12)])
+    with sessions() as session:
+        repo = CodingRepository(session)
+        assert repo.intervals_between() == [span(10), span(12)]
+        assert repo.intervals_between(span(10).end, span(11).end) == [span(10)]
+        assert repo.interval_count(source.id) == 2
+    with sessions.begin() as session:
+        CodingRepository(session).delete_source("/aw.db")
+    with sessions() as session:
+        assert CodingRepository(session).intervals_between() == []
+
+
+def test_0006_adds_activity_to_a_0005_database_keeping_its_commits(tmp_path):
+    from alembic import command
+
+    engine = make_engine(tmp_path / "five.sqlite3")
+    migrate.upgrade(engine, "0005")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO coding_sources (path, kind, authors, added_at, report) VALUES "
+            "('/src', 'git', '', '2026-11-01 10:00:00', '{}')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO coding_commits (source_id, sha, authored_at, repository) VALUES "
+            "(1, 'abc', '2026-11-01 10:00:00', '/src')"
+        )
+    assert "coding_intervals" not in inspect(engine).get_table_names()
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == "0006"
+    assert "coding_intervals" in inspect(engine).get_table_names()
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT sha FROM coding_commits").scalar() == "abc"
+    config = migrate._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    assert "coding_intervals" not in inspect(engine).get_table_names()
+    engine.dispose()
