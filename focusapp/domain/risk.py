@@ -268,6 +268,39 @@ def affected_range(edited_day: dt.date) -> tuple[dt.date, dt.date]:
     return edited_day, edited_day + dt.timedelta(days=HISTORY_DAYS)
 
 
+def work_runs(worked: Sequence[int], known: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Return, per day, the run of worked days ending there (capped) and the latest known day.
+
+    The run counts consecutive worked days up to ``STREAK_CAP``; the latest known day is the
+    newest index up to that day whose work is known (-1 before any). Together they give the
+    recovery factor's streak (:func:`streak_on`) in O(1) per day.
+    """
+    runs, latest = [0] * len(worked), [-1] * len(worked)
+    run, last = 0, -1
+    for i, is_worked in enumerate(worked):
+        run = (run + 1 if run < STREAK_CAP else run) if is_worked else 0
+        if known[i]:
+            last = i
+        runs[i], latest[i] = run, last
+    return runs, latest
+
+
+def streak_on(runs: Sequence[int], latest: Sequence[int], i: int) -> int:
+    """Return the consecutive work days the recovery factor counts on day ``i``.
+
+    The run up to the latest day whose work is known, when that day lies in the 7-day window:
+    a day not checked in yet (today, before the check-in) does not break the run.
+    """
+    last = latest[i]
+    return runs[last] if last >= i - ACUTE_DAYS + 1 else 0
+
+
+def streak_series(worked: Sequence[int], known: Sequence[int]) -> list[int]:
+    """Return :func:`streak_on` for every day: the one rule the chart and the factor share."""
+    runs, latest = work_runs(worked, known)
+    return [streak_on(runs, latest, i) for i in range(len(worked))]
+
+
 class _History:
     """Running sums over a dense, day-indexed history; each window sum costs O(1).
 
@@ -345,14 +378,7 @@ class _History:
         self.cal_n, self.frag_n = prefix(cal_n), prefix(frag_n)
         # Run of consecutive worked days ending at i (capped), and the latest day <= i whose
         # work is known (-1 if none): together they give the streak in O(1).
-        streak_at, last_known = zero[:], [-1] * days
-        run, last = 0, -1
-        for i in range(days):
-            run = (run + 1 if run < STREAK_CAP else run) if worked[i] else 0
-            if known[i]:
-                last = i
-            streak_at[i], last_known[i] = run, last
-        self.streak_at, self.last_known = streak_at, last_known
+        self.streak_at, self.last_known = work_runs(worked, known)
 
 
 @dataclass(slots=True)
@@ -498,7 +524,7 @@ def _score_days(h: _History, first: int, days: int) -> list[_Day | int]:
 
         # F5 recovery: the run of worked days up to the latest work-known record, and sleep.
         last = last_known[i]
-        streak = streak_at[last] if last >= l_lo else 0
+        streak = streak_on(streak_at, last_known, i)
         r_streak = ramp(streak, 5.0, 12.0)
         n = sl_n[hi] - sl_n[l_lo]
         sleep = (sl_s[hi] - sl_s[l_lo]) / (60 * n) if n >= 3 else None

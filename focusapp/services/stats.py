@@ -11,8 +11,9 @@ Definitions shared with the risk model (``RISK_MODEL.md`` 4.2-4.4):
 
 * work = coding + meeting minutes when either is recorded (a blank part counts as 0);
 * a worked day has work >= 60 min, a rest day less; a day without a record is missing;
-* consecutive work days: the run of worked days ending on that day (a rest or a missing day
-  ends it), capped like the model at ``STREAK_CAP`` ("28 or more");
+* consecutive work days: the recovery factor's own count (``domain.risk.streak_series``):
+  the run of worked days up to the latest day whose work is known, so a day not checked in
+  yet does not end it but a rest day does, capped at ``STREAK_CAP`` ("28 or more");
 * the usual energy is the model's baseline: mean energy on worked days in the 28 days
   before the 7-day window (t-34 .. t-7), shown only where that baseline is usable (>= 10
   records, >= 5 worked days with energy). It is the "your usual" of the explanations.
@@ -32,8 +33,8 @@ from focusapp.domain.risk import (
     BASELINE_MIN_RECORDS,
     BASELINE_MIN_WORKED_DAYS,
     HISTORY_DAYS,
-    STREAK_CAP,
     WORKED_DAY_MINUTES,
+    streak_series,
 )
 from focusapp.services.risk import EARLIEST_DAY, clamp_range
 
@@ -129,7 +130,7 @@ class DaySeries:
         provisional: True where the score is provisional (dashed in the chart).
         hours7: Work hours in the 7 days ending on each day (``NaN`` when no day in those 7
             had work recorded).
-        streak: Consecutive work days ending on each day (0 on rest and missing days).
+        streak: The recovery factor's consecutive work days on each day.
         meeting_share7: Meeting share of work time over the worked days in the 7 days ending
             on each day.
         bars: Coding and meeting time per day, or per week for long ranges.
@@ -309,11 +310,8 @@ def build_series(
     )
     usual = np.where(usable, _ratio(b_e_sum, b_e_n), np.nan)
 
-    streak = np.zeros(total, dtype=np.int64)
-    run = 0
-    for i, is_worked in enumerate(worked.tolist()):
-        run = min(run + 1, STREAK_CAP) if is_worked else 0
-        streak[i] = run
+    # The recovery factor's own rule, so the chart and the factor never disagree.
+    streak = np.array(streak_series(worked.tolist(), known.tolist()), dtype=np.int64)
 
     shown = slice(lead, total)
     score = np.array([np.nan if a.score is None else a.score for a in assessments])

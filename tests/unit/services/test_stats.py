@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from focusapp.domain.models import CheckIn
@@ -70,9 +70,12 @@ def test_hours_in_the_last_seven_days():
     assert_same(s.hours7, [m / 60 for m in minutes] + [NAN])  # 10-07..10-13: nothing known
 
 
-def test_consecutive_work_days_break_on_rest_missing_and_unknown_days():
+def test_consecutive_work_days_break_on_rest_days_and_carry_over_days_not_checked_in():
     s = handmade_series()
-    assert s.streak.tolist() == [2, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0]
+    # 10-02 is a rest day; 10-03 (missing) and 10-04 (no work logged) keep its 0; after the
+    # run of 10-05/06 the week without check-ins keeps it, as the recovery factor counts,
+    # until 10-06 leaves the 7-day window.
+    assert s.streak.tolist() == [2, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2, 0]
 
 
 def test_streak_is_capped_like_the_model():
@@ -290,3 +293,42 @@ def test_a_focus_session_updates_the_next_build(context, clock):
     assert after.series.coding_minutes[-1] == 30
     records = context.checkins.days(d(9, 1), TODAY)
     assert after.series.assessments == tuple(assess_series(records, d(10, 21), TODAY))
+
+
+_RUN_WORDS = re.compile(r"(\d+) (?:or more )?(?:consecutive )?work days?")
+
+
+def _factor_count(explanation: str) -> int:
+    """Read the recovery factor's own count of consecutive work days from its sentence."""
+    match = _RUN_WORDS.search(explanation)
+    return int(match[1]) if match else 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(st.none(), st.sampled_from([0, 30, 90, 480]), st.just(-1)),
+        min_size=20,
+        max_size=60,
+    )
+)
+def test_the_streak_chart_equals_the_recovery_factor_every_day(days):
+    """Issue 13: with today unchecked the chart showed 0 while the factor said 12 days."""
+    first = d(10, 1)
+    records = []
+    for offset, minutes in enumerate(days):
+        day = first + dt.timedelta(days=offset)
+        if minutes is None:
+            continue  # a missing day (the last one: today, not checked in yet)
+        if minutes == -1:
+            records.append(CheckIn(day, energy=3))  # checked in, no work logged
+        else:
+            records.append(CheckIn(day, energy=3, coding_minutes=minutes))
+    last = first + dt.timedelta(days=len(days) - 1)
+    assessments = assess_series(records, first, last)
+    series = build_series(records, assessments, first, last)
+    for index, assessment in enumerate(assessments):
+        if assessment.score is None:
+            continue
+        recovery = assessment.factors["recovery"].explanation
+        assert series.streak[index] == _factor_count(recovery), (assessment.date, recovery)
