@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from focusapp.domain.dates import DAY_FORMS, DayError, parse_day
-from focusapp.domain.durations import DurationError, parse_duration
+from focusapp.domain.durations import ACCEPTED_HOURS, DurationError, parse_duration
+from focusapp.domain.durations import parse_hours as parse_hours_text
 from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
@@ -214,14 +215,13 @@ def parse_minutes(text: str, field: str) -> int:
 
 
 def parse_hours(text: str, field: str) -> float:
-    """Return hours typed as ``7.5`` or ``7.5h``."""
+    """Return hours typed as ``7.5``, ``7.5h``, ``7h30`` or ``7:30`` (the one hours parser)."""
     try:
-        value = float(text.strip().lower().removesuffix("h"))
-    except ValueError:
-        raise UserError(f"{field}: {quoted(text)} is not a number of hours, e.g. 7.5") from None
-    if value != value:  # NaN
-        raise UserError(f"{field}: {quoted(text)} is not a number of hours, e.g. 7.5")
-    return value
+        return parse_hours_text(text)
+    except DurationError:
+        raise UserError(
+            f"{field}: {quoted(text)} is not a number of hours; use {ACCEPTED_HOURS}"
+        ) from None
 
 
 # --- shared helpers ----------------------------------------------------------------------------

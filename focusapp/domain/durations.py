@@ -22,6 +22,9 @@ _HOURS_MINUTES = re.compile(
 )
 _DECIMAL_HOURS = re.compile(rf"(?P<h>\d{{0,3}}[.,]\d{{1,4}})\s*{_HOUR_UNIT}")
 _CLOCK = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)")
+_PLAIN_HOURS = re.compile(rf"(?P<h>\d{{1,3}}(?:[.,]\d{{1,20}})?)\s*{_HOUR_UNIT}?")
+#: Every form of hours (sleep) listed here parses; shown in messages.
+ACCEPTED_HOURS: Final = "7.5, 7.5h, 7,5, 7h30, 7 hours 30, 7:30"
 
 
 class DurationError(ValueError):
@@ -72,3 +75,23 @@ def format_duration(minutes: int) -> str:
     if rest == 0:
         return f"{hours}h"
     return f"{hours}h{rest:02d}"
+
+
+def parse_hours(text: str) -> float:
+    """Return the hours in ``text``: a bare number is hours here (``7.5``), not minutes.
+
+    Sleep is thought of in hours, so ``7``, ``7.5``, ``7,5`` and ``7.5h`` are hours; the
+    duration forms (``7h30``, ``7:30``, ``7 hours 30``) are read as :func:`parse_duration`
+    reads them. One parser for the window, the command line and import files.
+
+    Raises:
+        DurationError: With a message listing the accepted forms.
+    """
+    cleaned = text.strip().lower()
+    if match := _PLAIN_HOURS.fullmatch(cleaned):
+        return float(match["h"].replace(",", "."))
+    try:
+        return parse_duration(cleaned) / 60
+    except DurationError:
+        shown = text.strip() or "(empty)"
+        raise DurationError(f"{shown!r} is not a number of hours; use {ACCEPTED_HOURS}") from None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.dates import outside_window
-from focusapp.domain.durations import DurationError, parse_duration
+from focusapp.domain.durations import DurationError, parse_duration, parse_hours
 from focusapp.domain.models import CHECKIN_FIELDS, VALUE_FIELDS, CheckIn
 from focusapp.domain.validation import problems_in
 
@@ -123,6 +123,23 @@ def _checked_int(text: str, raw: object, what: str) -> int:
     return int(text)
 
 
+def _hours_of(raw: object) -> float:
+    """Return sleep hours from a JSON number or a CSV text, with the window's own parser."""
+    if isinstance(raw, str):
+        try:
+            return float(raw)  # as exported, full precision (``1.84375``, ``1e-05``)
+        except (ValueError, OverflowError):
+            pass
+        try:
+            return parse_hours(raw)
+        except DurationError:
+            return math.nan
+    try:
+        return float(raw) if isinstance(raw, int | float) else math.nan
+    except OverflowError:
+        return math.nan
+
+
 def _parse_value(name: str, raw: object) -> object:
     """Return the typed value of one field, or raise ValueError with a message for people."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
@@ -138,10 +155,7 @@ def _parse_value(name: str, raw: object) -> object:
     if isinstance(raw, int) and abs(raw) >= 10**MAX_NUMBER_DIGITS:
         raise ValueError(f"a {len(str(abs(raw)))}-digit number is too large for {name}")
     if name == "sleep_hours":
-        try:
-            hours = float(raw) if isinstance(raw, int | float | str) else math.nan
-        except (ValueError, OverflowError):
-            hours = math.nan
+        hours = _hours_of(raw)
         if not math.isfinite(hours):
             raise ValueError(f"{_shown(raw)} is not a number of hours")
         return hours

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.checked_in import is_checked_in
-from focusapp.domain.durations import ACCEPTED_FORMS, DurationError, format_duration, parse_duration
+from focusapp.domain.durations import (
+    ACCEPTED_FORMS,
+    DurationError,
+    format_duration,
+    parse_duration,
+    parse_hours,
+)
 from focusapp.domain.models import CheckIn
 from focusapp.domain.sources import DaySources, Source, merge
 from focusapp.domain.validation import Problem, problems_in
@@ -345,14 +351,12 @@ class CheckInForm(QWidget):
             except DurationError as error:
                 values[name] = None
                 problems.append(Problem(name, str(error)))
-        sleep_text = self.sleep.text().strip().lower().removesuffix("h")
+        sleep_text = self.sleep.text().strip()
         try:
-            values["sleep_hours"] = float(sleep_text) if sleep_text else None
-        except ValueError:
+            values["sleep_hours"] = parse_hours(sleep_text) if sleep_text else None
+        except DurationError as error:
             values["sleep_hours"] = None
-            problems.append(
-                Problem("sleep_hours", f"'{self.sleep.text()}' is not a number of hours")
-            )
+            problems.append(Problem("sleep_hours", str(error)))
         values["stress"] = self.stress.currentData()
         values["note"] = self.note.text().strip() or None
         candidate = self._base.merged({**values, "date": self.day()})

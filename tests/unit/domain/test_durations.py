@@ -7,6 +7,7 @@ from focusapp.domain.durations import (
     DurationError,
     format_duration,
     parse_duration,
+    parse_hours,
 )
 
 
@@ -160,3 +161,36 @@ def test_near_miss_texts_only_raise_duration_error(text):
         assert 0 <= minutes <= 99_999
         return
     assert "use 90" in message
+
+
+# --- hours (sleep): one parser for the window, the command line and import files -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("7", 7.0),
+        ("7.5", 7.5),
+        ("7,5", 7.5),
+        ("7.5h", 7.5),
+        (" 8 hours ", 8.0),
+        ("7h30", 7.5),
+        ("7 h 30", 7.5),
+        ("7:30", 7.5),
+        ("6h45m", 6.75),
+        ("0", 0.0),
+    ],
+)
+def test_hours_as_people_type_them(text, hours):
+    assert parse_hours(text) == pytest.approx(hours)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "7.5.5", "-1", "7h75", "nan", "inf", "1e3"])
+def test_what_is_not_hours_is_refused_with_the_forms(text):
+    with pytest.raises(DurationError, match=r"not a number of hours; use 7\.5"):
+        parse_hours(text)
+
+
+@given(st.decimals(min_value=0, max_value=24, places=2))
+def test_a_decimal_number_is_hours_not_minutes(value):
+    assert parse_hours(str(value)) == pytest.approx(float(value))

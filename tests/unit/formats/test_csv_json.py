@@ -252,3 +252,13 @@ def test_json_export_escapes_what_terminals_and_encoders_trip_over():
     surrogate = write_json([CheckIn(dt.date(2026, 1, 2), note="\udcff")])
     assert "\\udcff" in surrogate
     surrogate.encode("utf-8")  # no UnicodeEncodeError
+
+
+def test_sleep_in_an_import_file_is_read_as_the_window_reads_it():
+    """Issue 13: "7.5h" worked in the window and the command line but not in a file."""
+    head = b"date,energy,coding_minutes,meeting_minutes,sleep_hours\n"
+    rows = b"2026-01-01,3,,,7.5h\n2026-01-02,3,,,7h30\n2026-01-03,3,,,6:45\n2026-01-04,3,,,8\n"
+    days = read_days(head + rows, "a.csv", today=TODAY)
+    assert [d.checkin.sleep_hours for d in days] == [7.5, 7.5, 6.75, 8.0]
+    with pytest.raises(ImportFormatError, match="hours"):
+        read_days(head + b"2026-01-01,3,,,lots\n", "a.csv", today=TODAY)
