@@ -31,7 +31,6 @@ logger = logging.getLogger(__name__)
 EXIT_AFTER_READY_ENV: Final = "FOCUSAPP_EXIT_AFTER_READY"
 #: With ``1``, print ``mark <name> <seconds>`` lines at start-up milestones (benchmarks).
 MARKS_ENV: Final = "FOCUSAPP_STARTUP_MARKS"
-APP_ID: Final = "io.github.focusapp.FocusApp"
 #: How long to wait for a tray host after login before running as a plain window app.
 TRAY_WAIT_SECONDS: Final = 30
 
@@ -69,6 +68,7 @@ def _make_application() -> QApplication:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from focusapp import APP_ID
     from focusapp.resources import icon_path
 
     existing = QApplication.instance()

@@ -7,8 +7,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from focusapp.system.files import PRIVATE_FILE_MODE
 
-def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+
+def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE_FILE_MODE) -> None:
     """Replace ``path`` with ``data``: temp file in the same folder, fsync, rename, fsync folder.
 
     Raises:

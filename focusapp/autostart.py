@@ -35,6 +35,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
+from focusapp import APP_ID
 from focusapp.atomic import write_atomically
 from focusapp.paths import DATA_DIR_ENV, AppPaths, resolve_paths
 
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-APP_ID: Final = "io.github.focusapp.FocusApp"
 AUTOSTART_FLAG: Final = "--autostart"
 #: Seconds GNOME waits before starting the entry, so the tray host is up.
 LINUX_DELAY_SECONDS: Final = 10

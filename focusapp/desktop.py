@@ -14,7 +14,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from focusapp.autostart import APP_ID, custom_data_dir, desktop_exec, launch_command
+from focusapp import APP_ID
+from focusapp.autostart import custom_data_dir, desktop_exec, launch_command
 from focusapp.resources import resources_dir
 
 if TYPE_CHECKING:

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Final
 
 from focusapp.domain.errors import StorageError
+from focusapp.system.files import PRIVATE_DIR_MODE
 
 APP_NAME: Final = "FocusApp"
 DATA_DIR_ENV: Final = "FOCUSAPP_DATA_DIR"
 DB_NAME: Final = "focusapp.sqlite3"
-PRIVATE_DIR_MODE: Final = 0o700
-PRIVATE_FILE_MODE: Final = 0o600
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,14 +28,14 @@ from focusapp.domain.forecast import DEFAULT_DAYS as DEFAULT_FORECAST_DAYS
 from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
 from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
 from focusapp.domain.review_schedule import ReviewMoment
+from focusapp.system.files import PRIVATE_DIR_MODE as DIR_MODE
+from focusapp.system.files import PRIVATE_FILE_MODE as FILE_MODE
 from focusapp.system.files import FileRefusedError, read_regular_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
 
-FILE_MODE: Final = 0o600
-DIR_MODE: Final = 0o700
 #: The largest settings file read; a real one is about 1 kB.
 MAX_SETTINGS_BYTES: Final = 1024 * 1024
 

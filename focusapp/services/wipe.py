@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from focusapp import APP_ID
 from focusapp.domain.errors import StorageError
 from focusapp.paths import APP_NAME
 from focusapp.storage.backup import BACKUP_PREFIX, BACKUP_SUFFIX, LOCK_NAME, TEMP_PREFIX
@@ -50,7 +51,7 @@ CONFIG_FILES: Final = (
     "window.ini.lock",
 )
 #: The login entry's file name (see ``focusapp.autostart``).
-LOGIN_ENTRY_ID: Final = "io.github.focusapp.FocusApp"
+LOGIN_ENTRY_ID: Final = APP_ID
 
 
 @dataclass(frozen=True, slots=True)

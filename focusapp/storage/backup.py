@@ -41,6 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
 
+from focusapp.system.files import PRIVATE_DIR_MODE as DIR_MODE
+from focusapp.system.files import PRIVATE_FILE_MODE as FILE_MODE
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
@@ -60,8 +63,6 @@ BACKUP_SUFFIX: Final = ".sqlite3"
 BACKUP_PREFIX: Final = "focusapp-"
 TEMP_PREFIX: Final = ".focusapp-"
 LOCK_NAME: Final = ".lock"
-FILE_MODE: Final = 0o600
-DIR_MODE: Final = 0o700
 #: How long a backup waits for another process to finish its own (a restore, say).
 LOCK_TIMEOUT_S: Final = 30.0
 BUSY_TIMEOUT_MS: Final = 10_000

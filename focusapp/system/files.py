@@ -12,12 +12,15 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 _CHUNK = 1 << 20
+#: Every file and folder FocusApp creates is the user's alone (declared once, used by all).
+PRIVATE_FILE_MODE: Final = 0o600
+PRIVATE_DIR_MODE: Final = 0o700
 
 
 class FileRefusedError(OSError):

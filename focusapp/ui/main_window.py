@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from focusapp import __version__
 from focusapp.domain.errors import StorageError
 from focusapp.domain.validation import CheckInInvalidError
+from focusapp.system.files import PRIVATE_FILE_MODE
 from focusapp.ui.add_calendar_dialog import AddCalendarAction
 from focusapp.ui.backup_dialog import SafetyActions
 from focusapp.ui.banner import Banner
@@ -609,7 +610,7 @@ class MainWindow(QMainWindow):
         self._geometry.sync()
         stored = Path(self._geometry.fileName())
         if stored.exists():
-            stored.chmod(0o600)
+            stored.chmod(PRIVATE_FILE_MODE)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Save geometry; hide to the tray when one is up, else let the app quit."""

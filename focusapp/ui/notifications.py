@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QIcon
 
+from focusapp import APP_ID
 from focusapp.resources import icon_path
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 PROGRAM = "notify-send"
 SERVICE = "org.freedesktop.Notifications"
 APP_NAME = "FocusApp"
-DESKTOP_ENTRY = "io.github.focusapp.FocusApp"
+DESKTOP_ENTRY = APP_ID
 DEFAULT_ACTION = "default"
 """The action key a daemon invokes when the notification body itself is clicked."""
 SHUTDOWN_WAIT_MS = 1000

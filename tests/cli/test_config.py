@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 import focusapp.app
-from focusapp.autostart import APP_ID, XdgAutostart, for_platform
+from focusapp import APP_ID
+from focusapp.autostart import XdgAutostart, for_platform
 from focusapp.cli import build_parser, main
 from focusapp.settings import (
     DEFAULT_SETTINGS,

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from focusapp import APP_ID
 from focusapp.autostart import (
-    APP_ID,
     Autostart,
     AutostartError,
     MacAutostart,
