@@ -65,6 +65,7 @@ TEMP_PREFIX: Final = ".focusapp-"
 LOCK_NAME: Final = ".lock"
 #: How long a backup waits for another process to finish its own (a restore, say).
 LOCK_TIMEOUT_S: Final = 30.0
+#: How long any connection waits for another writer (SQLite's busy timeout), declared once.
 BUSY_TIMEOUT_MS: Final = 10_000
 #: A temporary backup file older than this belongs to a process that was killed.
 ORPHAN_AGE_S: Final = 60.0

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Final
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from focusapp.storage.backup import BUSY_TIMEOUT_MS
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS: Final = 10_000
 #: Execution option naming how a transaction begins (``DEFERRED`` or ``IMMEDIATE``).
 BEGIN_OPTION: Final = "focusapp_begin"
 
