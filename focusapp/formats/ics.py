@@ -57,6 +57,7 @@ from focusapp.domain.calendar import (
     span_days,
 )
 from focusapp.domain.days import day_bounds
+from focusapp.domain.identity import IdentityTally
 from focusapp.formats.ics_expand import (
     MAX_OCCURRENCES_PER_EVENT,
     Expanded,
@@ -64,6 +65,7 @@ from focusapp.formats.ics_expand import (
     between,
     expansion,
 )
+from focusapp.formats.ics_identity import IdentityCollector
 from focusapp.formats.ics_parse import (
     CalendarParseError,
     describe_error,
@@ -136,11 +138,14 @@ class CalendarReadResult:
             by start) plus duplicates and once-per-event ``outside_range`` entries.
         skipped: Events that could not be read or expanded.
         warnings: Things the user should know that did not stop the import.
+        identity: Who the file seems to belong to: addresses and counts only, never stored
+            (see :mod:`focusapp.domain.identity`).
     """
 
     events: list[CalendarEvent] = field(default_factory=list)
     skipped: list[SkippedEvent] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    identity: IdentityTally = field(default_factory=IdentityTally)
 
 
 def read_calendar(
@@ -182,6 +187,7 @@ def read_calendar(
             for calendar in parsed.calendars:
                 reader.collect(calendar)
             reader.expand()
+            result.identity = reader.identity.tally()
         except CalendarFormatError:
             raise
         except Exception as exc:  # last resort: the user gets a message, never a traceback
@@ -278,6 +284,7 @@ class _Reader:
         #: The file line on which each parsed component begins, by ``id(component)``.
         self.lines: dict[int, int] = {}
         self.event_count = 0
+        self.identity = IdentityCollector()
 
     # -- collecting -------------------------------------------------------------------
 
@@ -289,6 +296,7 @@ class _Reader:
                 f"The calendar uses the {scale} calendar scale; only Gregorian calendars "
                 "can be imported."
             )
+        name = self.identity.add_calendar(calendar)
         calendar, applied = self._standardise(calendar)
         cancelled_file = str(calendar.get("METHOD", "")).strip().upper() == "CANCEL"
         defined = {
@@ -305,6 +313,7 @@ class _Reader:
                 continue
             self.event_count += 1
             try:
+                self.identity.add_event(component, name)
                 self._collect_event(component, cancelled_file, referenced)
             except Exception as exc:  # one odd event must not stop the others
                 self._skip(component, f"it could not be read ({describe_error(exc)})")
