@@ -167,8 +167,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     days = context.checkins.days()
     if args.format == "csv":
         text = write_csv(days)
-    else:  # the kept plan and the weekly reflections travel with the days
-        text = write_json(days, lookahead_service(context).export_document())
+    else:  # the kept plan, the weekly reflections and calendar exclusions travel with the days
+        extra = lookahead_service(context).export_document()
+        text = write_json(
+            days, {**extra, "calendar_exclusions": context.calendar.exclusions_document()}
+        )
     write_output(text, args.output, context.paths)
     if args.output not in (None, "-"):
         print(f"Exported {len(days)} days to {escape_text(args.output)}", file=sys.stderr)

@@ -22,12 +22,14 @@ from focusapp.cli_support import (
     open_context_for,
 )
 from focusapp.cli_support import parse_date as parse_day
+from focusapp.commands.calendar_exclusions import register_exclusions
 from focusapp.commands.calendar_sources import add_action, register_actions
 
 if TYPE_CHECKING:
     import argparse
     from zoneinfo import ZoneInfo
 
+    from focusapp.context import AppContext
     from focusapp.services.calendar import CalendarImportReport, DayAudit
 
 _RANGE_HELP: Final = (
@@ -55,7 +57,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
     )
     actions = calendar.add_subparsers(
-        dest="action", metavar="{import,show,list,add,sources,sync,remove}", required=True
+        dest="action",
+        metavar="{import,show,list,exclude,include,add,sources,sync,remove}",
+        required=True,
     )
 
     imp = add_action(
@@ -72,7 +76,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="append",
         metavar="EMAIL",
         help="your address in this file, to recognise invitations you declined (repeatable; "
-        "added to calendar.my_addresses and remembered for this file)",
+        "added to calendar.my_addresses and remembered for this file). Without it, and "
+        "with no address set yet, the import says which addresses the file names most",
     )
     imp.set_defaults(handler=cmd_calendar_import)
 
@@ -97,6 +102,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     listing.set_defaults(handler=cmd_calendar_list)
 
+    register_exclusions(actions)
     register_actions(actions)
 
 
@@ -112,6 +118,8 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
     try:
         resolve_local_path(args.file)  # refuse a URL before opening the database
         context = open_context_for(args)
+        if addresses:
+            _remember(context, addresses)
         report = context.calendar.import_file(args.file, first, last, addresses)
     except CalendarImportError as error:
         message = str(error)
@@ -119,7 +127,42 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
             message += " Nothing was imported."
         raise UserError(message) from None
     _write(describe_import(report))
+    hint = _owner_hint(context, args.file, report, addresses or [])
+    if hint is not None:
+        sys.stderr.write(escape_text(hint) + "\n")
     return EXIT_OK
+
+
+def _remember(context: AppContext, addresses: list[str]) -> None:
+    """Add the ``--me`` addresses to ``calendar.my_addresses`` (only that key is written)."""
+    from focusapp.services.calendar_identity import remember_my_addresses
+
+    try:
+        context.settings = remember_my_addresses(context.settings_store, addresses)
+    except OSError as error:
+        raise UserError(
+            f"--me: the settings file {context.settings_store.path} cannot be written "
+            f"({error.strerror or error}). Nothing was imported."
+        ) from None
+
+
+def _owner_hint(
+    context: AppContext, file_text: str, report: CalendarImportReport, addresses: list[str]
+) -> str | None:
+    """Return the line asking which address is the user's, when none is known yet."""
+    from focusapp.services.calendar_identity import (
+        file_owner_tally,
+        guess_owner,
+        knows_me,
+        owner_hint,
+    )
+
+    if knows_me(context.settings, addresses):
+        return None
+    tally = report.identity
+    if report.unchanged:  # the file was not read this time
+        tally = file_owner_tally(Path(report.path), context.zone, context.calendar.today())
+    return owner_hint(file_text, guess_owner(tally))
 
 
 def cmd_calendar_show(args: argparse.Namespace) -> int:
@@ -200,6 +243,8 @@ def describe_import(report: CalendarImportReport) -> list[str]:
 
 def audit_json(audit: DayAudit, zone: ZoneInfo) -> dict[str, object]:
     """Return the day's audit in the documented JSON shape (times with the local offset)."""
+    from focusapp.domain.exclusions import overlaps
+
     summary = audit.summary
     return {
         "date": audit.date.isoformat(),
@@ -221,8 +266,16 @@ def audit_json(audit: DayAudit, zone: ZoneInfo) -> dict[str, object]:
                 "counted": event.counted,
                 "reason": None if event.reason is None else str(event.reason),
                 "source": event.source,
+                "overlaps": [
+                    {
+                        "start": o.start.astimezone(zone).isoformat(),
+                        "end": o.end.astimezone(zone).isoformat(),
+                        "uid": o.other.uid,
+                    }
+                    for o in found
+                ],
             }
-            for event in audit.events
+            for event, found in zip(audit.events, overlaps(audit.events), strict=True)
         ],
     }
 
@@ -231,6 +284,7 @@ def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
     """Return a day's numbers and a table of its events for people."""
     from focusapp.domain.durations import format_duration
     from focusapp.services.calendar import describe_reason, event_time_text
+    from focusapp.services.exclusions import overlap_notes
     from focusapp.wording.translate import translate
 
     day = f"{audit.date:%a %Y-%m-%d}"
@@ -249,14 +303,17 @@ def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
         lines.append("No calendar events on this day.")
         return lines
     untitled = "(no title)" if audit.titles_kept else translate("CalendarAudit", "Meeting")
+    notes = overlap_notes(audit.events, zone, untitled)
     rows = [
         (
             event_time_text(event, audit.date, zone),
             event.summary or untitled,
-            "counted" if event.counted else f"left out: {describe_reason(event.reason)}",
+            ("counted" + (f" ({note})" if note else ""))
+            if event.counted
+            else f"left out: {describe_reason(event.reason)}",
             _file_name(event.source),
         )
-        for event in audit.events
+        for event, note in zip(audit.events, notes, strict=True)
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:

@@ -7,7 +7,9 @@ silently, so any day's numbers can be explained by listing that day's events.
 Which reason an event gets when several apply is fixed, in this order: ``unreadable`` and
 ``duplicate`` (decided while reading, before expansion), ``outside_range``, ``cancelled``,
 ``all_day``, ``free``, ``declined``, ``not_meeting``, ``no_attendees``. The first that
-applies wins, so a cancelled all-day event is reported as cancelled.
+applies wins, so a cancelled all-day event is reported as cancelled. ``by_you`` (the user
+excluded the event in the audit) is laid over counted events after reading, see
+:mod:`focusapp.domain.exclusions`.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ class Exclusion(StrEnum):
     OUTSIDE_RANGE = "outside_range"
     NO_ATTENDEES = "no_attendees"
     UNREADABLE = "unreadable"
+    BY_YOU = "by_you"
 
 
 def normalize_address(address: str) -> str:

@@ -46,6 +46,7 @@ from focusapp.domain.calendar import (
     summarise_days,
 )
 from focusapp.domain.days import day_bounds, local_day
+from focusapp.domain.exclusions import UserExclusion, apply_exclusions
 from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, read_calendar
 from focusapp.formats.ics_expand import MAX_RANGE_YEARS
 from focusapp.services.calendar_store import (
@@ -60,8 +61,10 @@ from focusapp.services.calendar_store import (
 from focusapp.services.calendar_store import CalendarImportReport as CalendarImportReport
 from focusapp.services.calendar_store import RangeOrigin as RangeOrigin
 from focusapp.services.calendar_store import resolve_copies as resolve_copies
+from focusapp.services.exclusions import change_exclusion, exclusions, exclusions_document
 from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
 from focusapp.storage.errors import storage_errors
+from focusapp.storage.exclusions_repository import ExclusionRepository
 from focusapp.system.files import FileRefusedError, read_regular_file
 
 if TYPE_CHECKING:
@@ -90,6 +93,7 @@ _REASON_TEXT: Final = {
     Exclusion.OUTSIDE_RANGE: "outside the range",
     Exclusion.NO_ATTENDEES: "no other attendees",
     Exclusion.UNREADABLE: "unreadable",
+    Exclusion.BY_YOU: "excluded by you",
 }
 _REASON_DETAIL: Final = {
     Exclusion.DECLINED: "You declined it (your address has PARTSTAT=DECLINED).",
@@ -101,6 +105,7 @@ _REASON_DETAIL: Final = {
     Exclusion.OUTSIDE_RANGE: "No occurrence falls inside the imported range.",
     Exclusion.NO_ATTENDEES: "No one else is invited (calendar.only_with_attendees).",
     Exclusion.UNREADABLE: "It could not be read.",
+    Exclusion.BY_YOU: "You excluded it in the day audit; Count it again undoes that.",
 }
 
 
@@ -155,12 +160,14 @@ class DayAudit:
             ``source`` is the file's path.
         titles_kept: Whether titles are kept (``calendar.keep_titles``); when not, every
             event's summary is empty, also one stored before the setting changed.
+        exclusions: The user's exclusions covering these events (for "Count it again").
     """
 
     date: dt.date
     summary: CalendarDay | None
     events: tuple[CalendarEvent, ...]
     titles_kept: bool = True
+    exclusions: frozenset[UserExclusion] = frozenset()
 
     @property
     def counted(self) -> list[CalendarEvent]:
@@ -461,17 +468,46 @@ class CalendarService:
         with storage_errors(), self._sessions() as session:
             repo = CalendarRepository(session)
             pairs = repo.events_between(start - EVENT_PAD, end + EVENT_PAD)
-            events = resolve_copies(repo, pairs)
+            mine = ExclusionRepository(session).all()
+            events = apply_exclusions(resolve_copies(repo, pairs), mine)
             summary = repo.days_between(day, day).get(day)
             covered = any(a <= day <= b for a, b in repo.coverage())
         touching = events_on(events, day, rules)
+        mine = frozenset(x for x in mine if any(x.covers(e) for e in touching))
         if summary is None and covered:
             # Not summarised yet under these settings (a sync is due): work it out now.
             summary = summarise_days(touching, rules, day, day)[day]
         if not rules.keep_titles:
             # Rows stored before the setting changed keep titles until the next sync.
             touching = [dataclasses.replace(e, summary="") for e in touching]
-        return DayAudit(day, summary if covered else None, tuple(touching), rules.keep_titles)
+        return DayAudit(day, summary if covered else None, tuple(touching), rules.keep_titles, mine)
+
+    # --- the user's exclusions (see focusapp.services.exclusions) ---------------------------
+
+    def exclude(self, exclusion: UserExclusion) -> bool:
+        """Stop counting an event or series, now and after every re-import; return if new."""
+        return self._change_exclusion(exclusion, excluded=True)
+
+    def count_again(self, exclusion: UserExclusion) -> bool:
+        """Undo :meth:`exclude`; return whether the exclusion was there."""
+        return self._change_exclusion(exclusion, excluded=False)
+
+    def exclusions(self) -> frozenset[UserExclusion]:
+        """Return every event and series the user excluded from counting."""
+        return exclusions(self._sessions)
+
+    def exclusions_document(self) -> list[dict[str, object]]:
+        """Return the user's exclusions as JSON values, for the export."""
+        return exclusions_document(self._sessions)
+
+    def _change_exclusion(self, exclusion: UserExclusion, *, excluded: bool) -> bool:
+        changed = change_exclusion(
+            self._sessions, self.rules(), exclusion, excluded=excluded, now=self._clock.now()
+        )
+        if changed is None:
+            return False
+        self._notify()
+        return True
 
     # --- internals ----------------------------------------------------------------------------
 

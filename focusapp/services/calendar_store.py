@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -27,9 +27,12 @@ from focusapp.domain.calendar import (
     summarise_days,
 )
 from focusapp.domain.days import day_bounds
+from focusapp.domain.exclusions import apply_exclusions
+from focusapp.domain.identity import IdentityTally
 from focusapp.formats.ics import SkippedEvent
 from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
 from focusapp.storage.errors import storage_errors
+from focusapp.storage.exclusions_repository import ExclusionRepository
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -69,10 +72,13 @@ class CalendarImportReport:
         replaced: The file had been imported before and its events were replaced.
         meetings_counted: Occurrences from this file that count as meetings.
         meeting_days: Local days with at least one of those meetings.
-        days_changed: Days whose stored meeting numbers this import changed.
+        days_changed: Days whose meeting figures this import changed (a day that only
+            became covered, without meetings before or after, is not one of them).
         left_out: Occurrences left out, by reason (every reason present, in a fixed order).
         skipped: Events that could not be read or expanded (UID, summary, problem).
         warnings: Things worth knowing that did not stop the import.
+        identity: Who the file seems to belong to (addresses and counts; never stored);
+            empty when the file was not read (``unchanged``).
     """
 
     path: str
@@ -87,6 +93,7 @@ class CalendarImportReport:
     left_out: dict[Exclusion, int]
     skipped: tuple[SkippedEvent, ...]
     warnings: tuple[str, ...]
+    identity: IdentityTally = field(default_factory=IdentityTally)
 
     @property
     def left_out_total(self) -> int:
@@ -151,23 +158,25 @@ def store_read(
         StorageError: If the database cannot be written. Nothing was written.
     """
     first, last, result = read.first_day, read.last_day, read.result
-    counted = [e for e in result.events if e.counted]
-    meeting_days = {
-        day for event in counted for day in _days_of(event, rules) if first <= day <= last
-    }
-    left_out = _ordered_counts(e.reason for e in result.events if e.reason is not None)
-    summary_json = json.dumps(
-        {
-            "meetings_counted": len(counted),
-            "meeting_days": len(meeting_days),
-            "left_out": {str(k): v for k, v in left_out.items()},
-            "skipped": [[s.uid, s.summary, s.problem, s.line] for s in result.skipped],
-            "warnings": list(result.warnings),
-        },
-        ensure_ascii=False,
-    )
     with storage_errors(), sessions.begin() as session:
         repo = CalendarRepository(session)
+        # The user's exclusions change the counts reported, never the events stored.
+        seen = apply_exclusions(result.events, ExclusionRepository(session).all())
+        counted = [e for e in seen if e.counted]
+        meeting_days = {
+            day for event in counted for day in _days_of(event, rules) if first <= day <= last
+        }
+        left_out = _ordered_counts(e.reason for e in seen if e.reason is not None)
+        summary_json = json.dumps(
+            {
+                "meetings_counted": len(counted),
+                "meeting_days": len(meeting_days),
+                "left_out": {str(k): v for k, v in left_out.items()},
+                "skipped": [[s.uid, s.summary, s.problem, s.line] for s in result.skipped],
+                "warnings": list(result.warnings),
+            },
+            ensure_ascii=False,
+        )
         before = repo.source(read.key)
         source = repo.save_source(
             path=read.key,
@@ -183,7 +192,8 @@ def store_read(
         ranges = [(first, last)]
         if before is not None:
             ranges.append((before.first_day, before.last_day))
-        changed = recompute_days(repo, rules, ranges)
+        changed: set[dt.date] = set()
+        recompute_days(repo, rules, ranges, figures=changed)
     return CalendarImportReport(
         path=read.key,
         first_day=first,
@@ -197,6 +207,7 @@ def store_read(
         left_out=left_out,
         skipped=tuple(result.skipped),
         warnings=tuple(result.warnings),
+        identity=result.identity,
     )
 
 
@@ -245,13 +256,27 @@ def report_from_json(stored: StoredSource, origin: RangeOrigin) -> CalendarImpor
 
 
 def recompute_days(
-    repo: CalendarRepository, rules: CalendarRules, ranges: list[tuple[dt.date, dt.date]]
+    repo: CalendarRepository,
+    rules: CalendarRules,
+    ranges: list[tuple[dt.date, dt.date]],
+    *,
+    figures: set[dt.date] | None = None,
 ) -> set[dt.date]:
     """Re-summarise every day in ``ranges`` from all sources; return the changed days.
 
-    Days no source covers lose their numbers; only rows that differ are written.
+    Days no source covers lose their numbers; only rows that differ are written. The
+    user's exclusions are applied here, so every import, re-import and removal honours them.
+
+    Args:
+        repo: The calendar tables, in the caller's transaction.
+        rules: The settings the numbers are worked out with.
+        ranges: The days to re-summarise.
+        figures: When given, receives the days whose meeting figures changed for people:
+            a day that merely becomes covered (or uncovered) without any meeting is not
+            one of them, so a first import of a quiet range reports only its meeting days.
     """
     coverage = repo.coverage()
+    exclusions = ExclusionRepository(repo.session).all()
     changed: set[dt.date] = set()
     for first, last in merge_ranges(ranges):
         start = day_bounds(first, rules.zone, rules.day_start_hour)[0]
@@ -259,14 +284,17 @@ def recompute_days(
         # Only counted events make numbers; copies that outrank them (a cancellation in a
         # newer file) are looked up by UID whatever their status.
         window = repo.events_between(start - EVENT_PAD, end + EVENT_PAD, counted_only=True)
-        events = resolve_copies(repo, window)
+        events = apply_exclusions(resolve_copies(repo, window), exclusions)
         fresh = summarise_days(events, rules, first, last)
+        empty = summarise_days((), rules, first, last)
         old = repo.days_between(first, last)
         updates: dict[dt.date, CalendarDay | None] = {}
         for day, summary in fresh.items():
             wanted = summary if any(a <= day <= b for a, b in coverage) else None
             if old.get(day) != wanted:
                 updates[day] = wanted
+                if figures is not None and (old.get(day) or empty[day]) != (wanted or empty[day]):
+                    figures.add(day)
         repo.set_days(updates)
         changed.update(updates)
     return changed

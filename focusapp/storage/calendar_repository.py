@@ -125,6 +125,11 @@ class CalendarRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
+    @property
+    def session(self) -> Session:
+        """The session, so related repositories (exclusions) join the same transaction."""
+        return self._session
+
     # --- sources -----------------------------------------------------------------------------
 
     def source(self, path: str) -> StoredSource | None:

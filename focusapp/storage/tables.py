@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -231,3 +232,20 @@ class CodingIntervalRow(Base):
     )
     start_at: Mapped[dt.datetime] = mapped_column(index=True)
     end_at: Mapped[dt.datetime]
+
+
+class CalendarExclusionRow(Base):
+    """An event (UID and RECURRENCE-ID) or a whole series (UID) the user excluded from counting.
+
+    Kept apart from ``calendar_events``, which an import replaces, so no re-import brings an
+    excluded event back. ``recurrence_id`` is ``""`` for a one-off event and for a series.
+    """
+
+    __tablename__ = "calendar_exclusions"
+    __table_args__ = (UniqueConstraint("uid", "recurrence_id", "series"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(Text, index=True)
+    recurrence_id: Mapped[str] = mapped_column(Text)
+    series: Mapped[bool] = mapped_column(Boolean)
+    excluded_at: Mapped[dt.datetime]
