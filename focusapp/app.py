@@ -263,6 +263,7 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from focusapp.services.app_state import AppStateStore
+    from focusapp.ui.calendar_owner import OwnerQuestion
     from focusapp.ui.calendar_watch import CalendarImporter, CalendarWatch
     from focusapp.ui.companion import Companion
     from focusapp.ui.data_watcher import DataWatcher
@@ -307,6 +308,7 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     # Calendar imports run on a worker thread; the watch re-imports calendar.watch_files.
     calendar_importer = CalendarImporter(context.calendar, companion, context.sources)
     window.calendar.attach(context.calendar, calendar_importer)
+    window.calendar.ask_owner_with(OwnerQuestion(context))  # "Which address is yours?"
     window.add_calendar.attach(context.sources)
     calendar_watch = CalendarWatch(calendar_importer, lambda: context.settings, companion)
     window.add_calendar.added.connect(calendar_watch.sources_changed)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.durations import format_duration
+from focusapp.ui.calendar_exclusion_buttons import ExclusionButtons
+from focusapp.ui.calendar_owner import OwnerDialog
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from focusapp.domain.calendar import CalendarDay
     from focusapp.formats.ics import SkippedEvent
     from focusapp.services.calendar import CalendarImportReport, CalendarService, DayAudit
+    from focusapp.ui.calendar_owner import OwnerQuestion
     from focusapp.ui.calendar_watch import CalendarImporter, CalendarJobResult
 
 # The main window imports this module before the database is open, so the calendar service
@@ -76,6 +79,7 @@ class CalendarActions(QObject):
         result_dialog: The last import's result dialog (kept for tests).
         day_dialog: The open day audit, if any.
         error_box: The last "not imported" message, if any.
+        owner_dialog: The open "Which address is yours?" question, if any.
 
     Signals:
         imported: A calendar import from this window stored new data.
@@ -100,6 +104,8 @@ class CalendarActions(QObject):
         self.result_dialog: CalendarImportDialog | None = None
         self.day_dialog: CalendarDayDialog | None = None
         self.error_box: QMessageBox | None = None
+        self.owner_dialog: OwnerDialog | None = None
+        self._owner_question: OwnerQuestion | None = None
         self.import_action = QAction("Import &calendar...", window)
         self.import_action.setObjectName("calendar_import_action")
         self.import_action.setStatusTip("Read meeting time from a calendar file (.ics)")
@@ -119,10 +125,45 @@ class CalendarActions(QObject):
         self.import_action.setEnabled(True)
         self.day_action.setEnabled(True)
 
+    def ask_owner_with(self, question: OwnerQuestion) -> None:
+        """Ask "Which address is yours?" at the first import (see :class:`OwnerQuestion`)."""
+        self._owner_question = question
+
     def import_file(self, path: str) -> None:
-        """Import ``path`` in the background; the result dialog follows."""
+        """Import ``path`` in the background; the result dialog follows.
+
+        While no address of the user's is known, the file's addresses are offered first
+        (:class:`~focusapp.ui.calendar_owner.OwnerDialog`) and the import waits for the answer.
+        """
         if self._importer is None:
             return
+        question = self._owner_question
+        if question is not None and question.needed():
+            guess = question.guess(path)
+            if guess.candidates:
+                dialog = OwnerDialog(guess, self._window)
+                dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                dialog.finished.connect(lambda _r: self._on_owner_answered(dialog, path))
+                self.owner_dialog = dialog
+                dialog.open()
+                return
+        self._start_import(path)
+
+    def _on_owner_answered(self, dialog: OwnerDialog, path: str) -> None:
+        self.owner_dialog = None
+        address = dialog.chosen()
+        if address is not None and self._owner_question is not None:
+            try:
+                self._owner_question.remember(address)
+            except OSError as error:
+                self._window.statusBar().showMessage(
+                    self.tr("Your address was not saved: {error}").format(error=error),
+                    _STATUS_MS,
+                )
+        self._start_import(path)
+
+    def _start_import(self, path: str) -> None:
+        assert self._importer is not None
         self._last_dir = str(Path(path).parent)
         self.import_action.setEnabled(False)
         self._window.statusBar().showMessage(f"Importing {Path(path).name}...")
@@ -137,6 +178,8 @@ class CalendarActions(QObject):
             self.day_dialog = CalendarDayDialog(self._calendar, day, self._window)
             self.day_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.day_dialog.finished.connect(self._on_day_dialog_finished)
+            # Excluding an event changes the day's meeting time, as an import does.
+            self.day_dialog.exclusion_buttons.changed.connect(self.imported)
         else:
             self.day_dialog.show_day(day)
             # Bring the open dialog forward (there is no stacking order offscreen).
@@ -381,7 +424,7 @@ class CalendarDayDialog(QDialog):
         table: Time, title, counted or left out (with the reason), source file.
     """
 
-    COLUMNS: Final = ("Time", "Title", "Counted?", "Calendar file")
+    COLUMNS: Final = ("Time", "Title", "Counted?", "Calendar file", "Overlaps")
 
     def __init__(
         self, calendar: CalendarService, day: dt.date, parent: QWidget | None = None
@@ -433,12 +476,17 @@ class CalendarDayDialog(QDialog):
         )
         hint.setWordWrap(True)
 
+        self.exclusion_buttons = ExclusionButtons(calendar, self)
+        self.exclusion_buttons.changed.connect(self._on_exclusion_buttons_changed)
+        self.table.currentCellChanged.connect(self._on_table_current_cell_changed)
+        self._audit: DayAudit | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(navigation)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.exclusion_buttons)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
@@ -475,7 +523,11 @@ class CalendarDayDialog(QDialog):
 
         self.summary_label.setText(_summary_html(audit.summary, len(audit.left_out)))
         zone = self._calendar.zone
+        from focusapp.services.exclusions import overlap_notes
+
+        self._audit = audit
         muted = _muted(self.palette())
+        notes = overlap_notes(audit.events, zone, self._untitled(audit))
         self.table.setRowCount(len(audit.events))
         for row, event in enumerate(audit.events):
             status = "Counted" if event.counted else f"Left out: {describe_reason(event.reason)}"
@@ -484,12 +536,14 @@ class CalendarDayDialog(QDialog):
                 event.summary or self._untitled(audit),
                 status,
                 Path(event.source).name,
+                notes[row],
             )
             tips = (
                 values[0],
                 event.summary or self._untitled_tip(audit),
                 explain_reason(event.reason),
                 event.source,
+                notes[row],
             )
             for column, (value, tip) in enumerate(zip(values, tips, strict=True)):
                 item = QTableWidgetItem(value)
@@ -502,7 +556,22 @@ class CalendarDayDialog(QDialog):
                     item.setFont(font)
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(audit.events))
+        self.exclusion_buttons.setVisible(bool(audit.events))
         self.empty_label.setVisible(not audit.events)
+        self._on_table_current_cell_changed(self.table.currentRow(), 0, -1, -1)
+
+    @Slot(int, int, int, int)
+    def _on_table_current_cell_changed(self, row: int, _c: int, _pr: int, _pc: int) -> None:
+        audit = self._audit
+        event = audit.events[row] if audit is not None and 0 <= row < len(audit.events) else None
+        self.exclusion_buttons.show_event(event, audit)
+
+    @Slot()
+    def _on_exclusion_buttons_changed(self) -> None:
+        row = self.table.currentRow()
+        self._load(self._calendar.audit(self.day()))
+        if 0 <= row < self.table.rowCount():
+            self.table.setCurrentCell(row, 0)
 
     @Slot()
     def _on_previous_button_clicked(self) -> None:
