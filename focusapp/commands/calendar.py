@@ -49,7 +49,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="meeting time from calendars on this computer, and which events count",
         description="Import meeting time from calendar files (.ics), or add the calendars "
         "vdirsyncer, khal, Evolution or Thunderbird keep on this computer, and see which "
-        "events count. " + _RANGE_HELP,
+        "events count (exclude the ones that should not). " + _RANGE_HELP,
         epilog=examples(
             "focusapp calendar import ~/Downloads/work.ics --me me@example.com",
             "focusapp calendar add ~/.calendars/work",
@@ -136,13 +136,16 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
 def _remember(context: AppContext, addresses: list[str]) -> None:
     """Add the ``--me`` addresses to ``calendar.my_addresses`` (only that key is written)."""
     from focusapp.services.calendar_identity import remember_my_addresses
+    from focusapp.wording.translate import translate
 
     try:
         context.settings = remember_my_addresses(context.settings_store, addresses)
     except OSError as error:
         raise UserError(
-            f"--me: the settings file {context.settings_store.path} cannot be written "
-            f"({error.strerror or error}). Nothing was imported."
+            translate(
+                "CalendarIdentity",
+                "--me: the settings file {path} cannot be written ({error}). Nothing was imported.",
+            ).format(path=context.settings_store.path, error=error.strerror or error)
         ) from None
 
 
