@@ -118,8 +118,6 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
     try:
         resolve_local_path(args.file)  # refuse a URL before opening the database
         context = open_context_for(args)
-        if addresses:
-            _remember(context, addresses)
         report = context.calendar.import_file(args.file, first, last, addresses)
     except CalendarImportError as error:
         message = str(error)
@@ -127,6 +125,8 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
             message += " Nothing was imported."
         raise UserError(message) from None
     _write(describe_import(report))
+    if addresses:  # kept only once the file was imported: a refused file changes nothing
+        _remember(context, addresses)
     hint = _owner_hint(context, args.file, report, addresses or [])
     if hint is not None:
         sys.stderr.write(escape_text(hint) + "\n")
@@ -144,7 +144,8 @@ def _remember(context: AppContext, addresses: list[str]) -> None:
         raise UserError(
             translate(
                 "CalendarIdentity",
-                "--me: the settings file {path} cannot be written ({error}). Nothing was imported.",
+                "--me: the calendar was imported, but your address could not be saved in "
+                "{path} ({error}); it is remembered for this file only.",
             ).format(path=context.settings_store.path, error=error.strerror or error)
         ) from None
 

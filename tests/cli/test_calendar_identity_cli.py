@@ -85,7 +85,7 @@ def test_a_file_without_addresses_needs_no_hint(capsys: pytest.CaptureFixture[st
     assert code == 0 and err == ""
 
 
-def test_me_with_an_unwritable_settings_file_is_one_line_and_imports_nothing(
+def test_me_with_an_unwritable_settings_file_says_what_was_kept(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -93,6 +93,18 @@ def test_me_with_an_unwritable_settings_file_is_one_line_and_imports_nothing(
     code, out, err = run(
         capsys, "calendar", "import", DECLINED, "--from", "2024-01-01", "--me", "me@example.org"
     )
-    assert code == 2 and out == ""
+    assert code == 2
+    assert "(2 declined)" in out  # imported with the address given for this file
     (line,) = err.strip().splitlines()
-    assert "--me: the settings file" in line and line.endswith("Nothing was imported.")
+    assert "--me: the calendar was imported, but your address could not be saved" in line
+    assert line.endswith("it is remembered for this file only.")
+
+
+def test_me_with_a_file_that_is_not_a_calendar_changes_no_setting(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    bad = str(DATA / "icalendar__big_bad_calendar.ics")
+    code, out, err = run(capsys, "calendar", "import", bad, "--me", "me@example.org")
+    assert code == 2 and out == ""
+    assert err.strip().endswith("Nothing was imported.")
+    assert not (data_dir / "settings.toml").exists()
