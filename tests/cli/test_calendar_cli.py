@@ -145,6 +145,7 @@ def test_show_json_has_the_documented_shape(capsys, data_dir):
         "counted",
         "reason",
         "source",
+        "overlaps",
     ]
     assert (first["summary"], first["counted"], first["reason"]) == (
         "Company offsite",
