@@ -202,7 +202,7 @@ def test_0006_adds_activity_to_a_0005_database_keeping_its_commits(tmp_path):
         )
     assert "coding_intervals" not in inspect(engine).get_table_names()
     migrate.upgrade(engine)
-    assert migrate.current_revision(engine) == "0006"
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     assert "coding_intervals" in inspect(engine).get_table_names()
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT sha FROM coding_commits").scalar() == "abc"
