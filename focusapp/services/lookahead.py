@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.days import day_bounds
+from focusapp.domain.exclusions import apply_exclusions
 from focusapp.domain.forecast import (
     DEFAULT_DAYS,
     WEEK_DAYS,
@@ -48,6 +49,7 @@ from focusapp.domain.risk import HISTORY_DAYS
 from focusapp.services.calendar import resolve_copies
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
+from focusapp.storage.exclusions_repository import ExclusionRepository
 from focusapp.storage.lookahead_repository import PlanRepository, ReflectionRepository
 
 if TYPE_CHECKING:
@@ -155,7 +157,9 @@ class LookaheadService:
         with storage_errors(), self._sessions() as session:
             repo = CalendarRepository(session)
             pairs = repo.events_between(start - _PAD, end + _PAD, counted_only=True)
-            events = resolve_copies(repo, pairs)
+            # What the user excluded in the audit is left out ahead too, as in the past.
+            mine = ExclusionRepository(session).all()
+            events = apply_exclusions(resolve_copies(repo, pairs), mine)
         return [event for event in events if event.counted]
 
     def forecast(

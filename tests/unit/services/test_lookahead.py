@@ -171,3 +171,13 @@ def test_review_sums_and_next_week_from_the_calendar(lookahead):
     assert review.figures.energy_mean == 4
     # The week after (2 to 8 Nov) has the standup from Wednesday 4 Nov and the review.
     assert review.next_week_minutes == 3 * 60 + 120
+
+
+def test_a_series_excluded_in_the_audit_is_left_out_ahead_too(lookahead, context):
+    from focusapp.domain.exclusions import UserExclusion
+
+    assert context.calendar.exclude(UserExclusion("review", series=True))
+    forecast = lookahead.forecast()
+    days = {d.date: d for d in forecast.days}
+    assert days[TOMORROW].meeting_minutes == 60  # only the standup
+    assert series_id("review") not in {s.id for s in forecast.series}
