@@ -61,8 +61,9 @@ def intervals(draw: st.DrawFn, max_minutes: int = 600) -> Interval:
     offset = draw(st.integers(0, HORIZON_MINUTES))
     length = draw(st.integers(0, max_minutes))
     zone = draw(st.sampled_from(ZONES))
-    start = (BASE + dt.timedelta(minutes=offset)).astimezone(zone)
-    return Interval(start, start + dt.timedelta(minutes=length))
+    start = BASE + dt.timedelta(minutes=offset)  # UTC arithmetic: a local one skips DST hours
+    end = start + dt.timedelta(minutes=length)
+    return Interval(start.astimezone(zone), end.astimezone(zone))
 
 
 @st.composite
