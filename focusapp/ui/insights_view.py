@@ -14,13 +14,13 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from focusapp.domain.insights import CODES, CONFIDENCE, MAX_DAYS
+from focusapp.ui.lookahead_parts import NewestOnly, scrolling_page
 from focusapp.ui.theme import chart_palette
 from focusapp.wording.lookahead import insight_sentence
 
@@ -91,8 +91,7 @@ class InsightsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._service = service
-        self._runner = runner
-        self._generation = 0
+        self._reads: NewestOnly[list[Insight]] = NewestOnly(runner)
         self.answers: list[Insight] = []
         self.cards: list[QFrame] = []
         self.heading = QLabel(
@@ -119,31 +118,14 @@ class InsightsView(QWidget):
         )
         self.method.setWordWrap(True)
         self.method.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        body = QWidget(self)
-        column = QVBoxLayout(body)
-        column.addWidget(self.heading)
-        column.addWidget(self._cards_box)
-        column.addWidget(self.method)
-        column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        scrolling_page(self, None, self.heading, self._cards_box, self.method)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(0, 0, 0, 0)
 
     def reload(self) -> None:
         """Answer the questions again from the current data."""
-        self._generation += 1
-        generation = self._generation
-        service = self._service
-
-        def done(answers: list[Insight]) -> None:
-            if generation == self._generation:
-                self.show_answers(answers)
-
-        self._runner.run_in_background(service.insights, done, self._on_error)
+        self._reads.run(self._service.insights, self.show_answers, self._on_error)
 
     def _on_error(self, error: Exception) -> None:
         self.failed.emit(str(error))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from focusapp.ui.lookahead_models import (
     TickDelegate,
     day_text,
 )
+from focusapp.ui.lookahead_parts import NewestOnly, scrolling_page, text_label
 from focusapp.wording.levels import level_word
 from focusapp.wording.lookahead import (
     no_projection,
@@ -75,8 +75,7 @@ class NextWeeksView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._service = service
-        self._runner = runner
-        self._generation = 0
+        self._reads: NewestOnly[NextWeeks] = NewestOnly(runner)
         self.data: NextWeeks | None = None
 
         self.heading = QLabel(self)
@@ -97,9 +96,9 @@ class NextWeeksView(QWidget):
         top.addWidget(self.days_box)
         top.addWidget(self.clear_button)
 
-        self.summary = self._text_label("lookahead_summary")
-        self.projection = self._text_label("lookahead_projection")
-        self.plan_note = self._text_label("lookahead_plan_note")
+        self.summary = text_label(self, "lookahead_summary")
+        self.projection = text_label(self, "lookahead_projection")
+        self.plan_note = text_label(self, "lookahead_plan_note")
         self.charts = LookaheadCharts(self)
 
         self.days_model = ForecastDaysModel(self)
@@ -131,36 +130,20 @@ class NextWeeksView(QWidget):
         series_layout.addWidget(series_title)
         series_layout.addWidget(self.series_table, 1)
 
-        # One column that scrolls on a small screen rather than squashing the charts.
-        body = QWidget(self)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.summary)
-        column.addWidget(self.projection)
-        column.addWidget(self.plan_note)
-        column.addWidget(self.charts)
-        column.addWidget(self.days_table)
-        column.addWidget(series_box)
-        column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        scrolling_page(
+            self,
+            top,
+            self.summary,
+            self.projection,
+            self.plan_note,
+            self.charts,
+            self.days_table,
+            series_box,
+        )
 
         self.days_box.valueChanged.connect(self._on_days_box_value_changed)
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.series_model.choice_changed.connect(self._on_series_model_choice_changed)
-
-    def _text_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
     def _table(self, model: ForecastDaysModel | SeriesPlanModel, name: str) -> QTableView:
         table = QTableView(self)
@@ -185,14 +168,7 @@ class NextWeeksView(QWidget):
         self._run(lambda: self._service.next_weeks(days))
 
     def _run(self, task: Callable[[], NextWeeks]) -> None:
-        self._generation += 1
-        generation = self._generation
-
-        def done(data: NextWeeks) -> None:
-            if generation == self._generation:
-                self.show_data(data)
-
-        self._runner.run_in_background(task, done, self._on_error)
+        self._reads.run(task, self.show_data, self._on_error)
 
     def _on_error(self, error: Exception) -> None:
         self.failed.emit(str(error))

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +27,7 @@ from focusapp.domain.durations import format_duration
 from focusapp.domain.review import week_of
 from focusapp.services.lookahead import MAX_REFLECTION_CHARS
 from focusapp.ui.lookahead_models import day_text
+from focusapp.ui.lookahead_parts import NewestOnly, scrolling_page, text_label
 from focusapp.wording.lookahead import review_suggestion
 
 if TYPE_CHECKING:
@@ -87,7 +86,7 @@ class ReviewView(QWidget):
         super().__init__(parent)
         self._service = service
         self._runner = runner
-        self._generation = 0
+        self._reads: NewestOnly[ReviewData] = NewestOnly(runner)
         self.data: ReviewData | None = None
         self.week: dt.date | None = None
 
@@ -109,14 +108,14 @@ class ReviewView(QWidget):
         top.addWidget(self.next_button)
 
         self.figures = QFormLayout()
-        self.meetings = self._value("review_meetings")
-        self.coding = self._value("review_coding")
-        self.energy = self._value("review_energy")
-        self.days = self._value("review_days")
-        self.signal = self._value("review_signal")
-        self.best = self._value("review_best")
-        self.series = self._value("review_series")
-        self.next_week = self._value("review_next_week")
+        self.meetings = text_label(self, "review_meetings")
+        self.coding = text_label(self, "review_coding")
+        self.energy = text_label(self, "review_energy")
+        self.days = text_label(self, "review_days")
+        self.signal = text_label(self, "review_signal")
+        self.best = text_label(self, "review_best")
+        self.series = text_label(self, "review_series")
+        self.next_week = text_label(self, "review_next_week")
         for label, value in (
             (self.tr("Meetings"), self.meetings),
             (self.tr("Deep work"), self.coding),
@@ -128,7 +127,7 @@ class ReviewView(QWidget):
             (self.tr("Booked next week"), self.next_week),
         ):
             self.figures.addRow(label, value)
-        self.suggestion = self._value("review_suggestion")
+        self.suggestion = text_label(self, "review_suggestion")
 
         self.reflection = QPlainTextEdit(self)
         self.reflection.setAccessibleName(self.tr("Your reflection on this week"))
@@ -148,33 +147,20 @@ class ReviewView(QWidget):
         save_row.addWidget(self.status)
         save_row.addWidget(self.save_button)
 
-        body = QWidget(self)
-        column = QVBoxLayout(body)
-        column.addLayout(self.figures)
-        column.addWidget(self.suggestion)
-        column.addWidget(reflection_label)
-        column.addWidget(self.reflection)
-        column.addLayout(save_row)
-        column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        scrolling_page(
+            self,
+            top,
+            self.figures,
+            self.suggestion,
+            reflection_label,
+            self.reflection,
+            save_row,
+        )
 
         self.previous_button.clicked.connect(self._on_previous_button_clicked)
         self.next_button.clicked.connect(self._on_next_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.reflection.textChanged.connect(self._on_reflection_text_changed)
-
-    def _value(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
     # --- loading --------------------------------------------------------------------------
 
@@ -198,14 +184,7 @@ class ReviewView(QWidget):
         self.show_week(self.week)
 
     def _run(self, task: Callable[[], ReviewData], then: Callable[[ReviewData], None]) -> None:
-        self._generation += 1
-        generation = self._generation
-
-        def done(data: ReviewData) -> None:
-            if generation == self._generation:
-                then(data)
-
-        self._runner.run_in_background(task, done, self._on_error)
+        self._reads.run(task, then, self._on_error)
 
     def _on_error(self, error: Exception) -> None:
         self.status.setText(str(error))

@@ -1,0 +1,77 @@
+"""Pieces the look-ahead's three views share: a scrolling page, a text label, newest-only reads.
+
+Each view reads on the window's database worker and may ask again before an answer came
+back (a tick, a new week, a change elsewhere); :class:`NewestOnly` shows only the answer
+to the latest question, so an older figure never replaces a newer one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from focusapp.ui.workers import BackgroundRunner
+
+T = TypeVar("T")
+
+
+class NewestOnly(Generic[T]):
+    """Runs reads on ``runner`` and hands on only the newest one's result."""
+
+    def __init__(self, runner: BackgroundRunner) -> None:
+        self._runner = runner
+        self._generation = 0
+
+    def run(
+        self,
+        task: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """Run ``task``; call ``on_done`` with its result unless a newer run was asked for."""
+        self._generation += 1
+        generation = self._generation
+
+        def done(result: T) -> None:
+            if generation == self._generation:
+                on_done(result)
+
+        self._runner.run_in_background(task, done, on_error)
+
+
+def text_label(parent: QWidget, name: str) -> QLabel:
+    """Return a wrapping, selectable label named ``name`` (for figures and sentences)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def scrolling_page(owner: QWidget, top: QLayout | None, *parts: QWidget | QLayout) -> QWidget:
+    """Lay out ``parts`` in one column that scrolls below ``top`` (fixed) on ``owner``.
+
+    On a small screen the page scrolls instead of squashing its charts and tables.
+    """
+    body = QWidget(owner)
+    column = QVBoxLayout(body)
+    for part in parts:
+        if isinstance(part, QLayout):
+            column.addLayout(part)
+        else:
+            column.addWidget(part)
+    column.addStretch(1)
+    scroll = QScrollArea(owner)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(body)
+    layout = QVBoxLayout(owner)
+    if top is not None:
+        layout.addLayout(top)
+    layout.addWidget(scroll, 1)
+    return body
