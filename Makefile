@@ -35,8 +35,11 @@ typecheck: $(STAMP_TEST)
 contracts: $(STAMP_TEST)
 	$(BIN)/lint-imports
 
+# Two processes: the window and unit tests, then the command line, end-to-end and hostile
+# ones, so no test sees Qt or interpreter state left behind by hundreds of in-process CLI runs.
 pytest: $(STAMP_TEST)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q tests/unit tests/ui
+	$(BIN)/python -m pytest -q tests --ignore=tests/unit --ignore=tests/ui
 
 test: lint typecheck contracts pytest  ## set up and run lint, types, import contracts and tests
 
