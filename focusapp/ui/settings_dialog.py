@@ -182,16 +182,16 @@ class SettingsDialog(QDialog):
         self._remove_file_action.setShortcut(QKeySequence.StandardKey.Delete)
         self._remove_file_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.files.addAction(self._remove_file_action)
-        self.review_on = QCheckBox("on", self)
+        self.review_on = QCheckBox(self.tr("on"), self)
         self._register("review.moment", self.review_on)
         self.review_day = QComboBox(self)
         self.review_day.addItems(list(_DAY_LONG))
-        self.review_day.setAccessibleName("Weekly review day")
+        self.review_day.setAccessibleName(self.tr("Weekly review day"))
         self.review_time = QTimeEdit(self)
         self.review_time.setDisplayFormat(_TIME_FORMAT)
-        self.review_time.setAccessibleName("Weekly review time")
+        self.review_time.setAccessibleName(self.tr("Weekly review time"))
         self.forecast_days = self._spin_box(
-            "forecast.days", MIN_FORECAST_DAYS, MAX_FORECAST_DAYS, " days"
+            "forecast.days", MIN_FORECAST_DAYS, MAX_FORECAST_DAYS, self.tr(" days")
         )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -347,18 +347,18 @@ class SettingsDialog(QDialog):
             "Start", [(None, None, self._with_error("app.start_at_login", self.start_at_login))]
         )
         weeks, weeks_form = self._group(
-            "Weeks",
+            self.tr("Weeks"),
             [
                 (
-                    "Weekly re&view:",
+                    self.tr("Weekly re&view:"),
                     self.review_on,
                     self._with_error(
                         "review.moment",
-                        self._row(self.review_on, self.review_day, "at", self.review_time),
+                        self._row(self.review_on, self.review_day, self.tr("at"), self.review_time),
                     ),
                 ),
                 (
-                    "Loo&k ahead:",
+                    self.tr("Loo&k ahead:"),
                     self.forecast_days,
                     self._with_error("forecast.days", self.forecast_days),
                 ),
