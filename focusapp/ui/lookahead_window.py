@@ -68,8 +68,6 @@ class LookaheadWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
         close.activated.connect(self.close)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.activated.connect(self.close)
 
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         for view in (self.next_weeks, self.review, self.insights):
