@@ -63,7 +63,25 @@ def _duration(minutes: int) -> str:
     return format_duration(minutes) if minutes else "-"
 
 
-class ForecastDaysModel(QAbstractTableModel):
+class _ColumnsModel(QAbstractTableModel):
+    """A flat table whose columns are ``HEADERS`` (titles translated when shown)."""
+
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        """Qt override: the fixed columns."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> Any:
+        """Qt override: the column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
+            return _tr(self.HEADERS[section])
+        return None
+
+
+class ForecastDaysModel(_ColumnsModel):
     """The booked numbers of each forecast day (read-only)."""
 
     HEADERS: ClassVar[tuple[str, ...]] = (
@@ -89,18 +107,6 @@ class ForecastDaysModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         """Qt override: one row per item."""
         return 0 if parent.isValid() else len(self._days)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """Qt override: the fixed columns."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> Any:
-        """Qt override: the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return _tr(self.HEADERS[section])
-        return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         """Qt override: text, check state and edit values per cell."""
@@ -169,7 +175,7 @@ def choice_word(choice: Choice) -> str:
     return _tr(_CHOICE_WORDS[choice])
 
 
-class SeriesPlanModel(QAbstractTableModel):
+class SeriesPlanModel(_ColumnsModel):
     """The coming meeting series, heaviest first; tick one to try life without it.
 
     Signals:
@@ -215,18 +221,6 @@ class SeriesPlanModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         """Qt override: one row per item."""
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        """Qt override: the fixed columns."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> Any:
-        """Qt override: the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return _tr(self.HEADERS[section])
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         """Qt override: what each cell lets the user do."""
