@@ -96,7 +96,7 @@ def generate(end, days=DAYS, seed=7):
 
 
 def build_database(data_dir: Path) -> int:
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
 
     context = open_context(data_dir)
     fields = frozenset({"energy", "coding_minutes", "meeting_minutes", "sleep_hours", "stress"})
@@ -184,7 +184,7 @@ def child_dashboard(data_dir: Path, chart_range: str, monitored: bool) -> dict[s
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication([sys.argv[0]])
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
     from focusapp.services.stats import ChartRange
     from focusapp.ui.main_window import MainWindow
 
@@ -254,7 +254,7 @@ def child_app(data_dir: Path) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication([sys.argv[0]])
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
     from focusapp.ui.main_window import MainWindow
 
     context = open_context(data_dir)
@@ -278,7 +278,7 @@ def child_floor(data_dir: Path, chart_range: str, points: int, curves: int) -> d
     app = QApplication([sys.argv[0]])
     from sqlalchemy import create_engine, text
 
-    from focusapp.paths import resolve_paths
+    from focusapp.system.paths import resolve_paths
 
     engine = create_engine(f"sqlite:///{resolve_paths(data_dir).db_path}")
     days = {"2w": 14, "3m": 91, "1y": 365, "all": DAYS}[chart_range]

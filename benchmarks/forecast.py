@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from focusapp.context import AppContext, open_context
+from focusapp.bootstrap import AppContext, open_context
 from focusapp.domain.clock import FixedClock
 from focusapp.domain.days import day_bounds
 from focusapp.domain.insights import MAX_DAYS as INSIGHT_DAYS

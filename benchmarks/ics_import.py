@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from focusapp.context import AppContext, open_context
+from focusapp.bootstrap import AppContext, open_context
 from focusapp.domain.calendar import CalendarRules, summarise_days
 from focusapp.domain.clock import FixedClock
 from focusapp.domain.days import day_bounds

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from focusapp.context import open_context
+from focusapp.bootstrap import open_context
 from focusapp.domain.clock import FixedClock
 from focusapp.domain.models import CheckIn
 from focusapp.domain.risk import assess_series

@@ -50,7 +50,7 @@ def values_of(index: int) -> dict[str, object]:
 
 
 def writer(data_dir: str, start: int) -> int:
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
 
     context = open_context(data_dir)
     sys.stdout.write("ready\n")

@@ -2,6 +2,6 @@
 
 import sys
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 
 sys.exit(main())

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
-    from focusapp.context import AppContext
-    from focusapp.paths import AppPaths
-    from focusapp.settings import Settings
+    from focusapp.bootstrap import AppContext
+    from focusapp.settings.values import Settings
+    from focusapp.system.paths import AppPaths
     from focusapp.ui.companion import Companion
     from focusapp.ui.main_window import MainWindow
     from focusapp.ui.tray import TrayIcon
@@ -69,7 +69,7 @@ def _make_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from focusapp import APP_ID
-    from focusapp.resources import icon_path
+    from focusapp.system.resources import icon_path
 
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -112,8 +112,8 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
         autostart: Started by the login entry: start hidden in the tray, waiting up to
             :data:`TRAY_WAIT_SECONDS` for a tray host before showing the window instead.
     """
-    from focusapp.paths import resolve_paths
-    from focusapp.settings import SettingsStore
+    from focusapp.settings.store import SettingsStore
+    from focusapp.system.paths import resolve_paths
 
     problem = missing_display()
     if problem is not None:
@@ -194,8 +194,8 @@ class _Launcher:
 
         from focusapp.domain.clock import SystemClock
         from focusapp.domain.days import local_day
+        from focusapp.system.zone import detect_zone
         from focusapp.ui.main_window import MainWindow
-        from focusapp.zone import detect_zone
 
         today = local_day(SystemClock().now(), detect_zone(), self.settings.day_start_hour)
         self.window = MainWindow(None, self.paths.config_file.parent / "window.ini", today=today)
@@ -221,7 +221,7 @@ class _Launcher:
         QTimer.singleShot(0, self.open_data)
 
     def open_data(self) -> None:
-        from focusapp.context import open_context
+        from focusapp.bootstrap import open_context
         from focusapp.domain.errors import DatabaseTooNewError, StorageError
 
         try:
@@ -380,7 +380,7 @@ def _open_settings(context: AppContext, companion: Companion) -> None:
     if chosen is None:
         return
     if chosen.start_at_login != context.settings.start_at_login:
-        from focusapp.autostart import for_platform, profile_data_dir
+        from focusapp.system.autostart import for_platform, profile_data_dir
 
         try:
             entry = for_platform(profile_data_dir(context.paths))
@@ -405,7 +405,7 @@ def _open_settings(context: AppContext, companion: Companion) -> None:
 
 def _set_aside_newer_if_agreed(launcher: _Launcher, error: Exception) -> AppContext | None:
     """Ask before setting a newer FocusApp's database aside; ``None`` when the user quits."""
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
     from focusapp.domain.errors import StorageError
     from focusapp.ui.recovery import ask_set_aside_newer_database
 

@@ -44,7 +44,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def context(data_dir: Path, clock: FixedClock):
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
 
     ctx = open_context(data_dir, clock=clock, zone=BERLIN)
     yield ctx

@@ -35,7 +35,7 @@ FIRST_DAY = dt.date(2026, 1, 1)
 WORKER = textwrap.dedent(
     """
     import contextlib, datetime as dt, gc, io, json, sys
-    from focusapp.cli import main
+    from focusapp.cli.main import main
 
     worker, count, every, folder = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     first = dt.date(2026, 1, 1)

@@ -27,7 +27,7 @@ def test_every_package_is_listed_for_the_wheel():
 
 
 def test_desktop_entry_matches_the_packaged_one(tmp_path):
-    from focusapp.desktop import install, menu_entry, uninstall
+    from focusapp.system.desktop_entry import install, menu_entry, uninstall
 
     packaged = (ROOT / "packaging" / "linux" / "io.github.focusapp.FocusApp.desktop").read_text()
 
@@ -132,7 +132,7 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
         )
 
     where = subprocess.run(
-        [str(python), "-c", "import focusapp.resources as r; print(r.resources_dir())"],
+        [str(python), "-c", "import focusapp.system.resources as r; print(r.resources_dir())"],
         capture_output=True,
         text=True,
         env=env,

@@ -133,7 +133,8 @@ def test_privacy_doc_lists_exactly_the_stored_event_fields():
 
 
 def test_privacy_doc_names_the_title_setting_and_its_default():
-    from focusapp.settings import DEFAULT_SETTINGS, KEYS, get_text
+    from focusapp.settings.specs import KEYS, get_text
+    from focusapp.settings.values import DEFAULT_SETTINGS
 
     doc = _doc()
     assert "calendar.keep_titles" in KEYS
@@ -169,7 +170,7 @@ def _database_bytes(data_dir: Path) -> bytes:
 
 @pytest.mark.parametrize("keep", [True, False])
 def test_no_title_reaches_the_database_when_titles_are_not_kept(keep, tmp_path, data_dir, capsys):
-    from focusapp.cli import main
+    from focusapp.cli.main import main
 
     assert main(["config", "set", "calendar.keep_titles", str(keep).lower()]) == 0
     path = _calendar(tmp_path)
@@ -189,7 +190,7 @@ def test_no_title_reaches_the_database_when_titles_are_not_kept(keep, tmp_path, 
 def test_turning_titles_off_blanks_stored_titles_at_the_next_sync(tmp_path, data_dir, capsys):
     import sqlite3
 
-    from focusapp.cli import main
+    from focusapp.cli.main import main
 
     path = _calendar(tmp_path)
     gone = tmp_path / "gone.ics"

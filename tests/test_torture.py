@@ -43,7 +43,7 @@ def torture():
 
 
 def test_the_check_notices_a_lost_write(torture, tmp_path):
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
 
     data = tmp_path / "data"
     context = open_context(data)
@@ -58,7 +58,7 @@ def test_the_check_notices_a_lost_write(torture, tmp_path):
 
 
 def test_the_check_notices_damage_and_setting_aside(torture, tmp_path):
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
     from tests.safety_support import damage
 
     data = tmp_path / "data"

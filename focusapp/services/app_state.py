@@ -13,8 +13,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from focusapp.atomic import write_atomically
 from focusapp.domain.reminders import ReminderState
+from focusapp.system.atomic import write_atomically
 from focusapp.system.files import read_regular_file
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ What an import does, in the words the command line and the window use:
   reading years of history never re-summarises events.
 
 Listeners added with :meth:`CalendarService.on_change` run in the thread that imported,
-which may be a worker thread; the ones wired in :mod:`focusapp.context` are thread-safe.
+which may be a worker thread; the ones wired in :mod:`focusapp.bootstrap` are thread-safe.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from focusapp.domain.clock import Clock
-    from focusapp.settings import Settings
+    from focusapp.settings.values import Settings
     from focusapp.storage.db import Sessions
 
 #: Days before today that an import without ``--from`` reads (one year of history).

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
-    from focusapp.settings import Settings, SettingsStore
+    from focusapp.settings.store import SettingsStore
+    from focusapp.settings.values import Settings
 
 #: How many addresses the command line names after "seen:".
 SEEN_LIMIT: Final = 3

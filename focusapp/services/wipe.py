@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp import APP_ID
 from focusapp.domain.errors import StorageError
-from focusapp.paths import APP_NAME
 from focusapp.storage.backup import BACKUP_PREFIX, BACKUP_SUFFIX, LOCK_NAME, TEMP_PREFIX
 from focusapp.storage.backup import database_in_use as _database_in_use
+from focusapp.system.paths import APP_NAME
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from focusapp.paths import AppPaths
+    from focusapp.system.paths import AppPaths
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ CONFIG_FILES: Final = (
     "window.ini",
     "window.ini.lock",
 )
-#: The login entry's file name (see ``focusapp.autostart``).
+#: The login entry's file name (see ``focusapp.system.autostart``).
 LOGIN_ENTRY_ID: Final = APP_ID
 
 
@@ -163,7 +163,7 @@ def login_entry_files(paths: AppPaths) -> list[Path]:
     The entry of a ``--data-dir`` profile names that folder; the default profile's names
     none. An entry for another profile is left alone.
     """
-    from focusapp.autostart import for_platform
+    from focusapp.system.autostart import for_platform
 
     entry = for_platform(runner=None)
     path = getattr(entry, "path", None)

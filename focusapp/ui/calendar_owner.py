@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from focusapp.context import AppContext
+    from focusapp.bootstrap import AppContext
     from focusapp.domain.identity import OwnerGuess
 
 

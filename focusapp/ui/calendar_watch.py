@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from focusapp.services.calendar import CalendarService
     from focusapp.services.sources import SourcesService
-    from focusapp.settings import Settings
+    from focusapp.settings.values import Settings
 
 logger = logging.getLogger(__name__)
 

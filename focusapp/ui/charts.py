@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.risk import DISCLAIMER, Level
-from focusapp.resources import icon_path
 from focusapp.services.stats import LONG_WEEK_HOURS, epoch_day, from_epoch_day
+from focusapp.system.resources import icon_path
 from focusapp.ui.theme import ChartPalette, chart_palette
 from focusapp.wording.levels import level_word
 

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from focusapp.services.checkins import CheckInService
     from focusapp.services.focus import FocusService
     from focusapp.services.risk import RiskService
-    from focusapp.settings import Settings
+    from focusapp.settings.values import Settings
     from focusapp.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QIcon
 
 from focusapp import APP_ID
-from focusapp.resources import icon_path
+from focusapp.system.resources import icon_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

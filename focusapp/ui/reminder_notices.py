@@ -18,7 +18,7 @@ from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     from focusapp.domain.risk import RiskAssessment
-    from focusapp.settings import Settings
+    from focusapp.settings.values import Settings
 
 _CONTEXT: Final = "Notification"
 Actions = tuple[tuple[str, str], ...]

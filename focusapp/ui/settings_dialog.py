@@ -1,7 +1,7 @@
 """The settings dialog: every user setting in grouped sections, validated as it is typed.
 
 Each field produces the same text a person would give ``focusapp config set``, and every
-value goes through :func:`focusapp.settings.with_value`, so the dialog and the command line
+value goes through :func:`focusapp.settings.specs.with_value`, so the dialog and the command line
 can never disagree on what is valid. The dialog only returns a new :class:`Settings`; the
 caller saves it (and applies ``start_at_login``).
 """
@@ -41,15 +41,14 @@ from PySide6.QtWidgets import (
 from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
 from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
-from focusapp.settings import (
+from focusapp.settings.specs import accepted_form, with_value
+from focusapp.settings.values import (
     DEFAULT_REVIEW_MOMENT,
     DEFAULT_SETTINGS,
     THEMES,
     WEEKDAY_NAMES,
     Settings,
     SettingsError,
-    accepted_form,
-    with_value,
 )
 
 if TYPE_CHECKING:

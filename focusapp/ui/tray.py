@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from focusapp.domain.durations import format_duration
 from focusapp.domain.focus import format_elapsed
-from focusapp.resources import icon_path
+from focusapp.system.resources import icon_path
 from focusapp.wording.levels import level_in_sentence
 
 if TYPE_CHECKING:

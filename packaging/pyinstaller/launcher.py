@@ -48,7 +48,7 @@ def _import_focusapp() -> int:
     ]
     for name in names:
         importlib.import_module(name)
-    for needed in ("focusapp.ui.main_window", "focusapp.commands.risk", "focusapp.assets"):
+    for needed in ("focusapp.ui.main_window", "focusapp.cli.risk", "focusapp.assets"):
         if needed not in sys.modules:
             importlib.import_module(needed)
     return len(names)
@@ -88,7 +88,7 @@ def _check_qt() -> None:
     from PySide6.QtGui import QFontDatabase, QIcon, QImageReader
     from PySide6.QtWidgets import QApplication
 
-    from focusapp.resources import icon_path, resources_dir
+    from focusapp.system.resources import icon_path, resources_dir
 
     app = QApplication([sys.argv[0]])
     plugins = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
@@ -132,7 +132,7 @@ def main() -> int:
     """Run FocusApp (or the bundle self-test); return the exit status."""
     if os.environ.get(SELFTEST_ENV) == "1":
         return selftest()
-    from focusapp.cli import main as focusapp_main
+    from focusapp.cli.main import main as focusapp_main
 
     return focusapp_main()
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 from focusapp.domain.calendar import CalendarRules
 from focusapp.domain.clock import SystemClock
 from focusapp.domain.days import local_day
@@ -261,7 +261,7 @@ def test_the_calendar_command_loads_no_parsing_library_until_a_file_is_read():
     import sys
 
     code = (
-        "import sys; from focusapp.cli import main; main(['calendar', 'list']);"
+        "import sys; from focusapp.cli.main import main; main(['calendar', 'list']);"
         "print(sorted({'icalendar', 'recurring_ical_events', 'PySide6'} & set(sys.modules)))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -276,7 +276,7 @@ def test_calendar_show_escapes_titles_from_the_file(capsys, tmp_path):
         "DTSTAMP:20261101T000000Z\r\nDTSTART:20261102T090000Z\r\nDTEND:20261102T100000Z\r\n"
         "SUMMARY:Sync \x1b]0;pwned\x07\x1b[2J\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    from focusapp.cli import main
+    from focusapp.cli.main import main
 
     assert main(["calendar", "import", str(ics), "--from", "2026-11-01", "--to", "2026-11-05"]) == 0
     capsys.readouterr()

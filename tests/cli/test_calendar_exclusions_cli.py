@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 OVERLAPS = str(DATA / "focusapp__overlaps_same_day.ics")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 DECLINED = str(DATA / "focusapp__declined_invitations.ics")

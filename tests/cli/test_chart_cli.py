@@ -8,7 +8,7 @@ import sys
 import pytest
 from PySide6.QtGui import QImage
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 from focusapp.domain.models import CheckIn
 
 FIELDS = frozenset({"energy", "coding_minutes", "meeting_minutes"})
@@ -23,7 +23,7 @@ def run(capsys, *args):
 @pytest.fixture
 def history(data_dir):
     """Three weeks of check-ins ending today (the CLI uses the real clock)."""
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
 
     context = open_context(data_dir)
     today = context.checkins.today()
@@ -128,7 +128,7 @@ def test_chart_works_without_a_display(tmp_path, history, data_dir):
 def test_other_commands_do_not_import_qt():
     script = (
         "import sys\n"
-        "from focusapp.cli import build_parser\n"
+        "from focusapp.cli.main import build_parser\n"
         "build_parser()\n"
         "print(sorted(m for m in ('PySide6', 'pyqtgraph', 'numpy') if m in sys.modules))\n"
     )

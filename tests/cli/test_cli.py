@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 
 HEADER = (
     "date,energy,coding_minutes,meeting_minutes,sleep_hours,stress,meeting_count,"
@@ -253,7 +253,7 @@ def test_cli_commands_never_import_qt(data_dir):
 
 
 def test_day_start_rule_from_the_command_line(capsys, monkeypatch):
-    import focusapp.context as context_module
+    import focusapp.bootstrap as context_module
     from focusapp.domain.clock import FixedClock
 
     real = context_module.open_context
@@ -267,7 +267,7 @@ def test_day_start_rule_from_the_command_line(capsys, monkeypatch):
 def test_building_the_parser_imports_nothing_heavy():
     """Every start (the GUI included) builds the parser; feature modules must import lazily."""
     script = (
-        "import sys, focusapp.cli as c; c.build_parser();"
+        "import sys, focusapp.cli.main as c; c.build_parser();"
         "print(sorted(m for m in ('sqlalchemy', 'PySide6', 'alembic', 'icalendar', 'pyqtgraph',"
         " 'numpy') if m in sys.modules))"
     )

@@ -12,16 +12,11 @@ import pytest
 
 import focusapp.app
 from focusapp import APP_ID
-from focusapp.autostart import XdgAutostart, for_platform
-from focusapp.cli import build_parser, main
-from focusapp.settings import (
-    DEFAULT_SETTINGS,
-    KEYS,
-    SettingsStore,
-    accepted_form,
-    get_text,
-    with_value,
-)
+from focusapp.cli.main import build_parser, main
+from focusapp.settings.specs import KEYS, accepted_form, get_text, with_value
+from focusapp.settings.store import SettingsStore
+from focusapp.settings.values import DEFAULT_SETTINGS
+from focusapp.system.autostart import XdgAutostart, for_platform
 
 if TYPE_CHECKING:
     from pathlib import Path

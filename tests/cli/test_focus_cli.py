@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 
 
 def run(capsys, *args):

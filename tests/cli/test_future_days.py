@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 from focusapp.domain.clock import SystemClock
 from focusapp.domain.days import local_day
 from focusapp.wording.lookahead import forecast_marker, not_yet_label

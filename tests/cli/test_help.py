@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from focusapp.cli import build_parser, main
-from focusapp.settings import KEYS, accepted_form
+from focusapp.cli.main import build_parser, main
+from focusapp.settings.specs import KEYS, accepted_form
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

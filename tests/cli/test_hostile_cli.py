@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 from tests.safety_support import table_dump
 
 if TYPE_CHECKING:

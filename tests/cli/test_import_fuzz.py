@@ -15,7 +15,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 from focusapp.domain.models import CHECKIN_FIELDS
 from tests.safety_support import table_dump
 

@@ -1,7 +1,7 @@
 import datetime as dt
 import json
 
-from focusapp.cli import main
+from focusapp.cli.main import main
 from focusapp.domain.risk import DISCLAIMER, FACTORS
 
 
@@ -56,7 +56,7 @@ def test_default_range_runs_from_first_day_to_today(capsys):
     code, out, _ = run(capsys, "risk", "--json")
     days = json.loads(out)["days"]
     from focusapp.domain.days import local_day
-    from focusapp.zone import detect_zone
+    from focusapp.system.zone import detect_zone
 
     today = local_day(dt.datetime.now(dt.UTC), detect_zone())
     assert days[0]["date"] == "2026-11-01"

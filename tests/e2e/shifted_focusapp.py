@@ -11,10 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-import focusapp.context
+import focusapp.bootstrap
 
 SHIFT = Path(os.environ["FOCUSAPP_E2E_SHIFT"])
-_real_open_context = focusapp.context.open_context
+_real_open_context = focusapp.bootstrap.open_context
 
 
 class ShiftedClock:
@@ -33,8 +33,8 @@ def _open_context(*args, **kwargs):  # type: ignore[no-untyped-def]
     return _real_open_context(*args, **kwargs)
 
 
-focusapp.context.open_context = _open_context
+focusapp.bootstrap.open_context = _open_context
 
-from focusapp.cli import main  # noqa: E402 - after the patch, as the app imports it late
+from focusapp.cli.main import main  # noqa: E402 - after the patch, as the app imports it late
 
 sys.exit(main(sys.argv[1:]))

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from focusapp.context import open_context
+from focusapp.bootstrap import open_context
 from focusapp.domain.days import local_day
+from focusapp.system.zone import detect_zone
 from focusapp.ui.dashboard import describe_risk
-from focusapp.zone import detect_zone
 
 pytestmark = [pytest.mark.x11, pytest.mark.gui]
 HERE = Path(__file__).parent

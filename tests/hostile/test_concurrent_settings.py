@@ -10,7 +10,7 @@ import textwrap
 WRITER = textwrap.dedent(
     """
     import sys
-    from focusapp.cli import main
+    from focusapp.cli.main import main
     key, values = sys.argv[1], sys.argv[2].split(",")
     for value in values:
         assert main(["config", "set", key, value]) == 0

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from focusapp.context import open_context
+from focusapp.bootstrap import open_context
 
 UTC = ZoneInfo("UTC")
 
@@ -34,7 +34,7 @@ WRITER = textwrap.dedent(
     """
     import datetime as dt, json, sys
     from zoneinfo import ZoneInfo
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
     role, count, folder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     context = open_context(folder, zone=ZoneInfo("UTC"))
     first = dt.date(2026, 11, 1)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from zoneinfo import ZoneInfo
 
-from focusapp.context import open_context
+from focusapp.bootstrap import open_context
 
 UTC = ZoneInfo("UTC")
 DAY = dt.date(2026, 11, 2)

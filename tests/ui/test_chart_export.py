@@ -63,7 +63,7 @@ def test_the_window_exports_the_charts_titled_with_their_days_without_get_help(
 
 
 def test_the_command_line_export_has_the_same_title(capsys, tmp_path, rendered):
-    from focusapp.cli import main
+    from focusapp.cli.main import main
 
     for day in ("2026-10-01", "2026-10-02"):
         assert main(["log", "--date", day, "--energy", "3"]) == 0

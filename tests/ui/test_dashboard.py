@@ -460,7 +460,7 @@ def test_window_with_dashboard_loads_neither_pyqtgraph_nor_numpy_before_painting
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from focusapp.context import open_context\n"
+        "from focusapp.bootstrap import open_context\n"
         "from focusapp.ui.main_window import MainWindow\n"
         f"context = open_context({str(tmp_path / 'data')!r})\n"
         f"w = MainWindow(context.checkins, {str(tmp_path / 'w.ini')!r}, stats=context.stats)\n"

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
-from focusapp.context import open_context
+from focusapp.bootstrap import open_context
 from focusapp.services.backups import StartupReport
 from focusapp.services.wipe import DataWiper
 from focusapp.ui.backup_dialog import BackupDialog

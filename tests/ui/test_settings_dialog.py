@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.review_schedule import ReviewMoment
-from focusapp.settings import DEFAULT_SETTINGS, Settings, accepted_form
+from focusapp.settings.specs import accepted_form
+from focusapp.settings.values import DEFAULT_SETTINGS, Settings
 from focusapp.ui.settings_dialog import FIELD_LABELS, SettingsDialog
 
 if TYPE_CHECKING:

@@ -39,7 +39,7 @@ def test_icon_shows_state(status, name):
 
 
 def test_every_state_icon_exists():
-    from focusapp.resources import icon_path
+    from focusapp.system.resources import icon_path
 
     for level in ("none", "low", "moderate", "high", "very_high"):
         assert icon_path(f"tray-done-{level}.svg").is_file()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from focusapp import APP_ID
-from focusapp.autostart import (
+from focusapp.system.autostart import (
     Autostart,
     AutostartError,
     MacAutostart,
@@ -30,7 +30,7 @@ from focusapp.autostart import (
     profile_data_dir,
     xdg_autostart_dir,
 )
-from focusapp.paths import resolve_paths
+from focusapp.system.paths import resolve_paths
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -439,7 +439,7 @@ def test_mac_runner_failure_is_only_a_warning(
 ) -> None:
     runner = FakeRunner(subprocess.CalledProcessError(1, ["launchctl"]))
     login = mac(tmp_path, runner)
-    with caplog.at_level(logging.WARNING, logger="focusapp.autostart"):
+    with caplog.at_level(logging.WARNING, logger="focusapp.system.autostart"):
         login.enable()
     assert login.is_enabled()
     assert runner.calls == [["launchctl", "enable", f"gui/501/{APP_ID}"]]

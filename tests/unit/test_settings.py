@@ -10,17 +10,9 @@ from pathlib import Path
 import pytest
 
 from focusapp.domain.review_schedule import ReviewMoment
-from focusapp.settings import (
-    DEFAULT_SETTINGS,
-    KEYS,
-    Settings,
-    SettingsError,
-    SettingsStore,
-    accepted_form,
-    get_text,
-    to_document,
-    with_value,
-)
+from focusapp.settings.specs import KEYS, accepted_form, get_text, to_document, with_value
+from focusapp.settings.store import SettingsStore
+from focusapp.settings.values import DEFAULT_SETTINGS, Settings, SettingsError
 
 DEFAULT_TEXTS = {
     "checkin.reminder_time": "17:30",

@@ -179,7 +179,7 @@ def test_focusapp_calendar_sync_picks_up_what_khal_edits(
     chain: Chain, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The whole command, in this socket-less process: add the vdir, khal edits, sync."""
-    from focusapp.cli import main
+    from focusapp.cli.main import main
 
     monkeypatch.setenv("TZ", "UTC")
     day = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)

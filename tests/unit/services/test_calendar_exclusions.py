@@ -101,7 +101,7 @@ def test_an_exclusion_of_a_one_off_event(context, work):
 
 
 def test_the_export_carries_the_exclusions(context, work, data_dir, capsys):
-    from focusapp.cli import main
+    from focusapp.cli.main import main
 
     context.calendar.import_file(work)
     context.calendar.exclude(UserExclusion("review@t"))

@@ -75,7 +75,7 @@ def test_stop_at_an_earlier_instant_for_crash_recovery(context, clock):
 
 
 def test_session_survives_a_restart(context, data_dir, clock):
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
 
     context.focus.start()
     again = open_context(data_dir, clock=clock, zone=context.zone)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from focusapp.context import open_context
+from focusapp.bootstrap import open_context
 from focusapp.domain.clock import FixedClock
 from focusapp.services.light_days import LightDays
 from focusapp.storage import snapshot, tables

@@ -55,7 +55,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def ctx(data_dir: Path, home: Path):
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
 
     clock = FixedClock(dt.datetime(2026, 12, 1, 18, 0, tzinfo=BERLIN))
     context = open_context(data_dir, clock=clock, zone=BERLIN)
@@ -158,7 +158,7 @@ def test_sync_picks_up_added_changed_and_deleted_items(ctx, vdir: Path) -> None:
 def test_a_new_process_parses_nothing_when_the_vdir_did_not_change(
     ctx, vdir: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
     from focusapp.services import sources as sources_module
 
     ctx.sources.add(str(vdir))

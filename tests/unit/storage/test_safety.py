@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from focusapp.context import open_context
+from focusapp.bootstrap import open_context
 from focusapp.domain.errors import StorageError
 from focusapp.storage import migrate, safety
 from focusapp.storage.backup import BackupError, backup_files, backup_name, write_backup

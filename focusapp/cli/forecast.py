@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import (
+from focusapp.cli.support import (
     EXIT_OK,
     UserError,
     examples,
@@ -27,7 +27,7 @@ from focusapp.wording.lookahead import (
 if TYPE_CHECKING:
     import argparse
 
-    from focusapp.context import AppContext
+    from focusapp.bootstrap import AppContext
     from focusapp.domain.forecast import ForecastDay, MeetingSeries
     from focusapp.domain.projection import Projection
     from focusapp.services.lookahead import Forecast, LookaheadService

@@ -1,20 +1,13 @@
-"""Command-line front: the GUI by default, and subcommands that never import Qt."""
+"""The check-in commands: ``log``, ``show``, ``export`` and ``import``."""
 
 from __future__ import annotations
 
-import importlib
-import logging
-import os
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp import __version__
-from focusapp.cli_support import (
-    EXIT_BROKEN_PIPE,
+from focusapp.cli.support import (
     EXIT_OK,
     EXIT_USAGE,
-    EscapingFormatter,
-    Parser,
     UserError,
     add_range,
     date_range,
@@ -38,24 +31,6 @@ from focusapp.domain.models import ENERGY_LABELS, CheckIn
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
-
-#: Feature commands, each a module with ``register(commands)`` adding its subparsers.
-#: They must not import Qt at module level: every command line builds the whole parser.
-COMMAND_MODULES: tuple[str, ...] = (
-    "focusapp.commands.focus",
-    "focusapp.commands.risk",
-    "focusapp.commands.desktop",
-    "focusapp.commands.config",
-    "focusapp.commands.calendar",
-    "focusapp.commands.coding",
-    "focusapp.commands.backup",
-    "focusapp.commands.chart",
-    "focusapp.commands.forecast",
-    "focusapp.commands.insights",
-    "focusapp.commands.review",
-)
-
-logger = logging.getLogger(__name__)
 
 
 # --- output -----------------------------------------------------------------------------------
@@ -160,7 +135,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every day as CSV or JSON."""
-    from focusapp.commands.forecast import lookahead_service
+    from focusapp.cli.forecast import lookahead_service
     from focusapp.formats.csv_json import write_csv, write_json
 
     context = open_context_for(args)
@@ -229,33 +204,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# --- parser -----------------------------------------------------------------------------------
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """Return the parser for every command."""
-    parser = Parser(
-        prog="focusapp",
-        description="FocusApp: a 20-second daily check-in of energy, coding and meeting time, "
-        "with an explainable burnout-risk signal. Without a command it opens the window.",
-        epilog=examples(
-            "focusapp",
-            "focusapp log --energy 4 --coding 3h --meetings 2h",
-            "focusapp risk --from mon",
-            notes="Each command explains itself: focusapp COMMAND --help",
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"FocusApp {__version__}")
-    parser.add_argument(
-        "--data-dir", metavar="DIR", help="keep data and settings in DIR ($FOCUSAPP_DATA_DIR)"
-    )
-    parser.add_argument(
-        "--autostart",
-        action="store_true",
-        help="start hidden in the tray (used by the login entry)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the check-in commands to ``commands``."""
     log = commands.add_parser(
         "log",
         help="create or update a day's check-in",
@@ -329,74 +279,3 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="print how many days are new, same, different"
     )
     imp.set_defaults(handler=cmd_import)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(commands)
-    return parser
-
-
-def _run_gui(args: argparse.Namespace) -> int:
-    from focusapp.app import run_gui
-
-    return run_gui(args.data_dir, autostart=args.autostart)
-
-
-def _tolerate_any_encoding() -> None:
-    """Let output reach a non-UTF-8 terminal (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``).
-
-    A note in another script then shows ``?`` instead of ending the command with a
-    UnicodeEncodeError.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
-            reconfigure(errors="replace")
-
-
-def _quiet_broken_pipe() -> int:
-    """End quietly after the reader of stdout went away (``focusapp show | head -1``).
-
-    What the Python documentation advises for SIGPIPE: point stdout at /dev/null so the
-    interpreter's final flush does not fail a second time, and exit like a program SIGPIPE
-    ended, without a message.
-    """
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # stdout has no descriptor (a test's capture)
-        pass
-    return EXIT_BROKEN_PIPE
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status. Errors are one line on stderr."""
-    from focusapp.domain.errors import DatabaseTooNewError, StorageError
-    from focusapp.domain.validation import CheckInInvalidError
-
-    _tolerate_any_encoding()
-    log_output = logging.StreamHandler()
-    log_output.setFormatter(EscapingFormatter("focusapp: %(message)s"))
-    logging.basicConfig(level=logging.WARNING, handlers=[log_output])
-    args = build_parser().parse_args(argv)
-    prog = f"focusapp {args.command}" if args.command else "focusapp"
-    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
-    try:
-        status = handler(args)
-        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
-    except BrokenPipeError:
-        return _quiet_broken_pipe()
-    except UserError as error:
-        print_error(prog, str(error))
-    except CheckInInvalidError as error:
-        print_error(prog, f"{error}; nothing was changed")
-    except (DatabaseTooNewError, StorageError) as error:
-        print_error(prog, str(error))
-    except KeyboardInterrupt:
-        print_error(prog, "interrupted")
-    except OSError as error:
-        print_error(prog, f"{error.strerror or error} ({error.filename or 'file'})")
-    except Exception as error:
-        logger.debug("unexpected error", exc_info=True)
-        print_error(prog, f"unexpected error: {type(error).__name__}: {error}")
-    else:
-        return status
-    return EXIT_USAGE

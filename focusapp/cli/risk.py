@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, add_range, date_range, examples, open_context_for
+from focusapp.cli.support import EXIT_OK, add_range, date_range, examples, open_context_for
 from focusapp.domain.risk import DISCLAIMER, FACTORS, RiskAssessment, to_json
 from focusapp.services.risk import EARLIEST_DAY
 from focusapp.wording.levels import level_in_sentence

@@ -13,9 +13,9 @@ import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, escape_text, examples, open_context_for
-from focusapp.cli_support import parse_date as parse_day
-from focusapp.commands.calendar_sources import add_action
+from focusapp.cli.calendar_sources import add_action
+from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples, open_context_for
+from focusapp.cli.support import parse_date as parse_day
 from focusapp.formats.activitywatch import DEFAULT_APPS
 
 if TYPE_CHECKING:

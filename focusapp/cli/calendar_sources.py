@@ -10,7 +10,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, escape_text, examples, open_context_for
+from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples, open_context_for
 
 if TYPE_CHECKING:
     import argparse
@@ -91,7 +91,7 @@ def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser
 
 def cmd_calendar_add(args: argparse.Namespace) -> int:
     """Add one source and read it now; a Thunderbird file is added with a clear note."""
-    from focusapp.commands.calendar import describe_import
+    from focusapp.cli.calendar import describe_import
     from focusapp.formats.source_kind import SourceError
 
     context = open_context_for(args)
@@ -131,7 +131,7 @@ def cmd_calendar_sources(args: argparse.Namespace) -> int:
 
 def cmd_calendar_sync(args: argparse.Namespace) -> int:
     """Re-read every source and watched file; failures go to stderr and exit 2."""
-    from focusapp.commands.calendar import describe_import
+    from focusapp.cli.calendar import describe_import
 
     context = open_context_for(args)
     outcomes = context.sources.sync(context.settings.calendar_watch_files)

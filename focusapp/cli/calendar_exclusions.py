@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, UserError, escape_text, open_context_for
-from focusapp.cli_support import parse_date as parse_day
-from focusapp.commands.calendar_sources import add_action
+from focusapp.cli.calendar_sources import add_action
+from focusapp.cli.support import EXIT_OK, UserError, escape_text, open_context_for
+from focusapp.cli.support import parse_date as parse_day
 from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, escape_text, examples, open_context_for
+from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples, open_context_for
 
 if TYPE_CHECKING:
     import argparse
@@ -156,8 +156,8 @@ def _range(info: BackupInfo) -> str:
 def cmd_wipe(args: argparse.Namespace) -> int:
     """Delete every FocusApp file of this profile after a typed confirmation."""
     from focusapp.domain.errors import StorageError
-    from focusapp.paths import resolve_paths
     from focusapp.services.wipe import DataWiper
+    from focusapp.system.paths import resolve_paths
 
     paths = resolve_paths(args.data_dir)
     wiper = DataWiper(paths)

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from focusapp import APP_ID
-from focusapp.autostart import custom_data_dir, desktop_exec, launch_command
-from focusapp.resources import resources_dir
+from focusapp.system.autostart import custom_data_dir, desktop_exec, launch_command
+from focusapp.system.resources import resources_dir
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

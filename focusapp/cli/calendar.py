@@ -1,6 +1,6 @@
 """``focusapp calendar import|show|list``: meeting time from .ics calendar files.
 
-``add``, ``sources``, ``sync`` and ``remove`` live in :mod:`focusapp.commands.calendar_sources`.
+``add``, ``sources``, ``sync`` and ``remove`` live in :mod:`focusapp.cli.calendar_sources`.
 
 Only local files are read; web addresses are refused (FocusApp has no network code).
 """
@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import (
+from focusapp.cli.calendar_exclusions import register_exclusions
+from focusapp.cli.calendar_sources import add_action, register_actions
+from focusapp.cli.support import (
     EXIT_OK,
     UserError,
     add_range,
@@ -21,15 +23,13 @@ from focusapp.cli_support import (
     examples,
     open_context_for,
 )
-from focusapp.cli_support import parse_date as parse_day
-from focusapp.commands.calendar_exclusions import register_exclusions
-from focusapp.commands.calendar_sources import add_action, register_actions
+from focusapp.cli.support import parse_date as parse_day
 
 if TYPE_CHECKING:
     import argparse
     from zoneinfo import ZoneInfo
 
-    from focusapp.context import AppContext
+    from focusapp.bootstrap import AppContext
     from focusapp.services.calendar import CalendarImportReport, DayAudit
 
 _RANGE_HELP: Final = (

@@ -6,8 +6,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, UserError, examples, open_context_for, parse_date
-from focusapp.commands.forecast import lookahead_service, series_json
+from focusapp.cli.forecast import lookahead_service, series_json
+from focusapp.cli.support import EXIT_OK, UserError, examples, open_context_for, parse_date
 from focusapp.domain.durations import format_duration
 from focusapp.wording.lookahead import review_suggestion
 

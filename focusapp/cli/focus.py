@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, UserError, examples, open_context_for
+from focusapp.cli.support import EXIT_OK, UserError, examples, open_context_for
 from focusapp.domain.durations import format_duration
 from focusapp.domain.focus import format_elapsed
 

@@ -11,7 +11,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import (
+from focusapp.cli.support import (
     EXIT_OK,
     UserError,
     add_range,
@@ -60,7 +60,7 @@ def _use_offscreen_without_display() -> None:
 def _run(args: argparse.Namespace) -> int:
     first, last = date_range(args)
     width, height = parse_size(args.size) if args.size else DEFAULT_SIZE
-    from focusapp.paths import resolve_paths
+    from focusapp.system.paths import resolve_paths
 
     output = output_target(args.output, resolve_paths(args.data_dir))
     if not output.parent.is_dir():

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, UserError, examples
+from focusapp.cli.support import EXIT_OK, UserError, examples
 
 if TYPE_CHECKING:
     import argparse
@@ -25,7 +25,7 @@ def _refresh_caches(target: Path) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from focusapp.desktop import data_home, install, menu_command, uninstall
+    from focusapp.system.desktop_entry import data_home, install, menu_command, uninstall
 
     target = data_home()
     try:

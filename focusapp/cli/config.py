@@ -1,7 +1,7 @@
 """``focusapp config list|get|set``: read and change settings without opening the database.
 
 Settings live in a small TOML file (see :mod:`focusapp.settings`), so these commands use the
-resolved paths and :class:`~focusapp.settings.SettingsStore` directly and stay fast. The one
+resolved paths and :class:`~focusapp.settings.store.SettingsStore` directly and stay fast. The one
 setting with a side effect, ``app.start_at_login``, is applied to the system before it is
 saved, so the file never claims a login entry that could not be made.
 """
@@ -13,23 +13,17 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli_support import EXIT_OK, UserError, escape_text, examples
-from focusapp.paths import resolve_paths
-from focusapp.settings import (
-    KEYS,
-    Settings,
-    SettingsError,
-    SettingsStore,
-    accepted_form,
-    get_text,
-    with_value,
-)
+from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples
+from focusapp.settings.specs import KEYS, accepted_form, get_text, with_value
+from focusapp.settings.store import SettingsStore
+from focusapp.settings.values import Settings, SettingsError
+from focusapp.system.paths import resolve_paths
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterable
 
-    from focusapp.autostart import Autostart
+    from focusapp.system.autostart import Autostart
 
 START_AT_LOGIN: Final = "app.start_at_login"
 
@@ -174,13 +168,13 @@ def _write_lines(lines: Iterable[str]) -> None:
 
 
 def _autostart(args: argparse.Namespace) -> Autostart:
-    from focusapp.autostart import for_platform
+    from focusapp.system.autostart import for_platform
 
     return for_platform(args.data_dir)
 
 
 def _apply_login(login: Autostart, *, enabled: bool) -> None:
-    from focusapp.autostart import AutostartError
+    from focusapp.system.autostart import AutostartError
 
     try:
         if enabled:
@@ -196,7 +190,7 @@ def _apply_login(login: Autostart, *, enabled: bool) -> None:
 
 def _undo_login(login: Autostart, *, enabled: bool) -> None:
     """Put the login entry back as the unchanged settings file describes it (best effort)."""
-    from focusapp.autostart import AutostartError
+    from focusapp.system.autostart import AutostartError
 
     try:
         if enabled:

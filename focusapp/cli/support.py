@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Sequence
 
-    from focusapp.context import AppContext
-    from focusapp.paths import AppPaths
+    from focusapp.bootstrap import AppContext
+    from focusapp.system.paths import AppPaths
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -158,7 +158,7 @@ def default_today() -> dt.date:
     """
     from focusapp.domain.clock import SystemClock
     from focusapp.domain.days import local_day
-    from focusapp.zone import detect_zone
+    from focusapp.system.zone import detect_zone
 
     return local_day(SystemClock().now(), detect_zone())
 
@@ -170,9 +170,9 @@ def profile_today(args: argparse.Namespace) -> dt.date:
     """
     from focusapp.domain.clock import SystemClock
     from focusapp.domain.days import local_day
-    from focusapp.paths import resolve_paths
-    from focusapp.settings import SettingsStore
-    from focusapp.zone import detect_zone
+    from focusapp.settings.store import SettingsStore
+    from focusapp.system.paths import resolve_paths
+    from focusapp.system.zone import detect_zone
 
     settings = SettingsStore(resolve_paths(args.data_dir).config_file).load()
     return local_day(SystemClock().now(), detect_zone(), settings.day_start_hour)
@@ -229,7 +229,7 @@ def parse_hours(text: str, field: str) -> float:
 
 def open_context_for(args: argparse.Namespace) -> AppContext:
     """Open the data folder of ``--data-dir``; imported lazily so ``--version`` stays instant."""
-    from focusapp.context import open_context
+    from focusapp.bootstrap import open_context
 
     return open_context(args.data_dir)
 
@@ -300,7 +300,7 @@ def write_file(target: Path, data: bytes, option: str = "-o") -> None:
         UserError: One line naming the file and the reason (a full disk, a read-only
             folder, a folder that does not exist).
     """
-    from focusapp.atomic import write_atomically
+    from focusapp.system.atomic import write_atomically
 
     try:
         write_atomically(target, data)
@@ -322,7 +322,7 @@ def write_output(text: str, output: str | None, paths: AppPaths | None = None) -
         sys.stdout.write(escape_text(text, keep_layout=True) if on_terminal else text)
         return
     if paths is None:
-        from focusapp.paths import resolve_paths
+        from focusapp.system.paths import resolve_paths
 
         paths = resolve_paths()
     write_file(output_target(output, paths), text.encode("utf-8", "surrogateescape"))

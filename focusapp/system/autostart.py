@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
 from focusapp import APP_ID
-from focusapp.atomic import write_atomically
-from focusapp.paths import DATA_DIR_ENV, AppPaths, resolve_paths
+from focusapp.system.atomic import write_atomically
+from focusapp.system.paths import DATA_DIR_ENV, AppPaths, resolve_paths
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence

@@ -1,45 +1,36 @@
-"""User settings: typed values, their text forms, and a TOML file that never loses them.
+"""The settings key table: each key's attribute, accepted form, parser and text form.
 
-Every setting has a dotted key (``checkin.reminder_time``), a typed attribute on
-:class:`Settings`, one canonical text form (what ``focusapp config get`` prints and what
-:func:`with_value` accepts) and a TOML form (``[checkin]`` / ``reminder_time = "17:30"``).
-A settings file is user-editable, so loading is forgiving: a bad value falls back to its
-default and is reported in :attr:`SettingsStore.problems` instead of stopping the app, and a
-file that could not be read cleanly is copied aside before it is ever overwritten.
+One canonical text form per setting is what ``focusapp config get`` prints and what
+:func:`with_value` accepts; the TOML form (``[checkin]`` / ``reminder_time = "17:30"``) is
+built from the same table, so the command line, the dialog and the file never disagree.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import difflib
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-import tomli_w
-
-from focusapp.atomic import write_atomically
 from focusapp.domain.durations import DurationError, format_duration, parse_duration
-from focusapp.domain.forecast import DEFAULT_DAYS as DEFAULT_FORECAST_DAYS
 from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
 from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
 from focusapp.domain.review_schedule import ReviewMoment
-from focusapp.system.files import PRIVATE_DIR_MODE as DIR_MODE
-from focusapp.system.files import PRIVATE_FILE_MODE as FILE_MODE
-from focusapp.system.files import FileRefusedError, read_regular_file
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
-    from pathlib import Path
+    from collections.abc import Callable, Iterable
 
-#: The largest settings file read; a real one is about 1 kB.
-MAX_SETTINGS_BYTES: Final = 1024 * 1024
+from focusapp.settings.values import (
+    MAX_MEETING_BUDGET_MINUTES,
+    THEMES,
+    WEEKDAY_NAMES,
+    Settings,
+    SettingsError,
+)
 
-WEEKDAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_FULL_NAMES: Final = (
     "monday",
     "tuesday",
@@ -49,11 +40,6 @@ _WEEKDAY_FULL_NAMES: Final = (
     "saturday",
     "sunday",
 )
-#: Friday 16:00 (the domain's default moment).
-DEFAULT_REVIEW_MOMENT: Final = ReviewMoment()
-THEMES: Final = ("system", "light", "dark")
-MAX_MEETING_BUDGET_MINUTES: Final = 24 * 60
-
 _TRUE: Final = frozenset({"true", "yes", "on", "1"})
 _FALSE: Final = frozenset({"false", "no", "off", "0"})
 _TIME = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})")
@@ -61,63 +47,6 @@ _TIME_RANGE = re.compile(r"(?P<start>\d{1,2}:\d{2})\s*-\s*(?P<end>\d{1,2}:\d{2})
 _INTEGER = re.compile(r"[+-]?\d{1,9}")
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+")
 _MAILTO = "mailto:"
-
-
-class SettingsError(ValueError):
-    """Raised when a setting's key or text is not acceptable; the message says what to type."""
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Every user setting, typed; an instance with no arguments holds the defaults.
-
-    Attributes:
-        reminder_time: Local wall time of the daily check-in reminder.
-        workdays: Weekdays (0 = Monday) on which to remind.
-        snooze_minutes: Delay before the single repeat of an ignored check-in reminder.
-        day_start_hour: Hour at which a new day starts (late nights count for the day before).
-        meeting_budget_minutes: Daily meeting time above which to nudge; 0 turns it off.
-        focus_length_minutes: Focus time after which to suggest a break.
-        theme: ``system``, ``light`` or ``dark``.
-        start_at_login: Whether to start with the desktop session.
-        tray_icon: Whether to show the system-tray icon.
-        calendar_my_addresses: The user's own e-mail addresses, lower-case, in calendar files.
-        calendar_work_hours: Start and end of working hours, for free-block statistics.
-        calendar_not_meeting_patterns: Lower-case title patterns of events that are no meeting.
-        calendar_only_with_attendees: Count only events with other attendees as meetings.
-        calendar_watch_files: Calendar files (``.ics``) to read, as typed by the user.
-        calendar_keep_titles: Keep event titles for the day audit; when off, none is stored.
-        forecast_days: How many days ahead the look-ahead shows.
-        review_moment: When in the week the weekly review notification comes; ``None`` is off.
-    """
-
-    reminder_time: dt.time = dt.time(17, 30)
-    workdays: frozenset[int] = frozenset(range(5))
-    snooze_minutes: int = 45
-    day_start_hour: int = 4
-    meeting_budget_minutes: int = 4 * 60
-    focus_length_minutes: int = 90
-    theme: str = "system"
-    start_at_login: bool = False
-    tray_icon: bool = True
-    calendar_my_addresses: tuple[str, ...] = ()
-    calendar_work_hours: tuple[dt.time, dt.time] = (dt.time(9), dt.time(17))
-    calendar_not_meeting_patterns: tuple[str, ...] = (
-        "focus",
-        "focus time",
-        "blocked",
-        "lunch",
-        "ooo",
-        "out of office",
-    )
-    calendar_only_with_attendees: bool = False
-    calendar_watch_files: tuple[str, ...] = ()
-    calendar_keep_titles: bool = True
-    forecast_days: int = DEFAULT_FORECAST_DAYS
-    review_moment: ReviewMoment | None = DEFAULT_REVIEW_MOMENT
-
-
-DEFAULT_SETTINGS: Final = Settings()
 
 
 # --- Text forms ------------------------------------------------------------------------------
@@ -312,7 +241,7 @@ def _list_via_text(parse: Callable[[str], Any]) -> Callable[[list[str]], Any]:
     return parse_list
 
 
-_SPECS: Final = (
+SPECS: Final = (
     _Key(
         "checkin.reminder_time",
         "reminder_time",
@@ -434,15 +363,15 @@ _SPECS: Final = (
     ),
 )
 
-_BY_NAME: Final = {spec.name: spec for spec in _SPECS}
+BY_NAME: Final = {spec.name: spec for spec in SPECS}
 
 #: Every setting key, in the order shown to the user.
-KEYS: Final = tuple(spec.name for spec in _SPECS)
+KEYS: Final = tuple(spec.name for spec in SPECS)
 
 
 def _spec(key: str) -> _Key:
     try:
-        return _BY_NAME[key]
+        return BY_NAME[key]
     except KeyError:
         close = difflib.get_close_matches(key, KEYS, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
@@ -484,7 +413,7 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
     return dataclasses.replace(settings, **{spec.attr: value})
 
 
-def _from_toml(spec: _Key, raw: object) -> Any:
+def from_toml(spec: _Key, raw: object) -> Any:
     """Return the value of ``raw`` (read from TOML) for ``spec``; ValueError if unusable."""
     if isinstance(raw, list):
         if spec.parse_list is None:
@@ -507,191 +436,7 @@ def _to_toml(settings: Settings, spec: _Key) -> object:
 def to_document(settings: Settings) -> dict[str, dict[str, object]]:
     """Return ``settings`` as nested TOML tables (``{"checkin": {"reminder_time": ...}}``)."""
     document: dict[str, dict[str, object]] = {}
-    for spec in _SPECS:
+    for spec in SPECS:
         section, name = spec.name.split(".", 1)
         document.setdefault(section, {})[name] = _to_toml(settings, spec)
     return document
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    settings: Settings
-    problems: list[str]
-    #: Whether a value of ours was unusable (unknown keys alone do not count).
-    damaged: bool
-    document: dict[str, Any] | None
-
-
-def _read_document(document: dict[str, Any]) -> _Reading:
-    settings = DEFAULT_SETTINGS
-    problems: list[str] = []
-    damaged = False
-    sections = {spec.name.split(".", 1)[0] for spec in _SPECS}
-    for section, table in document.items():
-        if section not in sections:
-            problems.append(f"unknown section [{section}] ignored")
-        elif not isinstance(table, dict):
-            problems.append(f"'{section}' should be a table [{section}]; using defaults")
-            damaged = True
-        else:
-            for name in table:
-                if f"{section}.{name}" not in _BY_NAME:
-                    problems.append(f"unknown setting '{section}.{name}' ignored")
-    for spec in _SPECS:
-        section, name = spec.name.split(".", 1)
-        table = document.get(section)
-        if not isinstance(table, dict) or name not in table:
-            continue
-        try:
-            value = _from_toml(spec, table[name])
-        except ValueError as error:
-            default = get_text(DEFAULT_SETTINGS, spec.name)
-            problems.append(
-                f"{spec.name}: {error}; use {spec.accepted}; using the default '{default}'"
-            )
-            damaged = True
-            continue
-        settings = dataclasses.replace(settings, **{spec.attr: value})
-    return _Reading(settings, problems, damaged, document)
-
-
-def _read_file(path: Path) -> _Reading | None:
-    """Return what ``path`` holds, or ``None`` when there is no such file.
-
-    Read through :func:`read_regular_file`: a FIFO or device put in place of the settings
-    file would otherwise hang every command, even ``focusapp show``. Such a file, or one
-    over :data:`MAX_SETTINGS_BYTES`, is reported like an unreadable one and the defaults
-    are used.
-    """
-    if not os.path.lexists(path):
-        return None
-    try:
-        data = read_regular_file(path, MAX_SETTINGS_BYTES)
-    except FileRefusedError as error:
-        problem = f"cannot read {path}: it {error.reason}; using default settings"
-        return _Reading(DEFAULT_SETTINGS, [problem], True, None)
-    try:
-        document = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        problem = f"{path} is not UTF-8 text; using default settings"
-        return _Reading(DEFAULT_SETTINGS, [problem], True, None)
-    except tomllib.TOMLDecodeError as error:
-        problem = f"{path} is not valid TOML ({error}); using default settings"
-        return _Reading(DEFAULT_SETTINGS, [problem], True, None)
-    reading = _read_document(document)
-    return dataclasses.replace(reading, problems=[f"{path}: {p}" for p in reading.problems])
-
-
-class SettingsStore:
-    """The settings file: forgiving to read, atomic and private (0600) to write.
-
-    Attributes:
-        path: The TOML file.
-        problems: What was wrong with the file at the last :meth:`load` or :meth:`save`,
-            in words for the user; empty when all was well.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.problems: list[str] = []
-
-    def load(self) -> Settings:
-        """Return the stored settings; defaults for a missing file or any unusable value.
-
-        Never raises for a bad file: each problem is recorded in :attr:`problems`, and the
-        file is left untouched so the user can fix it.
-        """
-        reading = _read_file(self.path)
-        if reading is None:
-            self.problems = []
-            return DEFAULT_SETTINGS
-        self.problems = list(reading.problems)
-        return reading.settings
-
-    def save(self, settings: Settings) -> Path | None:
-        """Write ``settings`` atomically with mode 0600.
-
-        Settings of other versions (unknown keys) in a readable file are kept. A file that
-        could not be read cleanly is first copied aside (``settings.toml.broken``, then
-        ``.broken-1`` ...) so that nothing the user typed is lost silently.
-
-        Returns:
-            The path of that copy, or ``None`` when none was needed.
-
-        Raises:
-            OSError: If the file cannot be written; the previous file is then unchanged.
-        """
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        reading = _read_file(self.path)
-        backup: Path | None = None
-        document: dict[str, Any] = {}
-        if reading is not None:
-            if reading.damaged:
-                backup = self._keep_copy()
-            if reading.document is not None:
-                document = {
-                    section: dict(table) if isinstance(table, dict) else table
-                    for section, table in reading.document.items()
-                }
-        for section, values in to_document(settings).items():
-            table = document.get(section)
-            document[section] = {**table, **values} if isinstance(table, dict) else values
-        write_atomically(self.path, tomli_w.dumps(document).encode("utf-8"), mode=FILE_MODE)
-        self.problems = (
-            [f"the previous settings file could not be used and was kept as {backup}"]
-            if backup is not None
-            else []
-        )
-        return backup
-
-    def _keep_copy(self) -> Path | None:
-        try:  # never blocks: a FIFO or device in its place is simply not copied
-            data = read_regular_file(self.path, MAX_SETTINGS_BYTES)
-        except OSError:
-            return None
-        for attempt in range(1000):
-            suffix = ".broken" if attempt == 0 else f".broken-{attempt}"
-            candidate = self.path.with_name(self.path.name + suffix)
-            try:
-                descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            except FileExistsError:
-                continue
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            return candidate
-        raise OSError(f"cannot find a free name to keep a copy of {self.path}")
-
-    def update(self, changed: Settings, base: Settings) -> Path | None:
-        """Save only what differs between ``base`` and ``changed`` into the file as it is now.
-
-        Another program may have saved other settings since ``base`` was loaded (a second
-        ``focusapp config set``, the settings dialog): re-reading under a lock on the settings
-        folder and applying just this change keeps theirs. Returns what :meth:`save` returns.
-
-        Raises:
-            OSError: If the file cannot be written; the previous file is then unchanged.
-        """
-        attrs = [spec.attr for spec in _SPECS]
-        diff = {a: getattr(changed, a) for a in attrs if getattr(changed, a) != getattr(base, a)}
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        with _folder_lock(self.path.parent):
-            current = self.load()
-            return self.save(dataclasses.replace(current, **diff))
-
-
-@contextlib.contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock on ``folder`` (no lock file needed) where possible."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: settings writes are rare there; no advisory locks
-        yield
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)

@@ -8,7 +8,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from focusapp.domain.clock import Clock, SystemClock
-from focusapp.paths import AppPaths, resolve_paths
 from focusapp.services.backups import BackupService
 from focusapp.services.calendar import CalendarService
 from focusapp.services.checkins import CheckInService
@@ -17,10 +16,11 @@ from focusapp.services.focus import FocusService
 from focusapp.services.risk import RiskService
 from focusapp.services.sources import SourcesService
 from focusapp.services.stats import StatsService
-from focusapp.settings import Settings, SettingsStore
+from focusapp.settings.store import SettingsStore
 from focusapp.storage.db import make_sessions
 from focusapp.storage.safety import NewerDatabase, StartupReport, open_database
-from focusapp.zone import detect_zone
+from focusapp.system.paths import AppPaths, resolve_paths
+from focusapp.system.zone import detect_zone
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from focusapp.services.lookahead import LookaheadService
+    from focusapp.settings.values import Settings
     from focusapp.storage.db import Sessions
 
 

@@ -6,8 +6,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli_support import EXIT_OK, examples, open_context_for
-from focusapp.commands.forecast import lookahead_service
+from focusapp.cli.forecast import lookahead_service
+from focusapp.cli.support import EXIT_OK, examples, open_context_for
 from focusapp.wording.lookahead import insight_sentence
 
 if TYPE_CHECKING:
