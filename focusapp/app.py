@@ -15,14 +15,17 @@ import time
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
 
     from focusapp.bootstrap import AppContext
+    from focusapp.services.changes import Changes
     from focusapp.settings.values import Settings
     from focusapp.system.paths import AppPaths
     from focusapp.ui.companion import Companion
+    from focusapp.ui.data_watcher import DataWatcher
     from focusapp.ui.main_window import MainWindow
     from focusapp.ui.tray import TrayIcon
 
@@ -225,7 +228,7 @@ class _Launcher:
         from focusapp.domain.errors import DatabaseTooNewError, StorageError
 
         try:
-            self.context = open_context(self.data_dir)
+            self.context = open_context(self.data_dir, keep_days=True)
         except DatabaseTooNewError as error:
             self.context = _set_aside_newer_if_agreed(self, error)
             if self.context is None:
@@ -289,21 +292,16 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
         parent=app,
     )  # it decides whether closing the window quits (update_keep_running)
 
+    hub = window.hub
+    assert hub is not None, "attach() builds the hub"
     watcher = DataWatcher(context.paths.db_path, context.paths.config_file, companion)
-
-    def on_data_changed() -> None:
-        context.checkins.notify_external_change()
-        window.refresh()
-        companion.data_written()
+    hub.on_own_write(watcher.note_own_write)
+    watcher.data_changed.connect(hub.note_external)
 
     def on_settings_changed() -> None:
-        context.reload_settings()
+        context.reload_settings()  # publishes the change: the day start may have moved
         apply_theme(context.settings.theme)
-        context.checkins.notify_external_change()
-        companion.refresh()
-        window.refresh()  # the day-start hour decides what "today" is in the charts
 
-    watcher.data_changed.connect(on_data_changed)
     watcher.settings_changed.connect(on_settings_changed)
     # Calendar imports run on a worker thread; the watch re-imports calendar.watch_files.
     calendar_importer = CalendarImporter(context.calendar, companion, context.sources)
@@ -314,17 +312,19 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     window.add_calendar.added.connect(calendar_watch.sources_changed)
     # A source added or removed from the command line is followed too.
     watcher.data_changed.connect(calendar_watch.sources_changed)
-    calendar_watch.changed.connect(on_data_changed)
     calendar_watch.failed.connect(window.calendar.show_problem)
-    # Connected after on_settings_changed, so it reads the reloaded settings.
-    watcher.settings_changed.connect(calendar_watch.settings_changed)
+    hub.changes_applied.connect(
+        lambda changes, _by: _follow_settings(changes, calendar_watch.settings_changed)
+    )
     if not launcher.exit_after_ready:
         QTimer.singleShot(0, calendar_watch.start)
-    window.settings_requested.connect(lambda: _open_settings(context, companion))
+    window.settings_requested.connect(lambda: _open_settings(context, companion, watcher))
     if companion.tray is not None:
-        companion.tray.settings_requested.connect(lambda: _open_settings(context, companion))
+        companion.tray.settings_requested.connect(
+            lambda: _open_settings(context, companion, watcher)
+        )
     if want_tray and not tray_now:
-        _wait_for_tray(context, app, companion, show_window_at_end=launcher.autostart)
+        _wait_for_tray(context, app, companion, watcher, show_window_at_end=launcher.autostart)
     if launcher.exit_after_ready:
         # Ready means the window (or tray) shows the user's data.
         if window.isVisible():
@@ -336,8 +336,21 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
     return companion
 
 
+def _follow_settings(changes: Changes, settings_changed: Callable[[], None]) -> None:
+    """Tell the calendar watch about new settings (saved here or re-read from the file)."""
+    from focusapp.services.changes import ChangeKind
+
+    if changes.touches(ChangeKind.SETTINGS) and not changes.external:
+        settings_changed()
+
+
 def _wait_for_tray(
-    context: AppContext, app: QApplication, companion: Companion, *, show_window_at_end: bool
+    context: AppContext,
+    app: QApplication,
+    companion: Companion,
+    watcher: DataWatcher,
+    *,
+    show_window_at_end: bool,
 ) -> None:
     """Poll, for at most 30 s after login, for a tray host that is still starting."""
     from PySide6.QtCore import QTimer
@@ -354,7 +367,7 @@ def _wait_for_tray(
             companion.enable_tray()
             if companion.tray is not None:
                 companion.tray.settings_requested.connect(
-                    lambda: _open_settings(context, companion)
+                    lambda: _open_settings(context, companion, watcher)
                 )
             companion.refresh()
         elif attempts["left"] <= 0:
@@ -367,7 +380,7 @@ def _wait_for_tray(
     timer.start()
 
 
-def _open_settings(context: AppContext, companion: Companion) -> None:
+def _open_settings(context: AppContext, companion: Companion, watcher: DataWatcher) -> None:
     """Show the settings dialog; save what the user accepted and apply it at once."""
     from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -393,11 +406,9 @@ def _open_settings(context: AppContext, companion: Companion) -> None:
     except OSError as error:
         QMessageBox.warning(companion.window, "Settings not saved", f"Not saved: {error}")
         return
-    context.settings = chosen
+    watcher.note_own_settings_write()
+    context.use_settings(chosen)  # publishes the change: the views redraw from it
     apply_theme(chosen.theme)
-    context.checkins.notify_external_change()
-    companion.refresh()
-    companion.window.refresh()  # the day-start hour decides what "today" is in the charts
 
 
 # --- data safety (backups, recovery, deleting all data) ----------------------------------------
@@ -413,7 +424,7 @@ def _set_aside_newer_if_agreed(launcher: _Launcher, error: Exception) -> AppCont
     if launcher.exit_after_ready or not ask_set_aside_newer_database(str(error), launcher.window):
         return None
     try:
-        return open_context(launcher.data_dir, newer_database="set_aside")
+        return open_context(launcher.data_dir, newer_database="set_aside", keep_days=True)
     except (StorageError, OSError) as failure:
         print(f"focusapp: {failure}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
         _show_fatal(str(failure))

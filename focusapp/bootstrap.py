@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from focusapp.domain.clock import Clock, SystemClock
 from focusapp.services.backups import BackupService
 from focusapp.services.calendar import CalendarService
+from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
 from focusapp.services.checkins import CheckInService
 from focusapp.services.coding import CodingService
 from focusapp.services.focus import FocusService
@@ -52,6 +53,8 @@ class AppContext:
         sources: Calendar sources other programs keep here (vdir, Evolution, Thunderbird).
         coding: Coding time from the user's git commits.
         startup_report: What opening the database found (damage set aside, backups).
+        keep_days: Whether days read are kept in memory (the window does; a command not).
+        feed: Where every write of this profile is announced (the one change path).
         backups: Backup, list and restore.
         stats: The dashboard's chart data (built off the GUI thread).
     """
@@ -64,6 +67,8 @@ class AppContext:
     engine: Engine
     sessions: Sessions
     startup_report: StartupReport = field(default_factory=StartupReport)
+    keep_days: bool = False
+    feed: ChangeFeed = field(default_factory=ChangeFeed)
     checkins: CheckInService = field(init=False)
     focus: FocusService = field(init=False)
     risk: RiskService = field(init=False)
@@ -74,39 +79,32 @@ class AppContext:
     stats: StatsService = field(init=False)
 
     def __post_init__(self) -> None:
+        def day_start() -> int:  # read at each use: the setting may change
+            return self.settings.day_start_hour
+
         self.checkins = CheckInService(
-            self.sessions, self.clock, self.zone, lambda: self.settings.day_start_hour
+            self.sessions, self.clock, self.zone, day_start, self.feed, keep_days=self.keep_days
         )
-        self.focus = FocusService(
-            self.sessions, self.clock, self.zone, lambda: self.settings.day_start_hour
-        )
+        self.focus = FocusService(self.sessions, self.clock, self.zone, day_start, self.feed)
         self.risk = RiskService(self.checkins)
-        # Focus sessions change coding time, which the risk signal reads.
-        self.focus.on_change(self.risk.invalidate)
         self.calendar = CalendarService(self.sessions, self.clock, self.zone, lambda: self.settings)
-        # Imported calendars change meeting figures; invalidate is thread-safe, and imports
-        # may run on a worker thread.
-        self.calendar.on_change(self.risk.invalidate)
+        self.calendar.on_change(self._calendar_changed)
         self.stats = StatsService(self.checkins, self.risk)
-        # The dashboard re-invalidates these on its worker thread (see StatsService).
-        self.focus.on_change(self.stats.note_change)
-        self.calendar.on_change(self.stats.note_change)
-        self.sources = SourcesService(self.sessions, self.clock, self.calendar)
-        self.coding = CodingService(
-            self.sessions, self.clock, self.zone, lambda: self.settings.day_start_hour
-        )
-        for service in (self.sources, self.coding):
-            service.on_change(self.risk.invalidate)
-            service.on_change(self.stats.note_change)
+        self.sources = SourcesService(self.sessions, self.clock, self.calendar, feed=self.feed)
+        self.coding = CodingService(self.sessions, self.clock, self.zone, day_start, feed=self.feed)
         self.backups = BackupService(
             self.engine,
             self.paths.db_path,
             self.paths.backups_dir,
             self.clock,
             self.zone,
-            after_restore=self.checkins.notify_external_change,
+            after_restore=lambda: self.feed.publish(Changes.anything(external=False)),
         )
         self.checkins.backup_before_overwrite = self.backups.back_up
+
+    def _calendar_changed(self) -> None:
+        # Calendar imports may run on the calendar watch's thread; the feed is thread-safe.
+        self.feed.publish(Changes.of(ChangeKind.CALENDAR))
 
     @cached_property
     def lookahead(self) -> LookaheadService:
@@ -117,8 +115,13 @@ class AppContext:
 
     def reload_settings(self) -> Settings:
         """Re-read the settings file (another process may have changed it)."""
-        self.settings = self.settings_store.load()
-        return self.settings
+        return self.use_settings(self.settings_store.load())
+
+    def use_settings(self, settings: Settings) -> Settings:
+        """Use ``settings`` from now on and publish the change (the day start may move)."""
+        self.settings = settings
+        self.feed.publish(Changes.of(ChangeKind.SETTINGS))
+        return settings
 
     def close(self) -> None:
         """Release the database connections."""
@@ -151,6 +154,7 @@ def open_context(
     clock: Clock | None = None,
     zone: ZoneInfo | None = None,
     newer_database: NewerDatabase = "refuse",
+    keep_days: bool = False,
 ) -> AppContext:
     """Resolve paths, load settings and open (check, recover, migrate, back up) the database.
 
@@ -160,6 +164,8 @@ def open_context(
         zone: The user's zone (default: detected).
         newer_database: ``"set_aside"`` moves a newer FocusApp's database aside untouched
             and starts anew; only after the user agreed (see :mod:`focusapp.storage.safety`).
+        keep_days: Keep the days read in memory (the window; see
+            :class:`~focusapp.services.day_cache.DayCache`).
 
     Raises:
         DatabaseTooNewError: If the database belongs to a newer FocusApp (and is refused).
@@ -185,4 +191,5 @@ def open_context(
         engine=engine,
         sessions=make_sessions(engine),
         startup_report=report,
+        keep_days=keep_days,
     )

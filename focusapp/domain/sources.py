@@ -264,3 +264,12 @@ def focus_window(
     )
     hi = day_bounds(last, rules.zone, rules.day_start_hour)[1] if last else now + timedelta(days=2)
     return lo, hi
+
+
+def is_quiet_calendar_day(derived: DerivedDay) -> bool:
+    """Tell whether ``derived`` holds only a calendar's "no meetings" for its day.
+
+    Such a day counts as recorded only where a check-in was typed (see
+    :func:`with_calendar_days`).
+    """
+    return derived.coding_minutes is None and derived.meeting_count == 0

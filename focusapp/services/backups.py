@@ -67,7 +67,7 @@ class BackupService:
         clock: Clock,
         zone: dt.tzinfo,
         *,
-        after_restore: Callable[[], None] | None = None,
+        after_restore: Callable[[], object] | None = None,
     ) -> None:
         self._engine = engine
         self._db_path = db_path

@@ -18,6 +18,8 @@ from focusapp.domain.sources import (
     merge_all,
 )
 from focusapp.domain.validation import CheckInInvalidError, Problem, problems_in, validate
+from focusapp.services.changes import DAY_FIGURE_KINDS, ChangeFeed, ChangeKind, Changes
+from focusapp.services.day_cache import DayCache, DaysRead
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import CheckInRepository, FocusSessionRepository
@@ -60,22 +62,30 @@ class CheckInService:
         clock: Clock,
         zone: ZoneInfo,
         day_start_hour: Callable[[], int],
+        feed: ChangeFeed | None = None,
+        *,
+        keep_days: bool = False,
     ) -> None:
+        """Keep the session factory and rules.
+
+        ``keep_days`` keeps what was read in memory (:class:`DayCache`) for a long-running
+        process that hears about every change on ``feed``: the window. A command reads once
+        and ends, so it reads straight from the database.
+        """
         self._sessions = sessions
         self.clock = clock
         self.zone = zone
         self._day_start_hour = day_start_hour
-        self._listeners: list[Callable[[dt.date | None], None]] = []
+        #: Where every write is announced (see :mod:`focusapp.services.changes`).
+        self.feed = feed if feed is not None else ChangeFeed()
+        self._cache = DayCache(self._read_days) if keep_days else None
+        self.feed.subscribe(self._on_changes)
         #: Called before an import overwrites stored days (a backup; see bootstrap).
         self.backup_before_overwrite: Callable[[], object] | None = None
 
     def today(self) -> dt.date:
         """Return the user's current day under the day-start rule."""
         return local_day(self.clock.now(), self.zone, self._day_start_hour())
-
-    def on_change(self, listener: Callable[[dt.date | None], None]) -> None:
-        """Call ``listener(day)`` after every committed change; ``None`` means many days."""
-        self._listeners.append(listener)
 
     @property
     def day_start_hour(self) -> int:
@@ -89,8 +99,21 @@ class CheckInService:
             return None
         return sources.effective
 
+    def kept_sources(self, day: dt.date) -> DaySources | None:
+        """Return :meth:`sources` from memory when the day is kept, else ``None`` (no SQL).
+
+        The window answers from here on the GUI thread and reads on its worker otherwise.
+        """
+        return None if self._cache is None else self._cache.kept_sources(day)
+
+    def kept_days(self, first: dt.date, last: dt.date) -> list[CheckIn] | None:
+        """Return :meth:`days` from memory when every day is kept, else ``None`` (no SQL)."""
+        return None if self._cache is None else self._cache.kept_days(first, last)
+
     def sources(self, day: dt.date) -> DaySources:
         """Return what was typed for ``day``, what was derived, and the merged record."""
+        if self._cache is not None:
+            return self._cache.sources(day)
         with storage_errors(), self._sessions() as session:
             typed = CheckInRepository(session).get(day)
             derived = self._derived(session, day, day, keep={day}).get(day)
@@ -115,6 +138,9 @@ class CheckInService:
             current = repo.get(target) or CheckIn(date=target)
             merged = validate(current.merged(dict(changes)), self.today())
             repo.update_fields(target, changes, self.zone.key, self.clock.now())
+            typed = next(iter(repo.between(target, target)), None)
+        if self._cache is not None:  # after the commit: a read meanwhile may not keep old data
+            self._cache.put_typed(target, typed)
         self._notify(target)
         return self.get(target) or merged
 
@@ -141,12 +167,16 @@ class CheckInService:
         """Delete a day; return whether it existed."""
         with storage_errors(), self._sessions.begin() as session:
             existed = CheckInRepository(session).delete(day)
+        if existed and self._cache is not None:
+            self._cache.put_typed(day, None)
         if existed:
             self._notify(day)
         return existed
 
     def days(self, first: dt.date | None = None, last: dt.date | None = None) -> list[CheckIn]:
         """Return effective records of days in ``[first, last]`` with any data, by date."""
+        if self._cache is not None and first is not None and last is not None:
+            return self._cache.days(first, last)
         with storage_errors(), self._sessions() as session:
             typed = {c.date: c for c in CheckInRepository(session).between(first, last)}
             derived = self._derived(session, first, last, keep=typed.keys())
@@ -164,12 +194,13 @@ class CheckInService:
         session: Session,
         first: dt.date | None,
         last: dt.date | None,
-        keep: Collection[dt.date] = (),
+        keep: Collection[dt.date] | None = (),
     ) -> dict[dt.date, DerivedDay]:
         """Work out coding time (focus sessions, commits) and meeting figures (calendars).
 
         Calendar days without meetings are kept only for days with other data or in
-        ``keep`` (see :func:`focusapp.domain.sources.with_calendar_days`).
+        ``keep`` (see :func:`focusapp.domain.sources.with_calendar_days`); ``None`` keeps
+        them all.
         """
         rules = DayRules(self.zone, self._day_start_hour())
         now = self.clock.now()
@@ -191,7 +222,8 @@ class CheckInService:
             )
         calendar = CalendarRepository(session).days_between(first, last)
         span = (first, last)
-        return derive_days(focus, calendar, rules, now, span, keep, commits, activity)
+        kept = calendar.keys() if keep is None else keep
+        return derive_days(focus, calendar, rules, now, span, kept, commits, activity)
 
     def plan_import(self, rows: Iterable[tuple[CheckIn, frozenset[str]]]) -> ImportPlan:
         """Return what importing ``rows`` would do, changing nothing."""
@@ -238,6 +270,8 @@ class CheckInService:
                 self.backup_before_overwrite()
             repo.update_many(writes, self.zone.key, self.clock.now())
         if writes:
+            if self._cache is not None:
+                self._cache.forget()
             self._notify(None)
         return plan
 
@@ -256,10 +290,23 @@ class CheckInService:
             for day in (set(typed) | set(derived)) & wanted
         }
 
-    def notify_external_change(self) -> None:
-        """Tell listeners that another process changed the data (any day)."""
-        self._notify(None)
+    def _read_days(self, first: dt.date, last: dt.date) -> DaysRead:
+        """Read the days ``first`` .. ``last`` for the :class:`DayCache`, quiet days included."""
+        with storage_errors(), self._sessions() as session:
+            typed = {c.date: c for c in CheckInRepository(session).between(first, last)}
+            derived = self._derived(session, first, last, keep=None)
+            running = FocusSessionRepository(session).running()
+        live_from = None
+        if running is not None:
+            live_from = local_day(running.started_at, self.zone, self._day_start_hour())
+        return DaysRead(first, last, typed, derived, live_from)
 
-    def _notify(self, day: dt.date | None) -> None:
-        for listener in list(self._listeners):
-            listener(day)
+    def _on_changes(self, changes: Changes) -> None:
+        """Forget kept days after any change but this service's own check-in writes."""
+        own = changes.kinds == {ChangeKind.CHECKINS} and changes.days is not None
+        moved = changes.touches(*DAY_FIGURE_KINDS)
+        if self._cache is not None and moved and (changes.external or not own):
+            self._cache.forget()
+
+    def _notify(self, day: dt.date | None) -> Changes:
+        return self.feed.publish(Changes.of(ChangeKind.CHECKINS, None if day is None else [day]))

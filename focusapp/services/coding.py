@@ -28,6 +28,7 @@ from focusapp.formats.activitywatch import (
     read_activity,
 )
 from focusapp.formats.git_log import GitError, configured_email, scan
+from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.sources_repository import CodingRepository, CodingSource
 from focusapp.system.files import FileRefusedError
@@ -126,6 +127,7 @@ class CodingService:
         zone: ZoneInfo,
         day_start_hour: Callable[[], int],
         environ: Mapping[str, str] | None = None,
+        feed: ChangeFeed | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
@@ -133,11 +135,7 @@ class CodingService:
         self._day_start_hour = day_start_hour
         # ``None``: git sees the environment of the moment (HOME decides its config).
         self._environ = None if environ is None else dict(environ)
-        self._listeners: list[Callable[[], None]] = []
-
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` after stored commits changed."""
-        self._listeners.append(listener)
+        self._feed = feed if feed is not None else ChangeFeed()
 
     def default_author(self) -> str | None:
         """Return ``git config user.email`` (global), the address used when none is given.
@@ -311,9 +309,8 @@ class CodingService:
         self._notify()
         return _info(source, count)
 
-    def _notify(self) -> None:
-        for listener in list(self._listeners):
-            listener()
+    def _notify(self) -> Changes:
+        return self._feed.publish(Changes.of(ChangeKind.CODING))
 
 
 def _data_home() -> Path:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
+from focusapp.domain.days import local_day
 from focusapp.domain.focus import FocusSession, split_by_day
+from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import FocusSessionRepository
 
@@ -30,21 +33,35 @@ class FocusService:
         clock: Clock,
         zone: ZoneInfo,
         day_start_hour: Callable[[], int],
+        feed: ChangeFeed | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._zone = zone
         self._day_start_hour = day_start_hour
-        self._listeners: list[Callable[[], None]] = []
-
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call ``listener`` after a session starts or stops."""
-        self._listeners.append(listener)
+        self._feed = feed if feed is not None else ChangeFeed()
+        # The running session, read once and kept until a change of focus sessions (here or
+        # in another process) is published: the tray and the reminders ask for it often.
+        self._running: tuple[FocusSession | None] | None = None
+        self._lock = threading.Lock()
+        self._feed.subscribe(self._on_changes)
 
     def running(self) -> FocusSession | None:
         """Return the running session, if any."""
+        with self._lock:
+            known = self._running
+        if known is not None:
+            return known[0]
         with storage_errors(), self._sessions() as session:
-            return FocusSessionRepository(session).running()
+            current = FocusSessionRepository(session).running()
+        with self._lock:
+            self._running = (current,)
+        return current
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(ChangeKind.FOCUS):
+            with self._lock:
+                self._running = None
 
     def start(self) -> FocusSession:
         """Start a session now.
@@ -59,7 +76,7 @@ class FocusService:
                 started = current.started_at.astimezone(self._zone)
                 raise FocusError(f"a focus session is already running (since {started:%H:%M})")
             started_session = repo.start(self._clock.now(), self._zone.key)
-        self._notify()
+        self._notify(started_session)
         return started_session
 
     def stop(self, ended_at: dt.datetime | None = None) -> FocusSession:
@@ -75,7 +92,7 @@ class FocusService:
                 raise FocusError("no focus session is running")
             end = ended_at or self._clock.now()
             stopped = repo.end(current.id, end)
-        self._notify()
+        self._notify(stopped)
         return stopped
 
     def discard(self) -> None:
@@ -85,7 +102,8 @@ class FocusService:
             current = repo.running()
             if current is not None and current.id is not None:
                 repo.delete(current.id)
-        self._notify()
+        if current is not None:
+            self._notify(current)
 
     def minutes_by_day(self, session: FocusSession) -> dict[dt.date, int]:
         """Return how a session's minutes are booked onto days (split at the day start)."""
@@ -96,6 +114,8 @@ class FocusService:
         """Return how long ``session`` has run so far."""
         return session.elapsed(self._clock.now())
 
-    def _notify(self) -> None:
-        for listener in list(self._listeners):
-            listener()
+    def _notify(self, session: FocusSession) -> Changes:
+        """Publish that ``session``'s days changed (their coding time)."""
+        started = local_day(session.started_at, self._zone, self._day_start_hour())
+        days = {started, *self.minutes_by_day(session)}
+        return self._feed.publish(Changes.of(ChangeKind.FOCUS, days))

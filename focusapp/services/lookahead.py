@@ -47,6 +47,7 @@ from focusapp.domain.risk import HISTORY_DAYS
 # The one rule that decides which copy of an event imported from two files counts; shared
 # with the import so a forecast never counts a meeting twice.
 from focusapp.services.calendar import resolve_copies
+from focusapp.services.changes import ChangeKind, Changes
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.exclusions_repository import ExclusionRepository
@@ -259,16 +260,23 @@ class LookaheadService:
             repo = PlanRepository(session)
             for choice in choices:
                 repo.put(choice, now)
+        self._checkins.feed.publish(Changes.of(ChangeKind.PLAN))
 
     def forget(self, series_id: str) -> bool:
         """Drop the kept choice about ``series_id``; return whether there was one."""
         with storage_errors(), self._sessions.begin() as session:
-            return PlanRepository(session).remove(series_id)
+            removed = PlanRepository(session).remove(series_id)
+        if removed:
+            self._checkins.feed.publish(Changes.of(ChangeKind.PLAN))
+        return removed
 
     def clear_plan(self) -> int:
         """Drop every kept choice; return how many there were."""
         with storage_errors(), self._sessions.begin() as session:
-            return PlanRepository(session).clear()
+            dropped = PlanRepository(session).clear()
+        if dropped:
+            self._checkins.feed.publish(Changes.of(ChangeKind.PLAN))
+        return dropped
 
     def reflection(self, day: dt.date) -> str | None:
         """Return the reflection kept with the ISO week containing ``day``."""
@@ -291,11 +299,12 @@ class LookaheadService:
         monday = week_of(day)[0]
         with storage_errors(), self._sessions.begin() as session:
             repo = ReflectionRepository(session)
-            if not cleaned:
+            if cleaned:
+                repo.put(monday, cleaned, self._checkins.clock.now())
+            else:
                 repo.delete(monday)
-                return None
-            repo.put(monday, cleaned, self._checkins.clock.now())
-        return cleaned
+        self._checkins.feed.publish(Changes.of(ChangeKind.PLAN))
+        return cleaned or None
 
     def export_document(self) -> dict[str, object]:
         """Return the plan and the reflections as plain JSON values, for the export."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from functools import partial
 from typing import TYPE_CHECKING
 
 from focusapp.domain.risk import (
@@ -13,6 +14,7 @@ from focusapp.domain.risk import (
     assess_series,
     unscored_day,
 )
+from focusapp.services.changes import invalidate_days
 
 if TYPE_CHECKING:
     from focusapp.services.checkins import CheckInService
@@ -62,7 +64,7 @@ class RiskService:
         # Bumped by every invalidation: a computation that started before an edit must not
         # put its (now stale) results back into the cache.
         self._generation = 0
-        checkins.on_change(self.invalidate)
+        checkins.feed.subscribe(partial(invalidate_days, invalidate=self.invalidate))
 
     def invalidate(self, day: dt.date | None = None) -> None:
         """Forget assessments an edit on ``day`` can change (``None``: forget all)."""

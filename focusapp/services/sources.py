@@ -52,6 +52,7 @@ from focusapp.services.calendar_store import (
     rules_key,
     store_read,
 )
+from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.sources_repository import AddedCalendarRepository
@@ -60,7 +61,7 @@ from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Iterable, Mapping
 
     from focusapp.domain.calendar import CalendarRules
     from focusapp.domain.clock import Clock
@@ -118,6 +119,7 @@ class SourcesService:
         calendar: CalendarService,
         home: Path | None = None,
         environ: Mapping[str, str] | None = None,
+        feed: ChangeFeed | None = None,
     ) -> None:
         """Keep the services; ``home``/``environ`` ``None`` mean those of the moment of use.
 
@@ -131,11 +133,7 @@ class SourcesService:
         self._environ = environ
         self._readers: dict[str, tuple[tuple[dt.date, dt.date, str], VdirReader]] = {}
         self._lock = threading.Lock()
-        self._listeners: list[Callable[[], None]] = []
-
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` after a source's meetings were stored or removed."""
-        self._listeners.append(listener)
+        self._feed = feed if feed is not None else ChangeFeed()
 
     # --- finding and listing --------------------------------------------------------------
 
@@ -326,9 +324,8 @@ class SourcesService:
         digest = _stamps_digest(reader.snapshot.items())
         return CalendarReadResult(read.events, read.skipped, read.warnings), digest
 
-    def _notify(self) -> None:
-        for listener in list(self._listeners):
-            listener()
+    def _notify(self) -> Changes:
+        return self._feed.publish(Changes.of(ChangeKind.CALENDAR))
 
 
 def _is_ics(path: str, kind: CalendarKind) -> bool:

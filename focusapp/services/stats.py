@@ -25,6 +25,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.risk import (
@@ -36,6 +37,7 @@ from focusapp.domain.risk import (
     WORKED_DAY_MINUTES,
     streak_series,
 )
+from focusapp.services.changes import invalidate_days
 from focusapp.services.risk import EARLIEST_DAY, clamp_range
 
 if TYPE_CHECKING:
@@ -402,7 +404,7 @@ class StatsService:
         self._risk = risk
         self._lock = threading.Lock()
         self._changed: list[dt.date | None] = []
-        checkins.on_change(self.note_change)
+        checkins.feed.subscribe(partial(invalidate_days, invalidate=self.note_change))
 
     def note_change(self, day: dt.date | None = None) -> None:
         """Remember an edit (``None``: any day) to re-invalidate before the next build.

@@ -140,8 +140,8 @@ class CheckInForm(QWidget):
         )
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-        for field in (self.coding, self.meetings, self.sleep, self.note):
-            field.returnPressed.connect(self.submit)
+        # Enter in a text field saves through keyPressEvent: a QLineEdit passes the key on
+        # after its returnPressed, so connecting that as well saved every day twice.
         self.save_button.clicked.connect(self.submit)
         self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
         for widget in (self.date_edit, self.energy, *self.energy.buttons(), self.stress):

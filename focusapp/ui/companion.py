@@ -18,6 +18,7 @@ from focusapp.domain.checked_in import is_checked_in
 from focusapp.domain.errors import StorageError
 from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.validation import CheckInInvalidError
+from focusapp.services.changes import DAY_FIGURE_KINDS, ChangeKind
 from focusapp.services.focus import FocusError
 from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
 from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from focusapp.domain.clock import Clock
     from focusapp.domain.risk import RiskAssessment
     from focusapp.services.app_state import AppStateStore
+    from focusapp.services.changes import Changes
     from focusapp.services.checkins import CheckInService
     from focusapp.services.focus import FocusService
     from focusapp.services.risk import RiskService
@@ -52,6 +54,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _CHECKIN_KINDS = (ReminderKind.CHECKIN, ReminderKind.CHECKIN_REPEAT)
+#: Writes after which the risk notification waits for quiet (settings are no such write).
+DATA_KINDS = DAY_FIGURE_KINDS - {ChangeKind.SETTINGS}
 
 
 class Companion(QObject):
@@ -97,7 +101,8 @@ class Companion(QObject):
         self.update_keep_running()
         window.focus_toggle_requested.connect(self.toggle_focus)
         window.focus_stop_requested.connect(self.stop_focus)
-        window.data_changed.connect(self.data_written)
+        if window.hub is not None:
+            window.hub.changes_applied.connect(self._on_hub_changes_applied)
         window.hidden_to_tray.connect(self._on_window_hidden_to_tray)
         window.quit_requested.connect(self.quit)
 
@@ -205,11 +210,35 @@ class Companion(QObject):
         self.update_keep_running()
         self.reminders.check_now()
 
-    @Slot()
-    def data_written(self) -> None:
-        """Refresh after a write (here or from the CLI); the risk notification waits for quiet."""
-        self._risk_hold.note_write(self._clock.now())
-        self.refresh()
+    @Slot(object, object)
+    def _on_hub_changes_applied(self, changes: Changes, _initiator: object | None) -> None:
+        """Show a change (here or from the CLI); the risk notification waits for quiet."""
+        if changes.touches(*DATA_KINDS):
+            self._risk_hold.note_write(self._clock.now())
+        if changes.touches(*DAY_FIGURE_KINDS):
+            self.refresh_soon()
+
+    def refresh_soon(self) -> None:
+        """Read today's figures on the database worker, then :meth:`refresh` from them.
+
+        The services keep what was read, so the refresh itself then runs no SQL on the GUI
+        thread; the worker runs after the charts' read, so the risk is computed once.
+        """
+        hub = self.window.hub
+        if hub is None:
+            self.refresh()
+            return
+        today = self._checkins.today()
+
+        def read() -> None:
+            self._checkins.sources(today)
+            self._focus.running()
+            self._risk.assess(today)
+
+        hub.run(read, lambda _none: self.refresh(), self._on_read_failed)
+
+    def _on_read_failed(self, error: Exception) -> None:
+        logger.warning("tray status unavailable: %s", error)
 
     def reminder_text(self, reminder: Reminder) -> tuple[str, str]:
         """Return the title and body for ``reminder``, in the app's calm wording."""
@@ -320,13 +349,20 @@ class Companion(QObject):
         self._focus_action(self._focus.stop)
 
     def _focus_action(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except (FocusError, StorageError) as error:
-            self._tell("Focus session", str(error).capitalize() + ".")
-        self.window.refresh()
-        self.window.show_day(self.window.form.day())
-        self.refresh()
+        hub = self.window.hub
+        if hub is None:
+            return
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, FocusError | StorageError):
+                self._tell("Focus session", str(error).capitalize() + ".")
+            else:
+                logger.error("focus session not changed", exc_info=error)
+
+        def done(_result: object) -> None:
+            self.window.show_day(self.window.form.day())
+
+        hub.run(action, done, failed, initiator=self)
 
     @Slot()
     def add_meeting_time(self) -> None:
@@ -362,10 +398,8 @@ class Companion(QObject):
             return f"Not added: {reasons}."
         except (StorageError, ValueError) as error:
             return f"Not added: {error}."
-        self.window.refresh()
         if self.window.form.day() == today:
             self.window.show_day(today)
-        self.refresh()
         return None
 
     @Slot()

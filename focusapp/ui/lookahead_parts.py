@@ -43,6 +43,10 @@ class NewestOnly(Generic[T]):
 
         self._runner.run_in_background(task, done, on_error)
 
+    def supersede(self) -> None:
+        """Drop the result of any run still under way (a newer answer is already shown)."""
+        self._generation += 1
+
 
 def text_label(parent: QWidget, name: str) -> QLabel:
     """Return a wrapping, selectable label named ``name`` (for figures and sentences)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,15 +22,18 @@ from PySide6.QtWidgets import (
 from focusapp import __version__
 from focusapp.domain.errors import StorageError
 from focusapp.domain.validation import CheckInInvalidError
+from focusapp.services.changes import DAY_FIGURE_KINDS
 from focusapp.system.files import PRIVATE_FILE_MODE
 from focusapp.ui.add_calendar_dialog import AddCalendarAction
 from focusapp.ui.backup_dialog import SafetyActions
 from focusapp.ui.banner import Banner
 from focusapp.ui.calendar_dialogs import CalendarActions
+from focusapp.ui.change_hub import ChangeHub
 from focusapp.ui.checkin_form import CheckInForm
 from focusapp.ui.focus_indicator import FocusIndicator
 from focusapp.ui.history import HistoryModel, HistoryView
 from focusapp.ui.lookahead_models import Tab
+from focusapp.ui.lookahead_parts import NewestOnly
 from focusapp.ui.workers import BackgroundRunner
 
 if TYPE_CHECKING:
@@ -38,11 +42,16 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from focusapp.domain.models import CheckIn
+    from focusapp.domain.sources import DaySources
+    from focusapp.services.changes import Changes
     from focusapp.services.checkins import CheckInService
     from focusapp.services.lookahead import LookaheadService
     from focusapp.services.stats import StatsService
     from focusapp.ui.dashboard import Dashboard
     from focusapp.ui.lookahead_window import LookaheadWindow
+
+
+logger = logging.getLogger(__name__)
 
 HISTORY_DAYS = 120
 #: "Recent days" always shows at least this many rows; the charts above scroll instead.
@@ -61,7 +70,9 @@ class MainWindow(QMainWindow):
 
     Signals:
         ready: Emitted once, after the window has been shown and painted.
-        data_changed: Emitted after this window stored or deleted a day.
+        history_loaded: The recent days list shows what was read after a change.
+        day_loaded: The check-in form shows the day read for it.
+        saved: A check-in typed here was stored (the form shows it).
         hidden_to_tray: The user closed the window while the tray keeps FocusApp running.
         focus_toggle_requested: Start or stop a focus session.
         focus_stop_requested: Stop the running focus session (the window's Stop button).
@@ -70,7 +81,9 @@ class MainWindow(QMainWindow):
     """
 
     ready = Signal()
-    data_changed = Signal()
+    history_loaded = Signal()
+    day_loaded = Signal()
+    saved = Signal()
     hidden_to_tray = Signal()
     focus_toggle_requested = Signal()
     focus_stop_requested = Signal()
@@ -101,6 +114,10 @@ class MainWindow(QMainWindow):
         self.dashboard: Dashboard | None = None
         #: The window's one database worker (the dashboard and the look-ahead share it).
         self.runner = BackgroundRunner(self, name="focusapp-db")
+        #: The one change path (built by :meth:`attach`, on the check-ins' change feed).
+        self.hub: ChangeHub | None = None
+        self._history_reads: NewestOnly[list[CheckIn]] = NewestOnly(self.runner)
+        self._day_reads: NewestOnly[DaySources] = NewestOnly(self.runner)
         self._lookahead: tuple[LookaheadService, Callable[[], int]] | None = None
         self.lookahead_window: LookaheadWindow | None = None
         self.right_splitter: QSplitter | None = None
@@ -176,8 +193,14 @@ class MainWindow(QMainWindow):
         return self._checkins_service is not None
 
     def attach(self, checkins: CheckInService) -> None:
-        """Connect the check-in service and show the data."""
+        """Connect the check-in service and show the data.
+
+        Every change published on the service's feed (by this window, the tray, a calendar
+        sync or another process) reaches :meth:`_on_hub_changes_applied` through the hub.
+        """
         self._checkins_service = checkins
+        self.hub = ChangeHub(checkins.feed, self.runner, self)
+        self.hub.changes_applied.connect(self._on_hub_changes_applied)
         self._set_data_actions_enabled(True)
         self.welcome.setText(WELCOME)
         self.refresh()
@@ -381,26 +404,53 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_calendar_imported(self) -> None:
-        self.refresh()
         self.show_day(self.form.day())
-        self.data_changed.emit()
+
+    @Slot(object, object)
+    def _on_hub_changes_applied(self, changes: Changes, _initiator: object | None) -> None:
+        """Redraw what ``changes`` can move: the days (history, charts) or the plan."""
+        if changes.touches(*DAY_FIGURE_KINDS):
+            self.refresh()
+        elif self.lookahead_window is not None:
+            self.lookahead_window.data_changed()
 
     # --- public -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the history from the service (after any change, here or elsewhere)."""
-        today = self._checkins.today()
+        """Reload the history, charts and look-ahead (after any change, here or elsewhere).
+
+        The days are read on the database worker; :attr:`history_loaded` says when shown.
+        """
+        checkins = self._checkins
+        today = checkins.today()
         self.form.set_today(today)
         # Recent days end today: an imported calendar's future days are not history.
-        days = self._checkins.days(today - dt.timedelta(days=HISTORY_DAYS), today)
-        self.history_model.set_days(days, today)
-        # With the dashboard, its own welcome page greets a first run.
-        self.welcome.setVisible(not days and self._stats is None)
-        self.history.setVisible(bool(days))
+        first = today - dt.timedelta(days=HISTORY_DAYS)
+        kept = checkins.kept_days(first, today)
+        if kept is not None:  # in memory already: no need to wait for the worker
+            self._history_reads.supersede()
+            self._show_history(kept, today)
+        else:
+            self._history_reads.run(
+                lambda: checkins.days(first, today),
+                lambda days: self._show_history(days, today),
+                self._on_read_failed,
+            )
         if self.dashboard is not None:
             self.dashboard.refresh()
         if self.lookahead_window is not None:
             self.lookahead_window.data_changed()
+
+    def _show_history(self, days: list[CheckIn], today: dt.date) -> None:
+        self.history_model.set_days(days, today)
+        # With the dashboard, its own welcome page greets a first run.
+        self.welcome.setVisible(not days and self._stats is None)
+        self.history.setVisible(bool(days))
+        self.history_loaded.emit()
+
+    def _on_read_failed(self, error: Exception) -> None:
+        message = self.tr("Could not read your data: %1").replace("%1", str(error))
+        self.statusBar().showMessage(message, 8000)
 
     def show_focus(
         self,
@@ -422,9 +472,16 @@ class MainWindow(QMainWindow):
         self.banner.show_message(title, text)
 
     def show_day(self, day: dt.date) -> None:
-        """Load ``day`` into the form (pre-filled when it already has a check-in)."""
-        self.form.load(self._checkins.sources(day))
+        """Load ``day`` into the form (pre-filled when it already has a check-in).
+
+        The day is read on the database worker; :attr:`day_loaded` says when it is shown.
+        """
+        self._read_day(day, self._show_sources)
+
+    def _show_sources(self, sources: DaySources) -> None:
+        self.form.load(sources)
         self.form.energy.tab_stop().setFocus()
+        self.day_loaded.emit()
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -433,24 +490,45 @@ class MainWindow(QMainWindow):
         if not self.attached:
             self.form.status.setText("Still opening your data: try again in a moment.")
             return
-        try:
-            stored = self._checkins.save_edit(self.form.loaded_record(), checkin)
-        except CheckInInvalidError as error:
+        checkins, hub, original = self._checkins, self.hub, self.form.loaded_record()
+        assert hub is not None, "attach() builds the hub"
+
+        def save() -> tuple[CheckIn, DaySources]:
+            stored = checkins.save_edit(original, checkin)
+            return stored, checkins.sources(stored.date)
+
+        hub.run(save, self._on_saved, self._on_save_failed, initiator=self.form)
+
+    def _on_saved(self, result: tuple[CheckIn, DaySources]) -> None:
+        stored, sources = result
+        self.form.load(sources)
+        self.statusBar().showMessage(self.form.show_saved(stored), 5000)
+        self.saved.emit()
+
+    def _on_save_failed(self, error: Exception) -> None:
+        if isinstance(error, CheckInInvalidError):
             self.form.show_problems(error.problems)
-            return
-        except StorageError as error:
+        elif isinstance(error, StorageError):
             self.form.status.setText(f"Not saved: {error}. What you typed is kept.")
             QMessageBox.warning(self, "Check-in not saved", f"Not saved: {error}.")
-            return
-        self.refresh()
-        self.form.load(self._checkins.sources(stored.date))
-        self.statusBar().showMessage(self.form.show_saved(stored), 5000)
-        self.data_changed.emit()
+        else:  # not caused by the user; say so without a traceback, keep what was typed
+            logger.error("check-in not saved", exc_info=error)
+            self.form.status.setText(f"Not saved: {error}. What you typed is kept.")
 
     @Slot(object)
     def _on_form_date_changed(self, day: dt.date) -> None:
         if self.attached:
-            self.form.load(self._checkins.sources(day))
+            self._read_day(day, self.form.load)
+
+    def _read_day(self, day: dt.date, show: Callable[[DaySources], None]) -> None:
+        """Hand ``day``'s sources to ``show``: at once when kept in memory, else from the worker."""
+        checkins = self._checkins
+        kept = checkins.kept_sources(day)
+        if kept is not None:
+            self._day_reads.supersede()
+            show(kept)
+        else:
+            self._day_reads.run(lambda: checkins.sources(day), show, self._on_read_failed)
 
     @Slot(object)
     def _on_history_edit_requested(self, day: dt.date) -> None:
@@ -467,16 +545,18 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._checkins.delete(day)
-        except StorageError as error:
+        checkins, hub = self._checkins, self.hub
+        assert hub is not None, "attach() builds the hub"
+
+        def deleted(_existed: bool) -> None:
+            if self.form.day() == day:
+                self.show_day(day)
+            self.statusBar().showMessage(f"Check-in for {day:%A %d %B} deleted.", 5000)
+
+        def failed(error: Exception) -> None:
             QMessageBox.warning(self, "Not deleted", f"Not deleted: {error}.")
-            return
-        self.refresh()
-        if self.form.day() == day:
-            self.show_day(day)
-        self.statusBar().showMessage(f"Check-in for {day:%A %d %B} deleted.", 5000)
-        self.data_changed.emit()
+
+        hub.run(lambda: checkins.delete(day), deleted, failed, initiator=self.history)
 
     @Slot()
     def _on_previous_day_action_triggered(self) -> None:
@@ -535,10 +615,8 @@ class MainWindow(QMainWindow):
         except (OSError, StorageError, CheckInInvalidError) as error:
             QMessageBox.warning(self, "Nothing imported", f"Nothing was imported: {error}")
             return
-        self.refresh()
         self.show_day(self.form.day())
         self.statusBar().showMessage(import_summary(Path(name).name, plan, choice), 8000)
-        self.data_changed.emit()
 
     @Slot()
     def _on_export_action_triggered(self) -> None:

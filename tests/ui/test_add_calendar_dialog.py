@@ -143,9 +143,8 @@ def test_the_menu_entry_waits_for_the_service_then_opens_the_dialog(
     assert dialog is not None
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.found_list.count() == 1, timeout=10_000)
-    with qtbot.waitSignal(window.data_changed, timeout=10_000):
-        qtbot.keyClick(dialog.found_list, Qt.Key.Key_Return)
-    assert added_rows(context) == [(str(vdir), "vdir")]
+    qtbot.keyClick(dialog.found_list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: added_rows(context) == [(str(vdir), "vdir")], timeout=10_000)
     dialog.close()
     assert window.add_calendar.open() is dialog  # shown again, looking again
 

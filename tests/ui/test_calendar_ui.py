@@ -13,6 +13,7 @@ from focusapp.services.calendar import CalendarImportReport, RangeOrigin
 from focusapp.ui.calendar_dialogs import CalendarActions, CalendarDayDialog, CalendarImportDialog
 from focusapp.ui.calendar_watch import CalendarImporter, CalendarJobResult, CalendarWatch
 from focusapp.ui.main_window import MainWindow
+from tests.ui.settle import settle
 
 pytestmark = [
     pytest.mark.gui,
@@ -215,7 +216,7 @@ def test_menu_actions_are_in_place(window):
 
 
 def test_importing_from_the_window_shows_the_result_and_refreshes(qtbot, window, cal):
-    with qtbot.waitSignal(window.data_changed, timeout=20_000):
+    with qtbot.waitSignal(window.calendar.imported, timeout=20_000):
         window.calendar.import_file(str(cal))
     dialog = window.calendar.result_dialog
     assert dialog is not None and dialog.isVisible()
@@ -224,6 +225,7 @@ def test_importing_from_the_window_shows_the_result_and_refreshes(qtbot, window,
     assert "2 on 1 day" in texts
     assert window.calendar.import_action.isEnabled()
     # The day now has calendar meeting time: in the history and as the form's hint.
+    settle(qtbot, window)
     assert window.history_model.rowCount() == 1
     assert "2h30 from your calendar" in window.form.meetings.placeholderText()
     dialog.close()
@@ -285,6 +287,7 @@ def test_day_audit_lists_counted_and_left_out_events(qtbot, window, context):
     assert dialog.day() == dt.date(2024, 5, 9)
     # The menu action shows the form's day, reusing the open dialog.
     window.show_day(dt.date(2024, 4, 1))
+    qtbot.waitUntil(lambda: window.form.day() == dt.date(2024, 4, 1))
     window.calendar.day_action.trigger()
     assert window.calendar.day_dialog is dialog and dialog.day() == dt.date(2024, 4, 1)
     assert "No imported calendar covers this day" in dialog.summary_label.text()

@@ -27,6 +27,7 @@ from focusapp.ui.theme import (
     light_palette,
     link_color,
 )
+from tests.ui.settle import settle
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date(2026, 11, 3)
@@ -39,6 +40,7 @@ def window(qtbot, context, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot, win)
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     return win
@@ -75,6 +77,7 @@ def test_energy_is_one_exclusive_radio_group(qtbot, window, context):
     qtbot.mouseClick(energy.buttons()[3], Qt.MouseButton.LeftButton)
     assert [button.isChecked() for button in energy.buttons()] == [False] * 3 + [True, False]
     window.form.save_button.click()
+    settle(qtbot, window)
     assert context.checkins.get(TODAY).energy == 4
 
 
@@ -177,6 +180,7 @@ def test_arrow_keys_and_digits_choose_energy(qtbot, window, context):
     assert form.energy.value() is None
     qtbot.keyClick(focused(), Qt.Key.Key_2)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert context.checkins.get(TODAY) == CheckIn(TODAY, energy=2)
 
 
@@ -190,6 +194,7 @@ def test_backfill_typing_the_day_then_tab_keeps_the_energy_digit(qtbot, window, 
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "1h")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert form.date_edit.date() == QDate(2026, 11, 2)
     assert context.checkins.get(dt.date(2026, 11, 2)) == CheckIn(
         dt.date(2026, 11, 2), energy=2, coding_minutes=60
@@ -199,6 +204,7 @@ def test_backfill_typing_the_day_then_tab_keeps_the_energy_digit(qtbot, window, 
 def test_typing_a_whole_date_hands_focus_on(qtbot, window, context):
     form = window.form
     window.show_day(dt.date(2026, 10, 15))
+    settle(qtbot, window)
     form.date_edit.setFocus()
     form.date_edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
     qtbot.keyClicks(form.date_edit, "24sep2025")
@@ -206,6 +212,7 @@ def test_typing_a_whole_date_hands_focus_on(qtbot, window, context):
     assert focused() is form.energy.tab_stop()
     qtbot.keyClick(focused(), Qt.Key.Key_3)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert context.checkins.get(dt.date(2025, 9, 24)).energy == 3
 
 
@@ -249,6 +256,7 @@ def test_previous_next_and_today_keys(qtbot, window):
 
     def press(key: Qt.Key, modifier: Qt.KeyboardModifier) -> dt.date:
         qtbot.keyClick(focused(), key, modifier)
+        settle(qtbot, window)
         return form.day()
 
     ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from focusapp.domain.models import CheckIn
 from focusapp.ui.main_window import MainWindow
+from tests.ui.settle import settle
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date(2026, 11, 3)
@@ -19,6 +20,7 @@ def window(qtbot, context, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot, win)
     return win
 
 
@@ -28,13 +30,24 @@ def test_type_and_press_enter_saves_today(qtbot, window, context):
     qtbot.keyClicks(form.coding, "1h30")
     qtbot.keyClicks(form.meetings, "2h")
     qtbot.keyClicks(form.note, "good day")
-    with qtbot.waitSignal(window.data_changed):
+    with qtbot.waitSignals([window.saved, window.history_loaded]):
         qtbot.keyClick(form.note, Qt.Key.Key_Return)
     assert context.checkins.get(TODAY) == CheckIn(
         TODAY, energy=4, coding_minutes=90, meeting_minutes=120, note="good day"
     )
     assert window.history_model.rowCount() == 1
     assert "Saved" in form.status.text()
+
+
+def test_enter_in_a_text_field_saves_once(qtbot, window, context, monkeypatch):
+    saves = []
+    real = context.checkins.save_edit
+    monkeypatch.setattr(context.checkins, "save_edit", lambda *a: saves.append(a) or real(*a))
+    for field in (window.form.coding, window.form.meetings, window.form.sleep, window.form.note):
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        settle(qtbot, window)
+    assert len(saves) == 4
 
 
 def test_keys_one_to_five_pick_energy(qtbot, window):
@@ -67,6 +80,7 @@ def test_service_rule_violation_marks_the_field(qtbot, window, context):
     qtbot.keyClicks(form.coding, "20h")
     qtbot.keyClicks(form.meetings, "5h")
     qtbot.keyClick(form.meetings, Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert form.findChild(type(form.title), "error_coding_minutes").isVisible()
     assert context.checkins.get(TODAY) is None
 
@@ -75,11 +89,13 @@ def test_existing_day_is_prefilled_and_updated(qtbot, context, tmp_path):
     context.checkins.record(TODAY, {"energy": 2, "coding_minutes": 60, "note": "old"})
     win = MainWindow(context.checkins, tmp_path / "w.ini")
     qtbot.addWidget(win)
+    settle(qtbot, win)
     assert win.form.energy.value() == 2
     assert win.form.coding.text() == "1h"
     assert "Edit" in win.form.title.text()
     win.form.meetings.setText("30m")
     win.form.save_button.click()
+    settle(qtbot, win)
     assert context.checkins.get(TODAY) == CheckIn(
         TODAY, energy=2, coding_minutes=60, meeting_minutes=30, note="old"
     )
@@ -89,8 +105,10 @@ def test_backfill_another_day(qtbot, window, context):
     yesterday = TODAY - dt.timedelta(days=1)
     window.form.date_edit.setDate(window.form.date_edit.date().addDays(-1))
     assert window.form.day() == yesterday
+    settle(qtbot, window)
     window.form.energy.choose(3)
     window.form.submit()
+    settle(qtbot, window)
     assert context.checkins.get(yesterday).energy == 3
     assert context.checkins.get(TODAY) is None
 
@@ -106,11 +124,13 @@ def test_double_click_history_loads_day(qtbot, context, tmp_path):
     win = MainWindow(context.checkins, tmp_path / "w.ini")
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot, win)
     row = win.history_model.row_of(day)
     rect = win.history.visualRect(win.history_model.index(row, 0))
     # Qt 6 item views need the press of the first click before a double click counts.
     qtbot.mouseClick(win.history.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(win.history.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot, win)
     assert win.form.day() == day
     assert win.form.meetings.text() == "4h"
 
@@ -120,6 +140,7 @@ def test_delete_with_confirmation(qtbot, context, tmp_path, monkeypatch):
     win = MainWindow(context.checkins, tmp_path / "w.ini")
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot, win)
     win.history.selectRow(0)
     win.history.setFocus()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
@@ -127,6 +148,7 @@ def test_delete_with_confirmation(qtbot, context, tmp_path, monkeypatch):
     assert context.checkins.get(TODAY) is not None
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(win.history, Qt.Key.Key_Delete)
+    settle(qtbot, win)
     assert context.checkins.get(TODAY) is None
     assert win.history_model.rowCount() == 0
 
@@ -158,6 +180,7 @@ def test_storage_failure_keeps_what_was_typed(qtbot, window, context, monkeypatc
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
     qtbot.keyClicks(window.form.coding, "2h")
     window.form.submit()
+    settle(qtbot, window)
     assert window.form.coding.text() == "2h"
     assert "disk is full" in window.form.status.text()
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from focusapp.services.app_state import AppStateStore
 from focusapp.ui.companion import Companion
 from focusapp.ui.main_window import MainWindow
+from tests.ui.settle import settle
 
 pytestmark = pytest.mark.gui
 
@@ -31,11 +32,13 @@ def companion(qtbot, context, tmp_path):
 
 def test_focus_from_the_window_adds_coding_time(qtbot, companion, context, clock):
     companion.window.focus_action.trigger()
+    settle(qtbot, companion.window)
     assert context.focus.running() is not None
     assert "Focus session since 18:00" in companion.window.focus_indicator.label.text()
     assert companion.window.focus_action.text() == "Stop &focus session"
     clock.advance(dt.timedelta(minutes=50))
     companion.window.focus_action.trigger()
+    settle(qtbot, companion.window)
     assert context.focus.running() is None
     assert context.checkins.get(context.checkins.today()).coding_minutes == 50
     assert companion.window.form.coding.placeholderText() == "50m from focus sessions"
@@ -153,7 +156,7 @@ def test_a_check_in_without_energy_is_not_checked_in_anywhere(qtbot, companion, 
 
     form = companion.window.form
     qtbot.keyClicks(form.meetings, "2h")
-    with qtbot.waitSignal(companion.window.data_changed):
+    with qtbot.waitSignal(companion.window.saved):
         qtbot.keyClick(form.meetings, Qt.Key.Key_Return)
     assert context.checkins.get(context.checkins.today()).meeting_minutes == 120
     assert "Saved" not in form.status.text()
@@ -164,7 +167,7 @@ def test_a_check_in_without_energy_is_not_checked_in_anywhere(qtbot, companion, 
     assert not companion._reminder_inputs(context.clock.now()).today_checked_in
 
     form.energy.choose(3)
-    with qtbot.waitSignal(companion.window.data_changed):
+    with qtbot.waitSignal(companion.window.saved):
         form.save_button.click()
     assert form.status.text().startswith("Saved")
     assert companion.status().checked_in
@@ -185,6 +188,7 @@ def test_focus_session_counts_every_second_in_the_status_bar(qtbot, shown, conte
     length = context.settings.focus_length_minutes
     form_top = window.form.mapTo(window, window.form.rect().topLeft())
     window.focus_action.trigger()
+    settle(qtbot, window)
     indicator = window.focus_indicator
     assert indicator.isVisible()
     assert window.statusBar().isAncestorOf(indicator)
@@ -204,6 +208,7 @@ def test_focus_session_counts_every_second_in_the_status_bar(qtbot, shown, conte
     qtbot.waitUntil(lambda: "time for a break" in indicator.label.text(), timeout=1500)
 
     qtbot.mouseClick(indicator.stop_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert context.focus.running() is None
     assert not indicator.isVisible()
     assert context.checkins.get(context.checkins.today()).coding_minutes == length + 1  # +40 s
@@ -213,6 +218,7 @@ def test_focus_session_counts_every_second_in_the_status_bar(qtbot, shown, conte
 def test_focus_counter_does_not_tick_while_hidden(qtbot, shown, clock):
     window = shown.window
     window.focus_action.trigger()
+    settle(qtbot, window)
     indicator = window.focus_indicator
     assert indicator.timer.isActive()
     window.hide()

@@ -22,6 +22,7 @@ from focusapp.ui.lookahead_models import Tab
 from focusapp.ui.main_window import MainWindow
 from focusapp.ui.notifications import Notifier
 from focusapp.ui.reminder_notices import RISK_STARTUP_QUIET, RISK_WRITE_QUIET
+from tests.ui.settle import settle
 from tests.ui.test_notifications import FAKE, calls
 
 if TYPE_CHECKING:
@@ -161,6 +162,7 @@ def test_the_check_in_reminder_comes_when_the_window_shows_another_day(
     window.show()
     qtbot.waitExposed(window)
     window.show_day(dt.date(2026, 10, 1))
+    settle(qtbot, window)
     companion.start()
     wait_for_calls(qtbot, fake_notify, 1)
 
@@ -174,6 +176,7 @@ def start_session_until_break(qtbot, companion, context, clock, fake_notify) -> 
         companion.reminders.state.reminders, checkin_day=context.checkins.today(), checkin_count=2
     )
     companion.start_focus()
+    settle(qtbot, companion.window)
     clock.advance(dt.timedelta(minutes=context.settings.focus_length_minutes))
     companion.refresh()
     wait_for_calls(qtbot, fake_notify, 1)
@@ -199,10 +202,13 @@ def test_stop_session_never_stops_a_newer_session(
     answer(monkeypatch, "hang")
     start_session_until_break(qtbot, companion, context, clock, fake_notify)
     companion.stop_focus()
+    settle(qtbot, companion.window)
     clock.advance(dt.timedelta(minutes=5))
     companion.start_focus()
+    settle(qtbot, companion.window)
     newer = context.focus.running()
     companion.notifier.action_invoked.emit("focus_break", "stop")  # the old notice's button
+    settle(qtbot, companion.window)
     assert context.focus.running() == newer
 
 
@@ -256,7 +262,7 @@ def test_risk_waits_for_the_start_and_for_writes_to_stop_then_quotes_the_panel(
         clock.advance(dt.timedelta(seconds=30))
         today = context.checkins.get(context.checkins.today())
         context.checkins.record(None, {"stress": 5 if today.stress != 5 else 4})
-        companion.data_written()
+        settle(qtbot, companion.window)  # the change reached the tray and the reminders
         assert companion.reminders.planned is not None
         assert risk_calls(fake_notify) == []
     last_write = clock.now()
@@ -279,8 +285,11 @@ def test_show_me_on_the_risk_notice_opens_the_window(
 ):
     context.checkins.record(None, {"energy": 1})
     strain(context)
-    answer(monkeypatch, "action:default")
-    clock.advance(RISK_STARTUP_QUIET)
+    # The tray noticed the writes: the meeting-heavy day was told at once (closed here),
+    # the risk waits for the quiet after them.
+    answer(monkeypatch, "close", "action:default")
+    settle(qtbot, companion.window)
+    clock.advance(RISK_STARTUP_QUIET + RISK_WRITE_QUIET)
     companion.start()
     qtbot.waitUntil(companion.window.isVisible, timeout=WAIT_MS)
     assert len(risk_calls(fake_notify)) == 1

@@ -29,6 +29,7 @@ from focusapp.ui.recovery import (
     show_startup_report,
 )
 from tests.safety_support import DAMAGE_KINDS, damage, limit_pages, table_dump
+from tests.ui.settle import settle
 
 pytestmark = [
     pytest.mark.gui,
@@ -109,6 +110,7 @@ def make_window(qtbot, context, tmp_path) -> MainWindow:
     window.safety.attach(context.backups, DataWiper(context.paths, login_entry=False))
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot, window)
     return window
 
 
@@ -155,6 +157,7 @@ def test_each_damage_starts_keeps_original_and_restore_works(qtbot, used, clock,
         assert report.moved_aside is not None and report.moved_aside.read_bytes() == original
         assert report.offer_restore
         window = make_window(qtbot, context, tmp_path)
+        settle(qtbot, window)
         assert window.history_model.rowCount() == 0
         answers = Answers("Restore newest backup", "OK")
         choice = show_startup_report(window, report, context.backups)
@@ -162,6 +165,7 @@ def test_each_damage_starts_keeps_original_and_restore_works(qtbot, used, clock,
         assert choice is RecoveryChoice.RESTORE_NEWEST
         assert seen[-1].startswith("Backup restored")
         assert [d.date for d in context.checkins.days()] == BERLIN_DAYS
+        settle(qtbot, window)
         assert window.history_model.rowCount() == len(BERLIN_DAYS)  # the window refreshed
     finally:
         context.close()
@@ -236,6 +240,7 @@ def test_restore_from_the_file_menu(qtbot, context, tmp_path, clock):
     clock.advance(dt.timedelta(minutes=1))
     context.checkins.record(dt.date(2026, 10, 30), {"energy": 1})
     window = make_window(qtbot, context, tmp_path)
+    settle(qtbot, window)
     assert window.history_model.rowCount() == 4
     assert window.safety.restore_action.isEnabled()
     answers = Answers("Back up now", "OK", "Restore", "Yes", "OK")
@@ -244,6 +249,7 @@ def test_restore_from_the_file_menu(qtbot, context, tmp_path, clock):
     # "Back up now" made a second backup; the dialog selected the newest (4 days) by default.
     kinds = sorted(b.kind for b in context.backups.list_backups())
     assert kinds == ["manual", "manual", "pre-restore"]
+    settle(qtbot, window)
     assert window.history_model.rowCount() == 4
 
 
@@ -294,12 +300,14 @@ def test_full_disk_keeps_what_was_typed_and_the_window_running(
     form.coding.setText("2h")
     form.note.setText("n" * 4000)
     form.submit()
+    settle(qtbot, window)
     assert warnings and "disk is full" in warnings[0]
     assert "What you typed is kept" in form.status.text()
     assert form.coding.text() == "2h" and form.energy.value() == 4
     assert context.checkins.days() == []
     lift()
     form.submit()  # space again: the same form saves
+    settle(qtbot, window)
     assert len(context.checkins.days()) == 1
 
 

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from focusapp.domain.errors import StorageError
+from focusapp.services.changes import Changes
 from focusapp.storage.backup import backup_files, backup_name
 from tests.safety_support import damage, read_only, table_dump
 
@@ -35,8 +36,8 @@ def test_nothing_to_back_up_is_said_plainly(context):
 def test_restore_backs_up_first_and_can_be_undone(filled, clock):
     db_path = filled.paths.db_path
     saved = filled.backups.back_up()
-    notified: list[dt.date | None] = []
-    filled.checkins.on_change(notified.append)
+    notified: list[Changes] = []
+    filled.feed.subscribe(notified.append)
     filled.checkins.record(dt.date(2026, 10, 4), {"energy": 1})
     filled.checkins.delete(DAYS[0])
     changed = table_dump(db_path)
@@ -47,7 +48,8 @@ def test_restore_backs_up_first_and_can_be_undone(filled, clock):
     assert [d.date for d in filled.checkins.days()] == DAYS
     assert result.restored.path == saved.path
     assert result.safety_backup is not None and result.safety_backup.kind == "pre-restore"
-    assert notified == [None]  # views refresh (and the risk cache is dropped)
+    # Views refresh from it (and every cache drops what it kept).
+    assert notified == [Changes.anything(external=False)]
     assert saved.path.exists()  # the restored backup survives rotation
 
     clock.advance(dt.timedelta(minutes=5))

@@ -4,6 +4,7 @@ import pytest
 
 from focusapp.domain.models import CheckIn
 from focusapp.domain.sources import Source
+from focusapp.services.changes import ChangeKind, Changes
 from focusapp.services.focus import FocusError
 
 
@@ -92,10 +93,27 @@ def test_discard(context):
     assert context.checkins.days() == []
 
 
-def test_listeners_hear_changes(context, clock):
-    heard = []
-    context.focus.on_change(lambda: heard.append(1))
+def test_starting_and_stopping_publish_the_days_they_change(context, clock):
+    heard: list[Changes] = []
+    context.feed.subscribe(heard.append)
     context.focus.start()
     clock.advance(dt.timedelta(minutes=5))
     context.focus.stop()
-    assert len(heard) == 2
+    today = context.checkins.today()
+    assert heard == [Changes.of(ChangeKind.FOCUS, [today])] * 2
+
+
+def test_the_running_session_is_read_once_until_a_change(context, clock):
+    from sqlalchemy import event
+
+    statements: list[str] = []
+    event.listen(context.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    assert context.focus.running() is None
+    assert context.focus.running() is None
+    assert len([s for s in statements if s.startswith("SELECT")]) == 1
+    started = context.focus.start()
+    assert context.focus.running() == started  # read again after the change
+    context.feed.publish(Changes.anything())  # another process may have stopped it
+    statements.clear()
+    assert context.focus.running() == started
+    assert len([s for s in statements if s.startswith("SELECT")]) == 1

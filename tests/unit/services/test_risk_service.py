@@ -1,6 +1,7 @@
 import datetime as dt
 
 from focusapp.domain.risk import HISTORY_DAYS, assess_series
+from focusapp.services.changes import Changes
 
 
 def seed(context, first, count):
@@ -40,12 +41,14 @@ def test_an_edit_recomputes_only_the_days_it_can_change(context, monkeypatch):
     assert after == assess_series(context.checkins.days(), first, last)
 
 
-def test_focus_sessions_invalidate_the_cache(context, clock):
+def test_focus_sessions_invalidate_the_days_they_can_change(context, clock):
     seed(context, dt.date(2026, 10, 1), 34)
     context.risk.series(dt.date(2026, 10, 1), dt.date(2026, 11, 3))
     before = context.risk.cached_days
-    context.focus.start()
-    assert context.risk.cached_days == 0 < before
+    context.focus.start()  # adds coding time to today: only today's assessment can move
+    assert context.risk.cached_days == before - 1
+    context.feed.publish(Changes.anything())  # another process wrote: nothing is kept
+    assert context.risk.cached_days == 0
 
 
 def test_an_edit_during_a_computation_never_leaves_stale_results(context, monkeypatch):

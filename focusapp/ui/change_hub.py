@@ -1,0 +1,100 @@
+"""The window's one change path and one database worker (Anki's ``CollectionOp``/``taskman``).
+
+Every read and write the window, the tray and the dialogs make runs through :meth:`run` on
+the one database worker, never on the GUI thread. Every write a service makes is published
+on the profile's :class:`~focusapp.services.changes.ChangeFeed`; the hub moves that news to
+the GUI thread and emits :attr:`ChangeHub.changes_applied` once per write, with whoever asked
+for it (the *initiator*), so each view decides from the :class:`Changes` alone what to
+redraw. A write by another process arrives the same way: :meth:`note_external` publishes
+"anything may have changed" for the file watcher.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from focusapp.services.changes import Changes
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Future
+
+    from focusapp.services.changes import ChangeFeed
+    from focusapp.ui.workers import BackgroundRunner
+
+T = TypeVar("T")
+
+
+class ChangeHub(QObject):
+    """Runs database work on the worker and announces every change on the GUI thread.
+
+    Signals:
+        changes_applied(Changes, object): Stored data changed; the second argument is the
+            object that asked for the write through :meth:`run` (``None``: a write nobody in
+            this window asked for, such as a calendar sync or another process's).
+    """
+
+    changes_applied = Signal(object, object)
+    _published = Signal(object, object)
+
+    def __init__(
+        self, feed: ChangeFeed, runner: BackgroundRunner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.feed = feed
+        self._runner = runner
+        self._local = threading.local()
+        self._own_write_listeners: list[Callable[[], None]] = []
+        # Queued: a publish happens on whichever thread wrote; views live on this one.
+        self._published.connect(self._on_self_published, Qt.ConnectionType.QueuedConnection)
+        feed.subscribe(self._on_feed_published)
+
+    def run(
+        self,
+        task: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None] | None = None,
+        initiator: object | None = None,
+    ) -> Future[None] | None:
+        """Run ``task`` on the database worker, then ``on_done(result)`` here.
+
+        Changes ``task`` publishes reach :attr:`changes_applied` (before ``on_done``) with
+        ``initiator``, so a view can tell its own write from anybody else's.
+        """
+
+        def work() -> T:
+            self._local.initiator = initiator
+            try:
+                return task()
+            finally:
+                self._local.initiator = None
+
+        return self._runner.run_in_background(work, on_done, on_error)
+
+    def on_own_write(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` (on the writing thread) right after each write of this process.
+
+        The file watcher uses it to take the database's new state as known, so FocusApp's
+        own writes never come back as "changed by another program".
+        """
+        self._own_write_listeners.append(listener)
+
+    def note_external(self) -> None:
+        """Publish that another process may have changed anything (the file watcher saw it)."""
+        self.feed.publish(Changes.anything())
+
+    def _on_feed_published(self, changes: Changes) -> None:
+        if not changes.external:
+            for listener in list(self._own_write_listeners):
+                listener()
+        try:
+            self._published.emit(changes, getattr(self._local, "initiator", None))
+        except RuntimeError:  # the hub was deleted while a worker still wrote (shutdown)
+            return
+
+    @Slot(object, object)
+    def _on_self_published(self, changes: Changes, initiator: object | None) -> None:
+        self.changes_applied.emit(changes, initiator)
