@@ -15,18 +15,15 @@ import time
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
 
     from focusapp.bootstrap import AppContext
-    from focusapp.services.changes import Changes
     from focusapp.settings.values import Settings
     from focusapp.system.paths import AppPaths
-    from focusapp.ui.companion import Companion
-    from focusapp.ui.data_watcher import DataWatcher
     from focusapp.ui.main_window import MainWindow
+    from focusapp.ui.shell import Shell
     from focusapp.ui.tray import TrayIcon
 
 logger = logging.getLogger(__name__)
@@ -34,8 +31,6 @@ logger = logging.getLogger(__name__)
 EXIT_AFTER_READY_ENV: Final = "FOCUSAPP_EXIT_AFTER_READY"
 #: With ``1``, print ``mark <name> <seconds>`` lines at start-up milestones (benchmarks).
 MARKS_ENV: Final = "FOCUSAPP_STARTUP_MARKS"
-#: How long to wait for a tray host after login before running as a plain window app.
-TRAY_WAIT_SECONDS: Final = 30
 
 _STARTED = time.perf_counter()
 
@@ -87,18 +82,10 @@ def _make_application() -> QApplication:
 
 
 def apply_theme(theme: str) -> None:
-    """Apply the ``ui.theme`` setting (``system``, ``light`` or ``dark``) to the application."""
-    from PySide6.QtWidgets import QApplication
+    """Apply the ``ui.theme`` setting before the window exists (see :mod:`focusapp.ui.theme`)."""
+    from focusapp.ui.theme import apply_theme as apply
 
-    from focusapp.ui.theme import ThemeController
-
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return
-    controller = app.findChild(ThemeController, ThemeController.OBJECT_NAME)
-    if not isinstance(controller, ThemeController):
-        controller = ThemeController(app)
-    controller.apply(theme)
+    apply(theme)
 
 
 def _show_fatal(message: str) -> None:
@@ -113,7 +100,7 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
     Args:
         data_dir: The ``--data-dir`` option, or ``None`` for the platform folders.
         autostart: Started by the login entry: start hidden in the tray, waiting up to
-            :data:`TRAY_WAIT_SECONDS` for a tray host before showing the window instead.
+            :data:`~focusapp.ui.shell.TRAY_WAIT_SECONDS` for a tray host before showing the window.
     """
     from focusapp.settings.store import SettingsStore
     from focusapp.system.paths import resolve_paths
@@ -186,7 +173,7 @@ class _Launcher:
         self.exit_after_ready = exit_after_ready
         self.tray_wanted = tray_wanted
         self.context: AppContext | None = None
-        self.companion: Companion | None = None
+        self.shell: Shell | None = None
         self.window: MainWindow | None = None
         self.early_tray: TrayIcon | None = None
         self.status = 0
@@ -243,88 +230,43 @@ class _Launcher:
             self.app.quit()
             return
         mark("data_open")
-        self.companion = _build(self.context, self.app, self)
+        self.shell = _build(self.context, self.app, self)
 
     def bring_to_front(self) -> None:
-        if self.companion is not None:
-            self.companion.open_dashboard()
+        if self.shell is not None:
+            self.shell.companion.open_dashboard()
         elif self.window is not None:
             self.window.show()
 
     def finish(self) -> None:
-        if self.companion is not None:
-            self.companion.reminders.remember()
+        if self.shell is not None:
+            self.shell.companion.reminders.remember()
         if self.window is not None:
             self.window.save_geometry()
             self.window.shutdown_workers()  # before the database closes
         if self.context is not None:
-            _finish_data(self.context, self.window, ask=not self.exit_after_ready)
+            from focusapp.ui.shell import finish_data
+
+            finish_data(self.context, self.window, ask=not self.exit_after_ready)
 
 
-def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Companion:
+def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Shell:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QSystemTrayIcon
 
-    from focusapp.services.app_state import AppStateStore
-    from focusapp.ui.calendar_owner import OwnerQuestion
-    from focusapp.ui.calendar_watch import CalendarImporter, CalendarWatch
-    from focusapp.ui.companion import Companion
-    from focusapp.ui.data_watcher import DataWatcher
+    from focusapp.ui.shell import Shell
 
     window = launcher.window
     assert window is not None, "begin() builds the window first"
-    window.attach(context.checkins)
-    window.attach_dashboard(context.stats)
-    window.attach_lookahead(context.lookahead, lambda: context.settings.forecast_days)
-    _attach_data_safety(context, window, ask=not launcher.exit_after_ready)
-    want_tray = context.settings.tray_icon and launcher.tray_wanted
-    tray_now = want_tray and QSystemTrayIcon.isSystemTrayAvailable()
-    companion = Companion(
+    shell = Shell(
+        context,
         window,
-        context.checkins,
-        context.focus,
-        context.risk,
-        lambda: context.settings,
-        AppStateStore(context.paths.state_file),
-        context.clock,
-        use_tray=tray_now,
-        tray=launcher.early_tray,
+        want_tray=context.settings.tray_icon and launcher.tray_wanted,
+        early_tray=launcher.early_tray,
+        ask=not launcher.exit_after_ready,
         parent=app,
-    )  # it decides whether closing the window quits (update_keep_running)
-
-    hub = window.hub
-    assert hub is not None, "attach() builds the hub"
-    watcher = DataWatcher(context.paths.db_path, context.paths.config_file, companion)
-    hub.on_own_write(watcher.note_own_write)
-    watcher.data_changed.connect(hub.note_external)
-
-    def on_settings_changed() -> None:
-        context.reload_settings()  # publishes the change: the day start may have moved
-        apply_theme(context.settings.theme)
-
-    watcher.settings_changed.connect(on_settings_changed)
-    # Calendar imports run on a worker thread; the watch re-imports calendar.watch_files.
-    calendar_importer = CalendarImporter(context.calendar, companion, context.sources)
-    window.calendar.attach(context.calendar, calendar_importer)
-    window.calendar.ask_owner_with(OwnerQuestion(context))  # "Which address is yours?"
-    window.add_calendar.attach(context.sources)
-    calendar_watch = CalendarWatch(calendar_importer, lambda: context.settings, companion)
-    window.add_calendar.added.connect(calendar_watch.sources_changed)
-    # A source added or removed from the command line is followed too.
-    watcher.data_changed.connect(calendar_watch.sources_changed)
-    calendar_watch.failed.connect(window.calendar.show_problem)
-    hub.changes_applied.connect(
-        lambda changes, _by: _follow_settings(changes, calendar_watch.settings_changed)
     )
-    if not launcher.exit_after_ready:
-        QTimer.singleShot(0, calendar_watch.start)
-    window.settings_requested.connect(lambda: _open_settings(context, companion, watcher))
-    if companion.tray is not None:
-        companion.tray.settings_requested.connect(
-            lambda: _open_settings(context, companion, watcher)
-        )
-    if want_tray and not tray_now:
-        _wait_for_tray(context, app, companion, watcher, show_window_at_end=launcher.autostart)
+    if shell.want_tray and shell.companion.tray is None:
+        shell.wait_for_tray(show_window_at_end=launcher.autostart)
     if launcher.exit_after_ready:
         # Ready means the window (or tray) shows the user's data.
         if window.isVisible():
@@ -332,86 +274,8 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Compa
         mark("ready")
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, companion.start)
-    return companion
-
-
-def _follow_settings(changes: Changes, settings_changed: Callable[[], None]) -> None:
-    """Tell the calendar watch about new settings (saved here or re-read from the file)."""
-    from focusapp.services.changes import ChangeKind
-
-    if changes.touches(ChangeKind.SETTINGS) and not changes.external:
-        settings_changed()
-
-
-def _wait_for_tray(
-    context: AppContext,
-    app: QApplication,
-    companion: Companion,
-    watcher: DataWatcher,
-    *,
-    show_window_at_end: bool,
-) -> None:
-    """Poll, for at most 30 s after login, for a tray host that is still starting."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QSystemTrayIcon
-
-    attempts = {"left": TRAY_WAIT_SECONDS}
-    timer = QTimer(companion)
-    timer.setInterval(1000)
-
-    def check() -> None:
-        attempts["left"] -= 1
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            timer.stop()
-            companion.enable_tray()
-            if companion.tray is not None:
-                companion.tray.settings_requested.connect(
-                    lambda: _open_settings(context, companion, watcher)
-                )
-            companion.refresh()
-        elif attempts["left"] <= 0:
-            timer.stop()
-            logger.info("no system tray appeared; reminders go to the notification service")
-            if show_window_at_end:
-                companion.open_dashboard()
-
-    timer.timeout.connect(check)
-    timer.start()
-
-
-def _open_settings(context: AppContext, companion: Companion, watcher: DataWatcher) -> None:
-    """Show the settings dialog; save what the user accepted and apply it at once."""
-    from PySide6.QtWidgets import QDialog, QMessageBox
-
-    from focusapp.ui.settings_dialog import SettingsDialog
-
-    dialog = SettingsDialog(context.settings, companion.window)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    chosen = dialog.result_settings()
-    if chosen is None:
-        return
-    if chosen.start_at_login != context.settings.start_at_login:
-        from focusapp.system.autostart import for_platform, profile_data_dir
-
-        try:
-            entry = for_platform(profile_data_dir(context.paths))
-            entry.enable() if chosen.start_at_login else entry.disable()
-        except OSError as error:
-            QMessageBox.warning(companion.window, "Start at login", f"Not changed: {error}")
-            return
-    try:
-        context.settings_store.update(chosen, context.settings)
-    except OSError as error:
-        QMessageBox.warning(companion.window, "Settings not saved", f"Not saved: {error}")
-        return
-    watcher.note_own_settings_write()
-    context.use_settings(chosen)  # publishes the change: the views redraw from it
-    apply_theme(chosen.theme)
-
-
-# --- data safety (backups, recovery, deleting all data) ----------------------------------------
+        shell.start()
+    return shell
 
 
 def _set_aside_newer_if_agreed(launcher: _Launcher, error: Exception) -> AppContext | None:
@@ -429,46 +293,3 @@ def _set_aside_newer_if_agreed(launcher: _Launcher, error: Exception) -> AppCont
         print(f"focusapp: {failure}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
         _show_fatal(str(failure))
         return None
-
-
-def _attach_data_safety(context: AppContext, window: MainWindow, *, ask: bool) -> None:
-    """Enable the backup and delete-all actions; show what the start found, if anything."""
-    from PySide6.QtCore import QTimer
-
-    from focusapp.services.wipe import DataWiper
-
-    window.safety.attach(context.backups, DataWiper(context.paths))
-    if ask and context.startup_report.messages:
-        from focusapp.ui.recovery import show_startup_report
-
-        report = context.startup_report
-        QTimer.singleShot(0, lambda: show_startup_report(window, report, context.backups))
-
-
-def _finish_data(context: AppContext, window: MainWindow | None, *, ask: bool) -> None:
-    """Make the quit backup, or delete every file when the user asked to.
-
-    Runs after the event loop, once nothing else can write a file back.
-    """
-    if window is None or not window.safety.wipe_requested:
-        context.backups.backup_on_quit()
-        context.close()
-        return
-    from focusapp.domain.errors import StorageError
-    from focusapp.services.wipe import DataWiper
-
-    context.close()
-    try:
-        result = DataWiper(context.paths).wipe()
-    except StorageError as error:
-        print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
-        if ask:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(None, "Nothing deleted", f"{error}.")
-        return
-    print(f"focusapp: deleted {len(result.deleted)} files", file=sys.stderr)  # noqa: T201
-    if ask:
-        from focusapp.ui.recovery import show_wipe_result
-
-        show_wipe_result(result)

@@ -8,13 +8,11 @@ the system theme, the ``ui.theme`` setting and live palette changes alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication
 
 #: Risk level colours, keyed by :class:`focusapp.domain.risk.Level` value.
 LEVEL_COLORS: Final = {
@@ -357,3 +355,14 @@ def _color_scheme(scheme: Qt.ColorScheme | None) -> None:
             hints.unsetColorScheme()
     elif hasattr(hints, "setColorScheme"):  # Qt 6.8+
         hints.setColorScheme(scheme)
+
+
+def apply_theme(theme: str) -> None:
+    """Apply the ``ui.theme`` setting (``system``, ``light`` or ``dark``) to the application."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    controller = app.findChild(ThemeController, ThemeController.OBJECT_NAME)
+    if not isinstance(controller, ThemeController):
+        controller = ThemeController(app)
+    controller.apply(theme)
