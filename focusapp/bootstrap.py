@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from focusapp.domain.clock import Clock, SystemClock
 from focusapp.services.backups import BackupService
-from focusapp.services.calendar import CalendarService
+from focusapp.services.calendar.service import CalendarService
 from focusapp.services.checkins import CheckInService
 from focusapp.services.coding import CodingService
 from focusapp.services.focus import FocusService

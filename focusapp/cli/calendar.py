@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from focusapp.bootstrap import AppContext
-    from focusapp.services.calendar import CalendarImportReport, DayAudit
+    from focusapp.services.calendar.audit import DayAudit
+    from focusapp.services.calendar.store import CalendarImportReport
 
 _RANGE_HELP: Final = (
     "Only files on this computer are read; web addresses (http, https, webcal) are refused. "
@@ -111,7 +112,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def cmd_calendar_import(args: argparse.Namespace) -> int:
     """Import one file all or nothing, then print what was counted and left out."""
-    from focusapp.services.calendar import CalendarImportError, resolve_local_path
+    from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
 
     first, last = date_range(args)
     addresses = None if args.me is None else [_address(text) for text in args.me]
@@ -135,7 +136,7 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
 
 def _remember(context: AppContext, addresses: list[str]) -> None:
     """Add the ``--me`` addresses to ``calendar.my_addresses`` (only that key is written)."""
-    from focusapp.services.calendar_identity import remember_my_addresses
+    from focusapp.services.calendar.identity import remember_my_addresses
     from focusapp.wording.translate import translate
 
     try:
@@ -154,7 +155,7 @@ def _owner_hint(
     context: AppContext, file_text: str, report: CalendarImportReport, addresses: list[str]
 ) -> str | None:
     """Return the line asking which address is the user's, when none is known yet."""
-    from focusapp.services.calendar_identity import (
+    from focusapp.services.calendar.identity import (
         file_owner_tally,
         guess_owner,
         knows_me,
@@ -207,7 +208,8 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
 
 def describe_import(report: CalendarImportReport) -> list[str]:
     """Return the lines that tell what an import read, counted, left out and skipped."""
-    from focusapp.services.calendar import RangeOrigin, describe_reason
+    from focusapp.services.calendar.audit import describe_reason
+    from focusapp.services.calendar.store import RangeOrigin
 
     origin = {
         RangeOrigin.GIVEN: "as given",
@@ -287,7 +289,7 @@ def audit_json(audit: DayAudit, zone: ZoneInfo) -> dict[str, object]:
 def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
     """Return a day's numbers and a table of its events for people."""
     from focusapp.domain.durations import format_duration
-    from focusapp.services.calendar import describe_reason, event_time_text
+    from focusapp.services.calendar.audit import describe_reason, event_time_text
     from focusapp.services.exclusions import overlap_notes
     from focusapp.wording.translate import translate
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import argparse
 
     from focusapp.domain.calendar import CalendarEvent
-    from focusapp.services.calendar import DayAudit
+    from focusapp.services.calendar.audit import DayAudit
 
 _CONTEXT = "CalendarExclusions"
 

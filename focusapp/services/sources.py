@@ -3,7 +3,7 @@
 A source is an ``.ics`` file, a vdir folder (vdirsyncer, khal), an Evolution Data Server
 cache (``cache.db``) or local calendar (``calendar.ics``), or a Thunderbird calendar file.
 Each is read-only to FocusApp. Its events are stored like an imported file's (tagged with
-the source's path in ``calendar_sources``, see :mod:`focusapp.services.calendar_store`), so
+the source's path in ``calendar_sources``, see :mod:`focusapp.services.calendar.store`), so
 the day numbers, duplicates across sources and the day audit work the same for all of
 them, and removing a source removes its meetings and nothing typed.
 
@@ -37,13 +37,9 @@ from focusapp.formats.vdir import (
     calendar_folders,
     item_stamps,
 )
-from focusapp.services.calendar import (
-    CalendarImportError,
-    SyncOutcome,
-    default_range,
-    resolve_local_path,
-)
-from focusapp.services.calendar_store import (
+from focusapp.services.calendar.importer import SyncOutcome, default_range
+from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
+from focusapp.services.calendar.store import (
     RangeOrigin,
     ReadToStore,
     load_report,
@@ -64,7 +60,7 @@ if TYPE_CHECKING:
 
     from focusapp.domain.calendar import CalendarRules
     from focusapp.domain.clock import Clock
-    from focusapp.services.calendar import CalendarService
+    from focusapp.services.calendar.service import CalendarService
     from focusapp.storage.calendar_repository import StoredSource
     from focusapp.storage.db import Sessions
 

@@ -33,7 +33,7 @@ from focusapp.ui.workers import BackgroundRunner
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from focusapp.services.calendar import SyncOutcome
+    from focusapp.services.calendar.importer import SyncOutcome
     from focusapp.services.sources import SourceInfo, SourcesService
 
 logger = logging.getLogger(__name__)

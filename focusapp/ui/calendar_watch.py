@@ -28,13 +28,14 @@ from PySide6.QtCore import (
 
 from focusapp.domain.errors import StorageError
 from focusapp.formats.source_kind import CalendarKind
-from focusapp.services.calendar import CalendarImportError, SyncOutcome, resolve_local_path
+from focusapp.services.calendar.importer import SyncOutcome
+from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
 from focusapp.system.files import is_regular_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from focusapp.services.calendar import CalendarService
+    from focusapp.services.calendar.service import CalendarService
     from focusapp.services.sources import SourcesService
     from focusapp.settings.values import Settings
 
