@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from focusapp.formats.evolution import count_events
-from focusapp.formats.ics import CalendarFormatError
+from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.formats.thunderbird import (
     thunderbird_calendar_files,
     thunderbird_counts,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp.formats.discovery import vdir_source
 from focusapp.formats.evolution import count_events
-from focusapp.formats.ics import CalendarFormatError
+from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.formats.readonly_sqlite import check_regular_file
 from focusapp.formats.thunderbird import thunderbird_counts
 from focusapp.system.files import FileRefusedError

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp.formats.discovery import FoundSource, discover_sources, vdir_source
 from focusapp.formats.evolution import read_cache
-from focusapp.formats.ics import CalendarFormatError, CalendarReadResult
+from focusapp.formats.ics.report import CalendarFormatError, CalendarReadResult
 from focusapp.formats.source_kind import CalendarKind, SourceError, detect_kind, thunderbird_note
 from focusapp.formats.vdir import (
     DEFAULT_FILE_EXTENSION,

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from focusapp.domain.calendar import CalendarDay
-    from focusapp.formats.ics import SkippedEvent
+    from focusapp.formats.ics.report import SkippedEvent
     from focusapp.services.calendar.audit import DayAudit
     from focusapp.services.calendar.service import CalendarService
     from focusapp.services.calendar.store import CalendarImportReport

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import CalendarRules
-from focusapp.formats.ics_expand import MAX_RANGE_YEARS
+from focusapp.formats.ics.expand import MAX_RANGE_YEARS
 from focusapp.services.calendar.local_files import CalendarImportError
 from focusapp.services.calendar.store import CalendarImportReport, RangeOrigin, load_report
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Final
 
-from focusapp.formats.ics import MAX_ICS_BYTES
+from focusapp.formats.ics.read import MAX_ICS_BYTES
 from focusapp.system.files import FileRefusedError, read_regular_file
 
 _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from focusapp.domain.calendar import CalendarDay, CalendarRules, normalize_address
 from focusapp.domain.days import local_day
-from focusapp.formats.ics import CalendarFormatError, read_calendar
+from focusapp.formats.ics.read import read_calendar
+from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.services.calendar.audit import DayAudit, audit_day
 from focusapp.services.calendar.importer import (
     SyncOutcome,
