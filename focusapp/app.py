@@ -380,7 +380,8 @@ def _open_settings(context: AppContext, companion: Companion) -> None:
     if chosen is None:
         return
     if chosen.start_at_login != context.settings.start_at_login:
-        from focusapp.system.autostart import for_platform, profile_data_dir
+        from focusapp.system.autostart.choose import for_platform
+        from focusapp.system.autostart.common import profile_data_dir
 
         try:
             entry = for_platform(profile_data_dir(context.paths))

@@ -163,7 +163,7 @@ def login_entry_files(paths: AppPaths) -> list[Path]:
     The entry of a ``--data-dir`` profile names that folder; the default profile's names
     none. An entry for another profile is left alone.
     """
-    from focusapp.system.autostart import for_platform
+    from focusapp.system.autostart.choose import for_platform
 
     entry = for_platform(runner=None)
     path = getattr(entry, "path", None)
