@@ -7,23 +7,26 @@ Only local files are read; web addresses are refused (FocusApp has no network co
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from focusapp.cli.calendar_exclusions import register_exclusions
-from focusapp.cli.calendar_sources import add_action, register_actions
+from focusapp.cli.calendar_sources import register_actions
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
+    add_action,
     add_range,
     date_range,
     escape_text,
     examples,
     open_context_for,
+    write_json,
+    write_lines,
 )
 from focusapp.cli.support import parse_date as parse_day
+from focusapp.cli.table import table_lines
 
 if TYPE_CHECKING:
     import argparse
@@ -125,7 +128,7 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
         if not message.endswith("Nothing was imported."):
             message += " Nothing was imported."
         raise UserError(message) from None
-    _write(describe_import(report))
+    write_lines(describe_import(report))
     if addresses:  # kept only once the file was imported: a refused file changes nothing
         _remember(context, addresses)
     hint = _owner_hint(context, args.file, report, addresses or [])
@@ -178,9 +181,9 @@ def cmd_calendar_show(args: argparse.Namespace) -> int:
         day = parse_day(args.date)
     audit = context.calendar.audit(day)
     if args.json:
-        sys.stdout.write(json.dumps(audit_json(audit, context.zone), indent=2) + "\n")
+        write_json(audit_json(audit, context.zone), ascii_only=True)
     else:
-        _write(describe_audit(audit, context.zone))
+        write_lines(describe_audit(audit, context.zone))
     return EXIT_OK
 
 
@@ -189,7 +192,9 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
     context = open_context_for(args)
     sources = context.calendar.sources()
     if not sources:
-        _write(["No calendar imported yet. Import one with: focusapp calendar import FILE.ics"])
+        write_lines(
+            ["No calendar imported yet. Import one with: focusapp calendar import FILE.ics"]
+        )
         return EXIT_OK
     lines = []
     for source in sources:
@@ -199,7 +204,7 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
             f"{source.path}{missing}\n  {source.first_day} to {source.last_day}, "
             f"{source.meetings_counted} meetings, imported {when:%Y-%m-%d %H:%M}"
         )
-    _write(lines)
+    write_lines(lines)
     return EXIT_OK
 
 
@@ -321,10 +326,7 @@ def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
         )
         for event, note in zip(audit.events, notes, strict=True)
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
-        cells = [row[i].ljust(widths[i]) for i in range(3)]
-        lines.append("  " + "  ".join([*cells, row[3]]).rstrip())
+    lines.extend(table_lines(rows, indent="  "))
     return lines
 
 
@@ -351,8 +353,3 @@ def _plural(count: int, noun: str) -> str:
 def _more(lines: list[str], total: int) -> None:
     if total > _LIST_LIMIT:
         lines.append(f"    ... and {total - _LIST_LIMIT} more")
-
-
-def _write(lines: list[str]) -> None:
-    # Titles, file names and warnings come from calendar files: escape what a terminal obeys.
-    sys.stdout.write("".join(f"{escape_text(line, keep_layout=True)}\n" for line in lines))

@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli.calendar_sources import add_action
-from focusapp.cli.support import EXIT_OK, UserError, escape_text, open_context_for
+from focusapp.cli.support import EXIT_OK, UserError, add_action, escape_text, open_context_for
 from focusapp.cli.support import parse_date as parse_day
 from focusapp.wording.translate import translate
 

@@ -24,6 +24,7 @@ from focusapp.cli.support import (
     read_file,
     write_output,
 )
+from focusapp.cli.table import format_table
 from focusapp.domain.dates import DAY_FORMS
 from focusapp.domain.durations import format_duration
 from focusapp.domain.models import ENERGY_LABELS, CheckIn
@@ -78,12 +79,7 @@ def _table(days: Sequence[CheckIn]) -> str:
         )
         for d in days
     ]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
-        for r in [header, *rows]
-    ]
-    return "\n".join(lines)
+    return format_table(rows, header)
 
 
 # --- commands ---------------------------------------------------------------------------------
