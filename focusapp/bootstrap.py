@@ -14,7 +14,7 @@ from focusapp.services.checkins import CheckInService
 from focusapp.services.coding import CodingService
 from focusapp.services.focus import FocusService
 from focusapp.services.risk import RiskService
-from focusapp.services.sources import SourcesService
+from focusapp.services.sources.service import SourcesService
 from focusapp.services.stats import StatsService
 from focusapp.settings.store import SettingsStore
 from focusapp.storage.db import make_sessions

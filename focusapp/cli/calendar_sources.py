@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import argparse
     from zoneinfo import ZoneInfo
 
-    from focusapp.services.sources import SourceInfo
+    from focusapp.services.sources.listing import SourceInfo
 
 _KINDS: Final = (
     "an .ics file, a vdir folder (vdirsyncer, khal), an Evolution cache.db or calendar.ics, "

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from focusapp.services.calendar.importer import SyncOutcome
-    from focusapp.services.sources import SourceInfo, SourcesService
+    from focusapp.services.sources.listing import SourceInfo
+    from focusapp.services.sources.service import SourcesService
 
 logger = logging.getLogger(__name__)
 
