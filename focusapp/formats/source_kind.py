@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
-from focusapp.formats.discovery import vdir_source
+from focusapp.formats.discovery.vdirs import vdir_source
 from focusapp.formats.evolution import count_events
 from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.formats.readonly_sqlite import check_regular_file

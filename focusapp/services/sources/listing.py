@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from focusapp.formats.discovery import vdir_source
+from focusapp.formats.discovery.vdirs import vdir_source
 from focusapp.formats.source_kind import CalendarKind, thunderbird_note
 from focusapp.services.calendar.store import load_report
 from focusapp.services.sources.change_detection import CONTEXT
@@ -19,7 +19,7 @@ from focusapp.wording.translate import translate
 if TYPE_CHECKING:
     import datetime as dt
 
-    from focusapp.formats.discovery import FoundSource
+    from focusapp.formats.discovery.places import FoundSource
     from focusapp.storage.calendar_repository import StoredSource
 
 

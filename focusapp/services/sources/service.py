@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from focusapp.formats.discovery import FoundSource, discover_sources
+from focusapp.formats.discovery.discover import discover_sources
 from focusapp.formats.evolution import read_cache
 from focusapp.formats.ics.report import CalendarFormatError, CalendarReadResult
 from focusapp.formats.source_kind import CalendarKind, SourceError, detect_kind, thunderbird_note
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from focusapp.domain.calendar import CalendarRules
     from focusapp.domain.clock import Clock
+    from focusapp.formats.discovery.places import FoundSource
     from focusapp.services.calendar.service import CalendarService
     from focusapp.storage.db import Sessions
 
