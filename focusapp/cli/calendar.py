@@ -17,6 +17,8 @@ from focusapp.cli.support import (
     EXIT_OK,
     UserError,
     add_action,
+    add_day,
+    add_json,
     add_range,
     date_range,
     escape_text,
@@ -93,8 +95,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "the reason, and the calendar it came from.",
         "focusapp calendar show today",
     )
-    show.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    add_day(show)
+    add_json(show)
     show.set_defaults(handler=cmd_calendar_show)
 
     listing = add_action(

@@ -13,6 +13,7 @@ from focusapp.cli.support import (
     EXIT_OK,
     UserError,
     add_action,
+    add_json,
     escape_text,
     open_context_for,
     write_json,
@@ -57,7 +58,7 @@ def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser
         "calendar names, event counts, last change and warnings.",
         "focusapp calendar sources --json",
     )
-    sources.add_argument("--json", action="store_true", help="print JSON")
+    add_json(sources)
     sources.set_defaults(handler=cmd_calendar_sources)
 
     sync = add_action(

@@ -9,6 +9,7 @@ from focusapp.cli.support import (
     EXIT_OK,
     EXIT_USAGE,
     UserError,
+    add_json,
     add_range,
     date_range,
     escape_text,
@@ -235,7 +236,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
     )
     add_range(show)
-    show.add_argument("--json", action="store_true", help="print JSON")
+    add_json(show)
     show.set_defaults(handler=cmd_show)
 
     export = commands.add_parser(

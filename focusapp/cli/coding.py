@@ -16,6 +16,8 @@ from focusapp.cli.support import (
     EXIT_OK,
     UserError,
     add_action,
+    add_day,
+    add_json,
     escape_text,
     examples,
     open_context_for,
@@ -27,8 +29,10 @@ from focusapp.formats.activitywatch import DEFAULT_APPS
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
     from zoneinfo import ZoneInfo
 
+    from focusapp.bootstrap import AppContext
     from focusapp.domain.sources import DaySources
     from focusapp.services.coding import CodingAudit, CodingSourceInfo
 
@@ -101,7 +105,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "List the added folders with their repositories, addresses, commits and last scan.",
         "focusapp coding list --json",
     )
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    add_json(listing)
     listing.set_defaults(handler=cmd_coding_list)
 
     sync = add_action(
@@ -122,8 +126,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "focusapp coding show today",
         "focusapp coding show 2026-11-02 --json",
     )
-    show.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    add_day(show)
+    add_json(show)
     show.set_defaults(handler=cmd_coding_show)
 
     remove = add_action(
@@ -139,25 +143,23 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def cmd_coding_add(args: argparse.Namespace) -> int:
     """Add one folder and scan it now."""
-    from focusapp.services.coding import CodingSourceError
-
     addresses = [_address(text) for text in args.author]
     context = open_context_for(args)
-    try:
-        info = context.coding.add(args.path, addresses)
-    except CodingSourceError as error:
-        raise UserError(f"{error} Nothing was added.") from None
-    write_lines([f"Added {info.path}.", *_info_lines(info, context.zone)])
-    return EXIT_OK
+    return _print_added(context, lambda: context.coding.add(args.path, addresses))
 
 
 def cmd_coding_add_activitywatch(args: argparse.Namespace) -> int:
     """Add ActivityWatch's database and read it now."""
+    context = open_context_for(args)
+    return _print_added(context, lambda: context.coding.add_activitywatch(args.dbfile, args.app))
+
+
+def _print_added(context: AppContext, add: Callable[[], CodingSourceInfo]) -> int:
+    """Add a source with ``add`` and print it; say why when nothing was added."""
     from focusapp.services.coding import CodingSourceError
 
-    context = open_context_for(args)
     try:
-        info = context.coding.add_activitywatch(args.dbfile, args.app)
+        info = add()
     except CodingSourceError as error:
         raise UserError(f"{error} Nothing was added.") from None
     write_lines([f"Added {info.path}.", *_info_lines(info, context.zone)])

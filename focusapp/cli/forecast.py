@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
+    add_json,
     examples,
     open_context_for,
     parse_date,
@@ -247,5 +248,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--clear-plan", action="store_true", help="forget the kept plan before forecasting"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_json(parser)
     parser.set_defaults(handler=_run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from focusapp.cli.forecast import lookahead_service
-from focusapp.cli.support import EXIT_OK, examples, open_context_for, write_json
+from focusapp.cli.support import EXIT_OK, add_json, examples, open_context_for, write_json
 from focusapp.wording.lookahead import insight_sentence
 
 if TYPE_CHECKING:
@@ -57,5 +57,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "its interval excludes zero. Patterns in your data, not proof of cause.",
         epilog=examples("focusapp insights", "focusapp insights --json"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_json(parser)
     parser.set_defaults(handler=_run)

@@ -8,6 +8,7 @@ from focusapp.cli.forecast import lookahead_service, series_json
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
+    add_json,
     examples,
     open_context_for,
     parse_date,
@@ -122,5 +123,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="TEXT",
         help="keep a short reflection with the week (empty text removes it)",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_json(parser)
     parser.set_defaults(handler=_run)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from focusapp.cli.support import (
     EXIT_OK,
+    add_json,
     add_range,
     date_range,
     examples,
@@ -79,5 +80,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
     )
     add_range(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_json(parser)
     parser.set_defaults(handler=_run)

@@ -382,6 +382,16 @@ def read_file(path_text: str, label: str | None = None, max_bytes: int | None = 
         raise UserError(f"{label}: {message}" if label else message) from None
 
 
+def add_json(parser: argparse.ArgumentParser) -> None:
+    """Add ``--json``, which every listing and report takes to print JSON instead of text."""
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def add_day(parser: argparse.ArgumentParser) -> None:
+    """Add the positional ``DATE`` of a command about one day."""
+    parser.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
+
+
 def add_range(parser: argparse.ArgumentParser) -> None:
     """Add ``--from DATE`` and ``--to DATE``."""
     parser.add_argument("--from", dest="from_", metavar="DATE", help=f"first day ({DAY_FORMS})")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from focusapp.storage.backup.names import BackupError
+from focusapp.storage.sqlite_trouble import SqliteTrouble, sqlite_trouble
 
 #: How long any connection waits for another writer (SQLite's busy timeout), declared once.
 BUSY_TIMEOUT_MS: Final = 10_000
@@ -19,6 +20,12 @@ BUSY_TIMEOUT_MS: Final = 10_000
 # "the disk, the permissions or another process are in the way".
 SQLITE_CORRUPT: Final = 11
 SQLITE_NOTADB: Final = 26
+_TROUBLE_WORDS: Final = {
+    SqliteTrouble.READ_ONLY: "the file or its folder is read-only",
+    SqliteTrouble.DISK_FULL: "the disk is full",
+    SqliteTrouble.BUSY: "another FocusApp is using the database; try again in a moment",
+    SqliteTrouble.CANNOT_OPEN: "the file or its folder cannot be opened (check the permissions)",
+}
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -54,22 +61,15 @@ def is_damage(error: sqlite3.Error) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int):
         return (code & 0xFF) in (SQLITE_CORRUPT, SQLITE_NOTADB)
-    text = str(error).lower()
-    return "malformed" in text or "not a database" in text
+    return sqlite_trouble(str(error)) is SqliteTrouble.DAMAGED
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> str:
     """Return a plain reason for a SQLite failure (what to do about it where possible)."""
-    text = str(error).lower()
-    if "readonly" in text or "read-only" in text:
-        return "the file or its folder is read-only"
-    if "disk is full" in text or "database or disk is full" in text:
-        return "the disk is full"
-    if "locked" in text or "busy" in text:
-        return "another FocusApp is using the database; try again in a moment"
-    if "unable to open" in text:
-        return "the file or its folder cannot be opened (check the permissions)"
-    if is_damage(error):
+    trouble = sqlite_trouble(str(error))
+    if trouble is not None and trouble is not SqliteTrouble.DAMAGED:
+        return _TROUBLE_WORDS[trouble]
+    if is_damage(error):  # SQLite's result code says so more surely than its message
         return f"the file is damaged ({error})"
     return str(error) or type(error).__name__
 
