@@ -140,21 +140,16 @@ def _candidates(inputs: ReminderInputs, state: ReminderState) -> Iterable[Remind
     """Yield every reminder for the current user-day, due now or later (pauses ignored)."""
     now = utc(inputs.now)
     today = local_day(now, inputs.zone, inputs.day_start_hour)
-    if not inputs.today_checked_in:
-        checkin = _checkin_next(inputs, state, today)
-        if checkin is not None:
-            yield checkin
-    focus = _focus_next(inputs, state, today)
-    if focus is not None:
-        yield focus
-    if _meeting_due(inputs, state, today):
-        yield Reminder(ReminderKind.MEETING_BUDGET, now, today)
-    risk = _risk_next(inputs, state, today)
-    if risk is not None:
-        yield risk
-    review = _review_next(inputs, state, today)
-    if review is not None:
-        yield review
+    found = [
+        None if inputs.today_checked_in else _checkin_next(inputs, state, today),
+        _focus_next(inputs, state, today),
+        Reminder(ReminderKind.MEETING_BUDGET, now, today)
+        if _meeting_due(inputs, state, today)
+        else None,
+        _risk_next(inputs, state, today),
+        _review_next(inputs, state, today),
+    ]
+    yield from (reminder for reminder in found if reminder is not None)
 
 
 def due_reminders(inputs: ReminderInputs, state: ReminderState) -> list[Reminder]:

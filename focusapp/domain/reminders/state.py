@@ -122,12 +122,18 @@ def _instant_text(value: dt.datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _parse_date(data: Mapping[str, object], key: str) -> dt.date | None:
+def _iso_text(data: Mapping[str, object], key: str, form: str) -> str | None:
+    """Return ``data[key]`` when it is text or ``None``; ``form`` names it in the error."""
     raw = data.get(key)
+    if raw is not None and not isinstance(raw, str):
+        raise ValueError(f"{key} must be an ISO {form} string or null")
+    return raw
+
+
+def _parse_date(data: Mapping[str, object], key: str) -> dt.date | None:
+    raw = _iso_text(data, key, "date")
     if raw is None:
         return None
-    if not isinstance(raw, str):
-        raise ValueError(f"{key} must be an ISO date string or null")
     try:
         return dt.date.fromisoformat(raw)
     except ValueError as error:
@@ -135,11 +141,9 @@ def _parse_date(data: Mapping[str, object], key: str) -> dt.date | None:
 
 
 def _parse_instant(data: Mapping[str, object], key: str) -> dt.datetime | None:
-    raw = data.get(key)
+    raw = _iso_text(data, key, "date-time")
     if raw is None:
         return None
-    if not isinstance(raw, str):
-        raise ValueError(f"{key} must be an ISO date-time string or null")
     try:
         value = dt.datetime.fromisoformat(raw)
     except ValueError as error:
