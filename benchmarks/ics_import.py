@@ -34,7 +34,7 @@ from focusapp.bootstrap import AppContext, open_context
 from focusapp.domain.calendar import CalendarRules, summarise_days
 from focusapp.domain.clock import FixedClock
 from focusapp.domain.days import day_bounds
-from focusapp.formats.ics import read_calendar
+from focusapp.formats.ics.read import read_calendar
 
 DEFAULT_FILE = Path(__file__).resolve().parent.parent / "tests/data/ics/rie__benchmark_issue42.ics"
 TARGET = 1.5

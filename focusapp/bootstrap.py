@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from focusapp.domain.clock import Clock, SystemClock
 from focusapp.services.backups import BackupService
-from focusapp.services.calendar import CalendarService
+from focusapp.services.calendar.service import CalendarService
 from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
 from focusapp.services.checkins import CheckInService
 from focusapp.services.coding import CodingService
 from focusapp.services.focus import FocusService
 from focusapp.services.risk import RiskService
-from focusapp.services.sources import SourcesService
+from focusapp.services.sources.service import SourcesService
 from focusapp.services.stats import StatsService
 from focusapp.settings.store import SettingsStore
 from focusapp.storage.db import make_sessions
@@ -87,8 +87,9 @@ class AppContext:
         )
         self.focus = FocusService(self.sessions, self.clock, self.zone, day_start, self.feed)
         self.risk = RiskService(self.checkins)
-        self.calendar = CalendarService(self.sessions, self.clock, self.zone, lambda: self.settings)
-        self.calendar.on_change(self._calendar_changed)
+        self.calendar = CalendarService(
+            self.sessions, self.clock, self.zone, lambda: self.settings, self.feed
+        )
         self.stats = StatsService(self.checkins, self.risk)
         self.sources = SourcesService(self.sessions, self.clock, self.calendar, feed=self.feed)
         self.coding = CodingService(self.sessions, self.clock, self.zone, day_start, feed=self.feed)
@@ -101,10 +102,6 @@ class AppContext:
             after_restore=lambda: self.feed.publish(Changes.anything(external=False)),
         )
         self.checkins.backup_before_overwrite = self.backups.back_up
-
-    def _calendar_changed(self) -> None:
-        # Calendar imports may run on the calendar watch's thread; the feed is thread-safe.
-        self.feed.publish(Changes.of(ChangeKind.CALENDAR))
 
     @cached_property
     def lookahead(self) -> LookaheadService:

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Final
 
 from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples, open_context_for
+from focusapp.cli.table import format_table
 
 if TYPE_CHECKING:
     import argparse
@@ -135,11 +136,7 @@ def _table(backups: list[BackupInfo], zone: dt.tzinfo) -> str:
         )
         for info in backups
     ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    )
+    return format_table(rows, header)
 
 
 def _range(info: BackupInfo) -> str:

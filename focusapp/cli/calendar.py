@@ -7,30 +7,36 @@ Only local files are read; web addresses are refused (FocusApp has no network co
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from focusapp.cli.calendar_exclusions import register_exclusions
-from focusapp.cli.calendar_sources import add_action, register_actions
+from focusapp.cli.calendar_sources import register_actions
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
+    add_action,
+    add_day,
+    add_json,
     add_range,
     date_range,
     escape_text,
     examples,
     open_context_for,
+    write_json,
+    write_lines,
 )
 from focusapp.cli.support import parse_date as parse_day
+from focusapp.cli.table import table_lines
 
 if TYPE_CHECKING:
     import argparse
     from zoneinfo import ZoneInfo
 
     from focusapp.bootstrap import AppContext
-    from focusapp.services.calendar import CalendarImportReport, DayAudit
+    from focusapp.services.calendar.audit import DayAudit
+    from focusapp.services.calendar.store import CalendarImportReport
 
 _RANGE_HELP: Final = (
     "Only files on this computer are read; web addresses (http, https, webcal) are refused. "
@@ -89,8 +95,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "the reason, and the calendar it came from.",
         "focusapp calendar show today",
     )
-    show.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    add_day(show)
+    add_json(show)
     show.set_defaults(handler=cmd_calendar_show)
 
     listing = add_action(
@@ -111,7 +117,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def cmd_calendar_import(args: argparse.Namespace) -> int:
     """Import one file all or nothing, then print what was counted and left out."""
-    from focusapp.services.calendar import CalendarImportError, resolve_local_path
+    from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
 
     first, last = date_range(args)
     addresses = None if args.me is None else [_address(text) for text in args.me]
@@ -124,7 +130,7 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
         if not message.endswith("Nothing was imported."):
             message += " Nothing was imported."
         raise UserError(message) from None
-    _write(describe_import(report))
+    write_lines(describe_import(report))
     if addresses:  # kept only once the file was imported: a refused file changes nothing
         _remember(context, addresses)
     hint = _owner_hint(context, args.file, report, addresses or [])
@@ -135,7 +141,7 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
 
 def _remember(context: AppContext, addresses: list[str]) -> None:
     """Add the ``--me`` addresses to ``calendar.my_addresses`` (only that key is written)."""
-    from focusapp.services.calendar_identity import remember_my_addresses
+    from focusapp.services.calendar.identity import remember_my_addresses
     from focusapp.wording.translate import translate
 
     try:
@@ -154,7 +160,7 @@ def _owner_hint(
     context: AppContext, file_text: str, report: CalendarImportReport, addresses: list[str]
 ) -> str | None:
     """Return the line asking which address is the user's, when none is known yet."""
-    from focusapp.services.calendar_identity import (
+    from focusapp.services.calendar.identity import (
         file_owner_tally,
         guess_owner,
         knows_me,
@@ -177,9 +183,9 @@ def cmd_calendar_show(args: argparse.Namespace) -> int:
         day = parse_day(args.date)
     audit = context.calendar.audit(day)
     if args.json:
-        sys.stdout.write(json.dumps(audit_json(audit, context.zone), indent=2) + "\n")
+        write_json(audit_json(audit, context.zone), ascii_only=True)
     else:
-        _write(describe_audit(audit, context.zone))
+        write_lines(describe_audit(audit, context.zone))
     return EXIT_OK
 
 
@@ -188,7 +194,9 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
     context = open_context_for(args)
     sources = context.calendar.sources()
     if not sources:
-        _write(["No calendar imported yet. Import one with: focusapp calendar import FILE.ics"])
+        write_lines(
+            ["No calendar imported yet. Import one with: focusapp calendar import FILE.ics"]
+        )
         return EXIT_OK
     lines = []
     for source in sources:
@@ -198,7 +206,7 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
             f"{source.path}{missing}\n  {source.first_day} to {source.last_day}, "
             f"{source.meetings_counted} meetings, imported {when:%Y-%m-%d %H:%M}"
         )
-    _write(lines)
+    write_lines(lines)
     return EXIT_OK
 
 
@@ -207,7 +215,8 @@ def cmd_calendar_list(args: argparse.Namespace) -> int:
 
 def describe_import(report: CalendarImportReport) -> list[str]:
     """Return the lines that tell what an import read, counted, left out and skipped."""
-    from focusapp.services.calendar import RangeOrigin, describe_reason
+    from focusapp.services.calendar.audit import describe_reason
+    from focusapp.services.calendar.store import RangeOrigin
 
     origin = {
         RangeOrigin.GIVEN: "as given",
@@ -287,7 +296,7 @@ def audit_json(audit: DayAudit, zone: ZoneInfo) -> dict[str, object]:
 def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
     """Return a day's numbers and a table of its events for people."""
     from focusapp.domain.durations import format_duration
-    from focusapp.services.calendar import describe_reason, event_time_text
+    from focusapp.services.calendar.audit import describe_reason, event_time_text
     from focusapp.services.exclusions import overlap_notes
     from focusapp.wording.translate import translate
 
@@ -319,10 +328,7 @@ def describe_audit(audit: DayAudit, zone: ZoneInfo) -> list[str]:
         )
         for event, note in zip(audit.events, notes, strict=True)
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for row in rows:
-        cells = [row[i].ljust(widths[i]) for i in range(3)]
-        lines.append("  " + "  ".join([*cells, row[3]]).rstrip())
+    lines.extend(table_lines(rows, indent="  "))
     return lines
 
 
@@ -349,8 +355,3 @@ def _plural(count: int, noun: str) -> str:
 def _more(lines: list[str], total: int) -> None:
     if total > _LIST_LIMIT:
         lines.append(f"    ... and {total - _LIST_LIMIT} more")
-
-
-def _write(lines: list[str]) -> None:
-    # Titles, file names and warnings come from calendar files: escape what a terminal obeys.
-    sys.stdout.write("".join(f"{escape_text(line, keep_layout=True)}\n" for line in lines))

@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli.calendar_sources import add_action
-from focusapp.cli.support import EXIT_OK, UserError, escape_text, open_context_for
+from focusapp.cli.support import EXIT_OK, UserError, add_action, escape_text, open_context_for
 from focusapp.cli.support import parse_date as parse_day
 from focusapp.wording.translate import translate
 
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
     import argparse
 
     from focusapp.domain.calendar import CalendarEvent
-    from focusapp.services.calendar import DayAudit
+    from focusapp.services.calendar.audit import DayAudit
 
 _CONTEXT = "CalendarExclusions"
 

@@ -6,17 +6,25 @@ plain .ics files are added by path and re-read when they change; nothing is down
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples, open_context_for
+from focusapp.cli.support import (
+    EXIT_OK,
+    UserError,
+    add_action,
+    add_json,
+    escape_text,
+    open_context_for,
+    write_json,
+    write_lines,
+)
 
 if TYPE_CHECKING:
     import argparse
     from zoneinfo import ZoneInfo
 
-    from focusapp.services.sources import SourceInfo
+    from focusapp.services.sources.listing import SourceInfo
 
 _KINDS: Final = (
     "an .ics file, a vdir folder (vdirsyncer, khal), an Evolution cache.db or calendar.ics, "
@@ -26,19 +34,6 @@ _READ_ONLY: Final = (
     "FocusApp only reads it (a running Evolution or vdirsyncer is never disturbed) and never "
     "downloads anything."
 )
-
-
-def add_action(
-    actions: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    help_text: str,
-    description: str,
-    *example_lines: str,
-) -> argparse.ArgumentParser:
-    """Add a subcommand with its help line, its description and one or more examples."""
-    return actions.add_parser(
-        name, help=help_text, description=description, epilog=examples(*example_lines)
-    )
 
 
 def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,7 +58,7 @@ def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser
         "calendar names, event counts, last change and warnings.",
         "focusapp calendar sources --json",
     )
-    sources.add_argument("--json", action="store_true", help="print JSON")
+    add_json(sources)
     sources.set_defaults(handler=cmd_calendar_sources)
 
     sync = add_action(
@@ -105,7 +100,7 @@ def cmd_calendar_add(args: argparse.Namespace) -> int:
         lines.extend(describe_import(outcome.report))
     elif outcome.error:
         lines.append(f"Note: {outcome.error}")
-    _write(lines)
+    write_lines(lines)
     return EXIT_OK
 
 
@@ -115,17 +110,17 @@ def cmd_calendar_sources(args: argparse.Namespace) -> int:
     listed = context.sources.sources()
     if args.json:
         payload = {"sources": [_source_json(s) for s in listed]}
-        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        write_json(payload)
         return EXIT_OK
     if not listed:
-        _write(
+        write_lines(
             [
                 "No calendar found on this computer and none added. Add one with: "
                 "focusapp calendar add PATH"
             ]
         )
         return EXIT_OK
-    _write([line for source in listed for line in _source_lines(source, context.zone)])
+    write_lines([line for source in listed for line in _source_lines(source, context.zone)])
     return EXIT_OK
 
 
@@ -148,7 +143,7 @@ def cmd_calendar_sync(args: argparse.Namespace) -> int:
             "Nothing to do: no calendar added (focusapp calendar add PATH), no watched files "
             "(calendar.watch_files) and nothing stale."
         )
-    _write(lines)
+    write_lines(lines)
     if failed:
         raise UserError(f"{failed} of {len(outcomes)} calendar files could not be imported")
     return EXIT_OK
@@ -164,7 +159,7 @@ def cmd_calendar_remove(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     if not removed:
         raise UserError(f"{args.path} was not imported or added; see: focusapp calendar sources")
-    _write([f"Removed {args.path} and its meetings."])
+    write_lines([f"Removed {args.path} and its meetings."])
     return EXIT_OK
 
 
@@ -200,8 +195,3 @@ def _source_lines(source: SourceInfo, zone: ZoneInfo) -> list[str]:
         lines.append("  " + "; ".join(details))
     lines.extend(f"  Warning: {warning}" for warning in source.warnings)
     return lines
-
-
-def _write(lines: list[str]) -> None:
-    # Names, paths and warnings come from other programs' files: escape what a terminal obeys.
-    sys.stdout.write("".join(f"{escape_text(line, keep_layout=True)}\n" for line in lines))

@@ -9,6 +9,7 @@ from focusapp.cli.support import (
     EXIT_OK,
     EXIT_USAGE,
     UserError,
+    add_json,
     add_range,
     date_range,
     escape_text,
@@ -24,6 +25,7 @@ from focusapp.cli.support import (
     read_file,
     write_output,
 )
+from focusapp.cli.table import format_table
 from focusapp.domain.dates import DAY_FORMS
 from focusapp.domain.durations import format_duration
 from focusapp.domain.models import ENERGY_LABELS, CheckIn
@@ -78,12 +80,7 @@ def _table(days: Sequence[CheckIn]) -> str:
         )
         for d in days
     ]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
-        for r in [header, *rows]
-    ]
-    return "\n".join(lines)
+    return format_table(rows, header)
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -239,7 +236,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
     )
     add_range(show)
-    show.add_argument("--json", action="store_true", help="print JSON")
+    add_json(show)
     show.set_defaults(handler=cmd_show)
 
     export = commands.add_parser(

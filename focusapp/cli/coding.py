@@ -9,19 +9,30 @@ A value you typed for a day always wins; ``focusapp show --json`` lists the esti
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli.calendar_sources import add_action
-from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples, open_context_for
+from focusapp.cli.support import (
+    EXIT_OK,
+    UserError,
+    add_action,
+    add_day,
+    add_json,
+    escape_text,
+    examples,
+    open_context_for,
+    write_json,
+    write_lines,
+)
 from focusapp.cli.support import parse_date as parse_day
 from focusapp.formats.activitywatch import DEFAULT_APPS
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
     from zoneinfo import ZoneInfo
 
+    from focusapp.bootstrap import AppContext
     from focusapp.domain.sources import DaySources
     from focusapp.services.coding import CodingAudit, CodingSourceInfo
 
@@ -94,7 +105,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "List the added folders with their repositories, addresses, commits and last scan.",
         "focusapp coding list --json",
     )
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    add_json(listing)
     listing.set_defaults(handler=cmd_coding_list)
 
     sync = add_action(
@@ -115,8 +126,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "focusapp coding show today",
         "focusapp coding show 2026-11-02 --json",
     )
-    show.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    add_day(show)
+    add_json(show)
     show.set_defaults(handler=cmd_coding_show)
 
     remove = add_action(
@@ -132,28 +143,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def cmd_coding_add(args: argparse.Namespace) -> int:
     """Add one folder and scan it now."""
-    from focusapp.services.coding import CodingSourceError
-
     addresses = [_address(text) for text in args.author]
     context = open_context_for(args)
-    try:
-        info = context.coding.add(args.path, addresses)
-    except CodingSourceError as error:
-        raise UserError(f"{error} Nothing was added.") from None
-    _write([f"Added {info.path}.", *_info_lines(info, context.zone)])
-    return EXIT_OK
+    return _print_added(context, lambda: context.coding.add(args.path, addresses))
 
 
 def cmd_coding_add_activitywatch(args: argparse.Namespace) -> int:
     """Add ActivityWatch's database and read it now."""
+    context = open_context_for(args)
+    return _print_added(context, lambda: context.coding.add_activitywatch(args.dbfile, args.app))
+
+
+def _print_added(context: AppContext, add: Callable[[], CodingSourceInfo]) -> int:
+    """Add a source with ``add`` and print it; say why when nothing was added."""
     from focusapp.services.coding import CodingSourceError
 
-    context = open_context_for(args)
     try:
-        info = context.coding.add_activitywatch(args.dbfile, args.app)
+        info = add()
     except CodingSourceError as error:
         raise UserError(f"{error} Nothing was added.") from None
-    _write([f"Added {info.path}.", *_info_lines(info, context.zone)])
+    write_lines([f"Added {info.path}.", *_info_lines(info, context.zone)])
     return EXIT_OK
 
 
@@ -163,12 +172,14 @@ def cmd_coding_list(args: argparse.Namespace) -> int:
     sources = context.coding.sources()
     if args.json:
         payload = {"sources": [_info_json(info) for info in sources]}
-        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        write_json(payload)
         return EXIT_OK
     if not sources:
-        _write(["No coding source added yet. Add one with: focusapp coding add PATH"])
+        write_lines(["No coding source added yet. Add one with: focusapp coding add PATH"])
         return EXIT_OK
-    _write([line for info in sources for line in [info.path, *_info_lines(info, context.zone)]])
+    write_lines(
+        [line for info in sources for line in [info.path, *_info_lines(info, context.zone)]]
+    )
     return EXIT_OK
 
 
@@ -186,7 +197,7 @@ def cmd_coding_sync(args: argparse.Namespace) -> int:
             lines.extend([path, *_info_lines(info, context.zone)])
     if not outcomes:
         lines.append("Nothing to do: no coding source added (focusapp coding add PATH).")
-    _write(lines)
+    write_lines(lines)
     if failed:
         raise UserError(f"{failed} of {len(outcomes)} coding sources could not be read")
     return EXIT_OK
@@ -201,9 +212,9 @@ def cmd_coding_show(args: argparse.Namespace) -> int:
     sources = context.checkins.sources(day)
     if args.json:
         payload = audit_json(audit, sources, context.zone)
-        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        write_json(payload)
     else:
-        _write(_audit_lines(audit, sources, context.zone))
+        write_lines(_audit_lines(audit, sources, context.zone))
     return EXIT_OK
 
 
@@ -211,7 +222,7 @@ def cmd_coding_remove(args: argparse.Namespace) -> int:
     """Forget one source and its commits."""
     if not open_context_for(args).coding.remove(args.path):
         raise UserError(f"{args.path} was not added; see: focusapp coding list")
-    _write([f"Removed {args.path} and its commits."])
+    write_lines([f"Removed {args.path} and its commits."])
     return EXIT_OK
 
 
@@ -323,8 +334,3 @@ def _address(text: str) -> str:
     if not (local and at and domain) or any(c.isspace() for c in cleaned):
         raise UserError(f"--author: '{text}' is not an e-mail address")
     return cleaned.lower()
-
-
-def _write(lines: list[str]) -> None:
-    # Paths come from the file system: escape what a terminal obeys.
-    sys.stdout.write("".join(f"{escape_text(line, keep_layout=True)}\n" for line in lines))

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterable
 
-    from focusapp.system.autostart import Autostart
+    from focusapp.system.autostart.common import Autostart
 
 START_AT_LOGIN: Final = "app.start_at_login"
 
@@ -168,19 +168,16 @@ def _write_lines(lines: Iterable[str]) -> None:
 
 
 def _autostart(args: argparse.Namespace) -> Autostart:
-    from focusapp.system.autostart import for_platform
+    from focusapp.system.autostart.choose import for_platform
 
     return for_platform(args.data_dir)
 
 
 def _apply_login(login: Autostart, *, enabled: bool) -> None:
-    from focusapp.system.autostart import AutostartError
+    from focusapp.system.autostart.common import AutostartError
 
     try:
-        if enabled:
-            login.enable()
-        else:
-            login.disable()
+        _switch(login, enabled=enabled)
     except AutostartError as error:
         verb = "create" if enabled else "remove"
         raise UserError(
@@ -188,14 +185,19 @@ def _apply_login(login: Autostart, *, enabled: bool) -> None:
         ) from None
 
 
+def _switch(login: Autostart, *, enabled: bool) -> None:
+    """Create the login entry when ``enabled``, else remove it."""
+    if enabled:
+        login.enable()
+    else:
+        login.disable()
+
+
 def _undo_login(login: Autostart, *, enabled: bool) -> None:
     """Put the login entry back as the unchanged settings file describes it (best effort)."""
-    from focusapp.system.autostart import AutostartError
+    from focusapp.system.autostart.common import AutostartError
 
     try:
-        if enabled:
-            login.enable()
-        else:
-            login.disable()
+        _switch(login, enabled=enabled)
     except AutostartError as error:
         logger.warning("could not restore the login entry: %s", error)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import TYPE_CHECKING, Final
 
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
+    add_json,
     examples,
     open_context_for,
     parse_date,
     parse_int,
+    write_json,
 )
+from focusapp.cli.table import table_lines
 from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Choice, PlanChoice
 from focusapp.wording.levels import level_in_sentence
@@ -34,6 +35,16 @@ if TYPE_CHECKING:
 
 #: How many series the text output lists (the JSON lists all).
 TEXT_SERIES: Final = 10
+_DAY_COLUMNS: Final = (
+    "Day",
+    "Meetings",
+    "Count",
+    "Back-to-back",
+    "Longest free",
+    "After hours",
+    "Focus",
+)
+_SERIES_COLUMNS: Final = ("Series", "Booked", "Focus cost", "Times", "Title")
 #: The longest length a series can be shortened to (a whole day).
 MAX_SHORTEN_MINUTES: Final = 1440
 PLAN_FLAGS: Final = "--skip/--decline/--delegate/--shorten"
@@ -85,14 +96,19 @@ def to_json(forecast: Forecast) -> dict[str, object]:
 
 
 def _text(forecast: Forecast) -> list[str]:
-    lines = ["Day             Meetings  Count  Back-to-back  Longest free  After hours  Focus"]
-    for d in forecast.days:
-        lines.append(
-            f"{d.date:%a %Y-%m-%d}  {format_duration(d.meeting_minutes):>8}  "
-            f"{d.meeting_count:>5}  {d.back_to_back_count:>12}  "
-            f"{format_duration(d.longest_free_block_minutes):>12}  "
-            f"{format_duration(d.after_hours_minutes):>11}  {'yes' if d.has_focus_block else '-'}"
+    day_rows = [
+        (
+            f"{d.date:%a %Y-%m-%d}",
+            format_duration(d.meeting_minutes),
+            str(d.meeting_count),
+            str(d.back_to_back_count),
+            format_duration(d.longest_free_block_minutes),
+            format_duration(d.after_hours_minutes),
+            "yes" if d.has_focus_block else "-",
         )
+        for d in forecast.days
+    ]
+    lines = table_lines(day_rows, _DAY_COLUMNS, right={1, 2, 3, 4, 5}, min_widths=(14,))
     if forecast.week is not None:
         w = forecast.week
         lines += [
@@ -102,12 +118,17 @@ def _text(forecast: Forecast) -> list[str]:
             ),
         ]
     if forecast.series:
-        lines += ["", "Series    Booked  Focus cost  Times  Title"]
-        for s in forecast.series[:TEXT_SERIES]:
-            lines.append(
-                f"{s.id}  {format_duration(s.minutes):>6}  "
-                f"{format_duration(s.focus_cost_minutes):>10}  {s.occurrences:>5}  {s.title}"
+        series_rows = [
+            (
+                s.id,
+                format_duration(s.minutes),
+                format_duration(s.focus_cost_minutes),
+                str(s.occurrences),
+                s.title,
             )
+            for s in forecast.series[:TEXT_SERIES]
+        ]
+        lines += ["", *table_lines(series_rows, _SERIES_COLUMNS, right={1, 2, 3})]
     projection = forecast.projection
     lines.append("")
     if projection is None or projection.score is None or projection.level is None:
@@ -171,7 +192,7 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         context.close()
     if args.json:
-        sys.stdout.write(json.dumps(to_json(forecast), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(forecast))
     else:
         print("\n".join(_text(forecast)))
     return EXIT_OK
@@ -227,5 +248,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--clear-plan", action="store_true", help="forget the kept plan before forecasting"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_json(parser)
     parser.set_defaults(handler=_run)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import TYPE_CHECKING
 
 from focusapp.cli.forecast import lookahead_service
-from focusapp.cli.support import EXIT_OK, examples, open_context_for
+from focusapp.cli.support import EXIT_OK, add_json, examples, open_context_for, write_json
 from focusapp.wording.lookahead import insight_sentence
 
 if TYPE_CHECKING:
@@ -42,7 +40,7 @@ def _run(args: argparse.Namespace) -> int:
         context.close()
     if args.json:
         document = {"insights": [to_json(a) for a in answers]}
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        write_json(document)
     else:
         print("\n\n".join(insight_sentence(a) for a in answers))
     return EXIT_OK
@@ -59,5 +57,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "its interval excludes zero. Patterns in your data, not proof of cause.",
         epilog=examples("focusapp insights", "focusapp insights --json"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_json(parser)
     parser.set_defaults(handler=_run)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import TYPE_CHECKING
 
 from focusapp.cli.forecast import lookahead_service, series_json
-from focusapp.cli.support import EXIT_OK, UserError, examples, open_context_for, parse_date
+from focusapp.cli.support import (
+    EXIT_OK,
+    UserError,
+    add_json,
+    examples,
+    open_context_for,
+    parse_date,
+    write_json,
+)
+from focusapp.cli.table import table_lines
 from focusapp.domain.durations import format_duration
 from focusapp.wording.lookahead import review_suggestion
 
@@ -63,8 +70,8 @@ def _text(review: WeekReview) -> list[str]:
         lines.append(
             f"  Best day {review.best_day:%a %d %b}, hardest {review.hardest_day:%a %d %b}"
         )
-    for series in review.top_series:
-        lines.append(f"  {format_duration(series.minutes):>6}  {series.title}")
+    series_rows = [(format_duration(s.minutes), s.title) for s in review.top_series]
+    lines.extend(table_lines(series_rows, right={0}, min_widths=(6,), indent="  "))
     if review.next_week_minutes is not None:
         lines.append(f"  Booked next week: {format_duration(review.next_week_minutes)}")
     lines += ["", review_suggestion(review)]
@@ -88,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         context.close()
     if args.json:
-        sys.stdout.write(json.dumps(to_json(review), indent=2, ensure_ascii=False) + "\n")
+        write_json(to_json(review))
     else:
         print("\n".join(_text(review)))
         if reflection:
@@ -116,5 +123,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="TEXT",
         help="keep a short reflection with the week (empty text removes it)",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_json(parser)
     parser.set_defaults(handler=_run)

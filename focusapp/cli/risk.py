@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli.support import EXIT_OK, add_range, date_range, examples, open_context_for
+from focusapp.cli.support import (
+    EXIT_OK,
+    add_json,
+    add_range,
+    date_range,
+    examples,
+    open_context_for,
+    write_json,
+)
 from focusapp.domain.risk import DISCLAIMER, FACTORS, RiskAssessment, to_json
 from focusapp.services.risk import EARLIEST_DAY
 from focusapp.wording.levels import level_in_sentence
@@ -49,7 +55,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         days = [to_json(a) | {"future": a.date > today} for a in series]
         document = {"disclaimer": DISCLAIMER, "days": days}
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        write_json(document)
         return EXIT_OK
     for assessment in series:
         print(_line(assessment, today))
@@ -74,5 +80,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
     )
     add_range(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_json(parser)
     parser.set_defaults(handler=_run)

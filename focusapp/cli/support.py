@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import json
 import logging
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from focusapp.bootstrap import AppContext
     from focusapp.system.paths import AppPaths
@@ -57,6 +58,19 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
             for paragraph in paragraphs
         ]
         return "\n\n".join(filled)
+
+
+def add_action(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help_text: str,
+    description: str,
+    *example_lines: str,
+) -> argparse.ArgumentParser:
+    """Add a subcommand with its help line, its description and one or more examples."""
+    return actions.add_parser(
+        name, help=help_text, description=description, epilog=examples(*example_lines)
+    )
 
 
 def examples(*lines: str, notes: str = "") -> str:
@@ -113,6 +127,25 @@ def escape_text(text: str, *, keep_layout: bool = False) -> str:
     return "".join(
         _escaped_char(char) if _needs_escape(char, keep_layout) else char for char in text
     )
+
+
+def write_lines(lines: Iterable[str]) -> None:
+    """Print lines that quote other programs' files (titles, paths, warnings), one a line.
+
+    What a terminal would obey (escape sequences, bidirectional controls) is escaped; tabs
+    and the layout of the lines are kept.
+    """
+    sys.stdout.write("".join(f"{escape_text(line, keep_layout=True)}\n" for line in lines))
+
+
+def write_json(document: object, *, ascii_only: bool = False) -> None:
+    """Print ``document`` as every ``--json`` option does: indented two spaces, one newline.
+
+    Args:
+        document: The JSON value.
+        ascii_only: Escape every non-ASCII character instead of printing it.
+    """
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=ascii_only) + "\n")
 
 
 def quoted(text: str) -> str:
@@ -347,6 +380,16 @@ def read_file(path_text: str, label: str | None = None, max_bytes: int | None = 
     except OSError as error:
         message = str(error)
         raise UserError(f"{label}: {message}" if label else message) from None
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    """Add ``--json``, which every listing and report takes to print JSON instead of text."""
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def add_day(parser: argparse.ArgumentParser) -> None:
+    """Add the positional ``DATE`` of a command about one day."""
+    parser.add_argument("date", metavar="DATE", help="the day (YYYY-MM-DD, or 'today')")
 
 
 def add_range(parser: argparse.ArgumentParser) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
@@ -224,6 +224,11 @@ class CalendarDay:
     longest_free_block_minutes: int = 0
     after_hours_minutes: int = 0
     double_booked_minutes: int = 0
+
+
+#: A :class:`CalendarDay`'s numbers (every field but the date), in field order; the
+#: ``calendar_days`` table has a column of each name.
+DAY_NUMBER_FIELDS: Final = tuple(f.name for f in fields(CalendarDay) if f.name != "date")
 
 
 def classify(

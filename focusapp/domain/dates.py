@@ -22,7 +22,8 @@ LAST_DAY: Final = dt.date(2200, 12, 31)
 
 #: Words for a relative day, besides weekday names.
 _RELATIVE: Final = {"today": 0, "yesterday": 1}
-_WEEKDAYS: Final = (
+#: The weekdays by their full English names, Monday first (``date.weekday()`` order).
+WEEKDAY_FULL_NAMES: Final = (
     "monday",
     "tuesday",
     "wednesday",
@@ -69,7 +70,7 @@ def _weekday(word: str) -> int | None:
     """Return the weekday number (Monday 0) of a name or an abbreviation of 2+ letters."""
     if len(word) < _MIN_ABBREVIATION:
         return None
-    matches = [index for index, name in enumerate(_WEEKDAYS) if name.startswith(word)]
+    matches = [index for index, name in enumerate(WEEKDAY_FULL_NAMES) if name.startswith(word)]
     return matches[0] if len(matches) == 1 else None
 
 

@@ -39,7 +39,8 @@ from collections import defaultdict
 from contextlib import closing
 from typing import TYPE_CHECKING, Final
 
-from focusapp.formats.ics import CalendarFormatError, CalendarReadResult, read_calendar
+from focusapp.formats.ics.read import read_calendar
+from focusapp.formats.ics.report import CalendarFormatError, CalendarReadResult
 from focusapp.formats.readonly_sqlite import is_schema_mismatch, open_read_only, unreadable_now
 from focusapp.system.files import FileRefusedError
 from focusapp.wording.translate import translate

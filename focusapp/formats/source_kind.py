@@ -12,9 +12,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
-from focusapp.formats.discovery import vdir_source
+from focusapp.formats.discovery.vdirs import vdir_source
 from focusapp.formats.evolution import count_events
-from focusapp.formats.ics import CalendarFormatError
+from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.formats.readonly_sqlite import check_regular_file
 from focusapp.formats.thunderbird import thunderbird_counts
 from focusapp.system.files import FileRefusedError

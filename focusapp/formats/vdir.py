@@ -36,7 +36,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from focusapp.domain.calendar import CalendarEvent, Exclusion
-from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, SkippedEvent, read_calendar
+from focusapp.formats.ics.read import MAX_ICS_BYTES, read_calendar
+from focusapp.formats.ics.report import CalendarFormatError, SkippedEvent
 from focusapp.system.files import FileRefusedError, read_regular_file
 from focusapp.wording.translate import translate
 

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from focusapp.domain.reminders import ReminderState
+from focusapp.domain.reminders.state import ReminderState
 from focusapp.system.atomic import write_atomically
 from focusapp.system.files import read_regular_file
 

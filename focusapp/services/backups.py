@@ -15,15 +15,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from focusapp.domain.errors import StorageError
 from focusapp.storage import migrate
-from focusapp.storage.backup import (
-    BackupError,
-    BackupInfo,
-    integrity_problems,
-    list_backups,
-    read_info,
-    restore_into,
-    write_backup,
-)
+from focusapp.storage.backup.contents import BackupInfo, list_backups, read_info
+from focusapp.storage.backup.integrity import integrity_problems
+from focusapp.storage.backup.names import BackupError
+from focusapp.storage.backup.restore import restore_into
+from focusapp.storage.backup.write import write_backup
 from focusapp.storage.safety import StartupReport, newest_good_backup
 
 if TYPE_CHECKING:

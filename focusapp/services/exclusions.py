@@ -2,7 +2,7 @@
 
 The exclusion and the day numbers it changes are written in one ``BEGIN IMMEDIATE``
 transaction (``Sessions.begin()``), so the numbers never disagree with the audit. Days are
-re-summarised by :func:`~focusapp.services.calendar_store.recompute_days`, which applies the
+re-summarised by :func:`~focusapp.services.calendar.store.recompute_days`, which applies the
 exclusions on every import too.
 """
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import event_days
 from focusapp.domain.exclusions import overlaps
-from focusapp.services.calendar_store import merge_ranges, recompute_days
+from focusapp.services.calendar.store import merge_ranges, recompute_days
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.exclusions_repository import ExclusionRepository

@@ -46,7 +46,7 @@ from focusapp.domain.risk import HISTORY_DAYS
 
 # The one rule that decides which copy of an event imported from two files counts; shared
 # with the import so a forecast never counts a meeting twice.
-from focusapp.services.calendar import resolve_copies
+from focusapp.services.calendar.store import resolve_copies
 from focusapp.services.changes import ChangeKind, Changes
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
     from focusapp.domain.calendar import CalendarEvent
     from focusapp.domain.risk import RiskAssessment
-    from focusapp.services.calendar import CalendarService
+    from focusapp.services.calendar.service import CalendarService
     from focusapp.services.checkins import CheckInService
     from focusapp.services.risk import RiskService
     from focusapp.storage.db import Sessions

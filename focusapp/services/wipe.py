@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp import APP_ID
 from focusapp.domain.errors import StorageError
-from focusapp.storage.backup import BACKUP_PREFIX, BACKUP_SUFFIX, LOCK_NAME, TEMP_PREFIX
-from focusapp.storage.backup import database_in_use as _database_in_use
+from focusapp.storage.backup.integrity import database_in_use as _database_in_use
+from focusapp.storage.backup.names import BACKUP_PREFIX, BACKUP_SUFFIX, LOCK_NAME, TEMP_PREFIX
 from focusapp.system.paths import APP_NAME
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ def login_entry_files(paths: AppPaths) -> list[Path]:
     The entry of a ``--data-dir`` profile names that folder; the default profile's names
     none. An entry for another profile is left alone.
     """
-    from focusapp.system.autostart import for_platform
+    from focusapp.system.autostart.choose import for_platform
 
     entry = for_platform(runner=None)
     path = getattr(entry, "path", None)

@@ -1,17 +1,31 @@
 """User settings as typed values: :class:`Settings` (its defaults) and the constants around it.
 
+The defaults that the domain also needs (reminder times, the day start, calendar rules) are
+declared there once and taken from it here.
+
 Every setting has a dotted key, a typed attribute here, one canonical text form and a TOML
 form (:mod:`focusapp.settings.specs`); the file that holds them is :mod:`focusapp.settings.store`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from focusapp.domain.calendar import DEFAULT_NOT_MEETING_PATTERNS, DEFAULT_WORK_HOURS
+from focusapp.domain.days import DEFAULT_DAY_START_HOUR
 from focusapp.domain.forecast import DEFAULT_DAYS as DEFAULT_FORECAST_DAYS
+from focusapp.domain.reminders.model import (
+    DEFAULT_FOCUS_LENGTH_MINUTES,
+    DEFAULT_MEETING_BUDGET_MINUTES,
+    DEFAULT_REMINDER_TIME,
+    DEFAULT_SNOOZE_MINUTES,
+    DEFAULT_WORKDAYS,
+)
 from focusapp.domain.review_schedule import ReviewMoment
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 WEEKDAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: Friday 16:00 (the domain's default moment).
@@ -48,25 +62,18 @@ class Settings:
         review_moment: When in the week the weekly review notification comes; ``None`` is off.
     """
 
-    reminder_time: dt.time = dt.time(17, 30)
-    workdays: frozenset[int] = frozenset(range(5))
-    snooze_minutes: int = 45
-    day_start_hour: int = 4
-    meeting_budget_minutes: int = 4 * 60
-    focus_length_minutes: int = 90
+    reminder_time: dt.time = DEFAULT_REMINDER_TIME
+    workdays: frozenset[int] = DEFAULT_WORKDAYS
+    snooze_minutes: int = DEFAULT_SNOOZE_MINUTES
+    day_start_hour: int = DEFAULT_DAY_START_HOUR
+    meeting_budget_minutes: int = DEFAULT_MEETING_BUDGET_MINUTES
+    focus_length_minutes: int = DEFAULT_FOCUS_LENGTH_MINUTES
     theme: str = "system"
     start_at_login: bool = False
     tray_icon: bool = True
     calendar_my_addresses: tuple[str, ...] = ()
-    calendar_work_hours: tuple[dt.time, dt.time] = (dt.time(9), dt.time(17))
-    calendar_not_meeting_patterns: tuple[str, ...] = (
-        "focus",
-        "focus time",
-        "blocked",
-        "lunch",
-        "ooo",
-        "out of office",
-    )
+    calendar_work_hours: tuple[dt.time, dt.time] = DEFAULT_WORK_HOURS
+    calendar_not_meeting_patterns: tuple[str, ...] = DEFAULT_NOT_MEETING_PATTERNS
     calendar_only_with_attendees: bool = False
     calendar_watch_files: tuple[str, ...] = ()
     calendar_keep_titles: bool = True

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import delete, func, insert, select
 
-from focusapp.domain.calendar import CalendarDay, CalendarEvent, Exclusion
+from focusapp.domain.calendar import DAY_NUMBER_FIELDS, CalendarDay, CalendarEvent, Exclusion
 from focusapp.storage.tables import CalendarDayRow, CalendarEventRow, CalendarSourceRow
 
 if TYPE_CHECKING:
@@ -22,14 +22,6 @@ if TYPE_CHECKING:
 
 #: Rows per INSERT statement or IN (...) list; well under SQLite's variable limit.
 _CHUNK: Final = 500
-_DAY_FIELDS: Final = (
-    "meeting_minutes",
-    "meeting_count",
-    "back_to_back_count",
-    "longest_free_block_minutes",
-    "after_hours_minutes",
-    "double_booked_minutes",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +244,7 @@ class CalendarRepository:
         self, first: dt.date | None = None, last: dt.date | None = None
     ) -> dict[dt.date, CalendarDay]:
         """Return the stored numbers of covered days in ``[first, last]`` (open ends allowed)."""
-        columns = [getattr(CalendarDayRow, name) for name in _DAY_FIELDS]
+        columns = [getattr(CalendarDayRow, name) for name in DAY_NUMBER_FIELDS]
         query = select(CalendarDayRow.day, *columns).order_by(CalendarDayRow.day)
         if first is not None:
             query = query.where(CalendarDayRow.day >= first)
@@ -264,7 +256,7 @@ class CalendarRepository:
         """Store the numbers of each day given; ``None`` removes that day's numbers."""
         self.delete_days(list(days))
         rows = [
-            {"day": day.date, **{name: getattr(day, name) for name in _DAY_FIELDS}}
+            {"day": day.date, **{name: getattr(day, name) for name in DAY_NUMBER_FIELDS}}
             for day in days.values()
             if day is not None
         ]

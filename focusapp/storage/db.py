@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from focusapp.storage.backup import BUSY_TIMEOUT_MS
+from focusapp.storage.backup.integrity import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -49,20 +49,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from focusapp.domain.errors import StorageError
 from focusapp.storage import migrate
-from focusapp.storage.backup import (
+from focusapp.storage.backup.contents import BackupInfo, list_backups
+from focusapp.storage.backup.integrity import (
     BUSY_TIMEOUT_MS,
-    BackupError,
-    BackupInfo,
-    backup_files,
-    backup_if_due,
     check_rows,
     database_has_data,
     describe_sqlite_error,
     integrity_problems,
     is_damage,
-    list_backups,
-    write_backup,
 )
+from focusapp.storage.backup.names import BackupError, backup_files
+from focusapp.storage.backup.write import backup_if_due, write_backup
 from focusapp.storage.db import make_engine
 
 if TYPE_CHECKING:

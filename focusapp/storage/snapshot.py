@@ -17,7 +17,7 @@ import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, Final
 
-from focusapp.domain.calendar import CalendarDay
+from focusapp.domain.calendar import DAY_NUMBER_FIELDS, CalendarDay
 from focusapp.domain.coding import Commit
 from focusapp.domain.errors import StorageError
 from focusapp.domain.focus import FocusSession
@@ -30,15 +30,7 @@ if TYPE_CHECKING:
 #: Columns read from ``checkins`` (the ORM's CheckInRow), in CheckIn's field order.
 CHECKIN_COLUMNS: Final = ("day", *VALUE_FIELDS)
 #: Columns read from ``calendar_days`` (CalendarDayRow), in CalendarDay's field order.
-CALENDAR_DAY_COLUMNS: Final = (
-    "day",
-    "meeting_minutes",
-    "meeting_count",
-    "back_to_back_count",
-    "longest_free_block_minutes",
-    "after_hours_minutes",
-    "double_booked_minutes",
-)
+CALENDAR_DAY_COLUMNS: Final = ("day", *DAY_NUMBER_FIELDS)
 #: Columns read from ``focus_sessions`` (FocusSessionRow).
 FOCUS_COLUMNS: Final = ("id", "started_at", "ended_at")
 _BUSY_TIMEOUT_S: Final = 10.0

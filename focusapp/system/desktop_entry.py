@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from focusapp import APP_ID
-from focusapp.system.autostart import custom_data_dir, desktop_exec, launch_command
+from focusapp.system.autostart.common import custom_data_dir, launch_command
+from focusapp.system.autostart.xdg import desktop_exec
 from focusapp.system.resources import resources_dir
 
 if TYPE_CHECKING:

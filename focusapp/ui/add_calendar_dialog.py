@@ -33,8 +33,9 @@ from focusapp.ui.workers import BackgroundRunner
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from focusapp.services.calendar import SyncOutcome
-    from focusapp.services.sources import SourceInfo, SourcesService
+    from focusapp.services.calendar.importer import SyncOutcome
+    from focusapp.services.sources.listing import SourceInfo
+    from focusapp.services.sources.service import SourcesService
 
 logger = logging.getLogger(__name__)
 

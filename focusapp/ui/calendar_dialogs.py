@@ -37,8 +37,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from focusapp.domain.calendar import CalendarDay
-    from focusapp.formats.ics import SkippedEvent
-    from focusapp.services.calendar import CalendarImportReport, CalendarService, DayAudit
+    from focusapp.formats.ics.report import SkippedEvent
+    from focusapp.services.calendar.audit import DayAudit
+    from focusapp.services.calendar.service import CalendarService
+    from focusapp.services.calendar.store import CalendarImportReport
     from focusapp.ui.calendar_owner import OwnerQuestion
     from focusapp.ui.calendar_watch import CalendarImporter, CalendarJobResult
 
@@ -299,7 +301,7 @@ class CalendarImportDialog(QDialog):
     """
 
     def __init__(self, report: CalendarImportReport, parent: QWidget | None = None) -> None:
-        from focusapp.services.calendar import describe_reason, explain_reason
+        from focusapp.services.calendar.audit import describe_reason, explain_reason
 
         super().__init__(parent)
         self.setObjectName("calendar_import_dialog")
@@ -519,7 +521,11 @@ class CalendarDayDialog(QDialog):
         return self.tr("Event titles are not kept (setting calendar.keep_titles is off).")
 
     def _load(self, audit: DayAudit) -> None:
-        from focusapp.services.calendar import describe_reason, event_time_text, explain_reason
+        from focusapp.services.calendar.audit import (
+            describe_reason,
+            event_time_text,
+            explain_reason,
+        )
 
         self.summary_label.setText(_summary_html(audit.summary, len(audit.left_out)))
         zone = self._calendar.zone

@@ -16,7 +16,8 @@ from focusapp.domain.exclusions import excluded_by, exclusion_for
 
 if TYPE_CHECKING:
     from focusapp.domain.calendar import CalendarEvent
-    from focusapp.services.calendar import CalendarService, DayAudit
+    from focusapp.services.calendar.audit import DayAudit
+    from focusapp.services.calendar.service import CalendarService
 
 
 class ExclusionButtons(QWidget):

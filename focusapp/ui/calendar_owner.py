@@ -107,7 +107,7 @@ class OwnerQuestion:
 
     def guess(self, path: str) -> OwnerGuess:
         """Return the ranked candidates of the file at ``path`` (read, not imported)."""
-        from focusapp.services.calendar_identity import file_owner_tally, guess_owner
+        from focusapp.services.calendar.identity import file_owner_tally, guess_owner
 
         calendar = self._context.calendar
         return guess_owner(file_owner_tally(Path(path), calendar.zone, calendar.today()))
@@ -118,6 +118,6 @@ class OwnerQuestion:
         Raises:
             OSError: If the settings file cannot be written.
         """
-        from focusapp.services.calendar_identity import remember_my_addresses
+        from focusapp.services.calendar.identity import remember_my_addresses
 
         self._context.settings = remember_my_addresses(self._context.settings_store, [address])

@@ -28,14 +28,15 @@ from PySide6.QtCore import (
 
 from focusapp.domain.errors import StorageError
 from focusapp.formats.source_kind import CalendarKind
-from focusapp.services.calendar import CalendarImportError, SyncOutcome, resolve_local_path
+from focusapp.services.calendar.importer import SyncOutcome
+from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
 from focusapp.system.files import is_regular_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from focusapp.services.calendar import CalendarService
-    from focusapp.services.sources import SourcesService
+    from focusapp.services.calendar.service import CalendarService
+    from focusapp.services.sources.service import SourcesService
     from focusapp.settings.values import Settings
 
 logger = logging.getLogger(__name__)
@@ -286,7 +287,7 @@ class CalendarWatch(QObject):
         return list(self._sources)
 
     def _follow_sources(self, added: Iterable[tuple[str, CalendarKind]]) -> None:
-        from focusapp.services.sources import watch_paths
+        from focusapp.services.sources.change_detection import watch_paths
 
         self._sources = {path: (kind, watch_paths(path, kind)) for path, kind in added}
         self._rewatch(reset_stamps=False)

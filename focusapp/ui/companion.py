@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from focusapp.domain.checked_in import is_checked_in
 from focusapp.domain.errors import StorageError
-from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
+from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.validation import CheckInInvalidError
 from focusapp.services.changes import DAY_FIGURE_KINDS, ChangeKind
 from focusapp.services.focus import FocusError

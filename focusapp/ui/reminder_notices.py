@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.durations import format_duration
-from focusapp.domain.reminders import ReminderKind
+from focusapp.domain.reminders.model import ReminderKind
 from focusapp.ui.dashboard import describe_risk
 from focusapp.ui.notifications import DEFAULT_ACTION
 from focusapp.wording.translate import translate

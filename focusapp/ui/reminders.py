@@ -9,19 +9,10 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
-from focusapp.domain.reminders import (
-    Reminder,
-    ReminderInputs,
-    ReminderKind,
-    detect_clock_jump,
-    due_reminders,
-    mark_shown,
-    next_wakeup,
-    pause_for,
-    pause_rest_of_today,
-    resume,
-    snooze_checkin,
-)
+from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKind
+from focusapp.domain.reminders.pause import pause_for, pause_rest_of_today, resume, snooze_checkin
+from focusapp.domain.reminders.schedule import due_reminders, mark_shown, next_wakeup
+from focusapp.domain.reminders.wall_clock import detect_clock_jump
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -154,7 +154,8 @@ class Shell(QObject):
         if chosen is None:
             return
         if chosen.start_at_login != context.settings.start_at_login:
-            from focusapp.system.autostart import for_platform, profile_data_dir
+            from focusapp.system.autostart.choose import for_platform
+            from focusapp.system.autostart.common import profile_data_dir
 
             try:
                 entry = for_platform(profile_data_dir(context.paths))

@@ -267,7 +267,7 @@ def test_wipe_refuses_while_focusapp_has_the_database_open(capsys, data_dir):
 
 
 def test_wipe_removes_this_profiles_login_entry_only(capsys, data_dir, tmp_path, monkeypatch):
-    from focusapp.system.autostart import for_platform
+    from focusapp.system.autostart.choose import for_platform
 
     log_days(capsys, "2026-11-01")
     entry = for_platform(data_dir=data_dir, platform="linux", runner=None)

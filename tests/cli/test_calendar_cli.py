@@ -12,8 +12,9 @@ from focusapp.cli.main import main
 from focusapp.domain.calendar import CalendarRules
 from focusapp.domain.clock import SystemClock
 from focusapp.domain.days import local_day
-from focusapp.formats.ics import CalendarFormatError, read_calendar
-from focusapp.services.calendar import default_range
+from focusapp.formats.ics.read import read_calendar
+from focusapp.formats.ics.report import CalendarFormatError
+from focusapp.services.calendar.importer import default_range
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 REAL_WORLD = sorted(p.name for p in DATA.glob("*.ics") if not p.name.startswith("focusapp__"))

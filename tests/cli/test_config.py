@@ -16,7 +16,8 @@ from focusapp.cli.main import build_parser, main
 from focusapp.settings.specs import KEYS, accepted_form, get_text, with_value
 from focusapp.settings.store import SettingsStore
 from focusapp.settings.values import DEFAULT_SETTINGS
-from focusapp.system.autostart import XdgAutostart, for_platform
+from focusapp.system.autostart.choose import for_platform
+from focusapp.system.autostart.xdg import XdgAutostart
 
 if TYPE_CHECKING:
     from pathlib import Path

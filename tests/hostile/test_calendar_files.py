@@ -20,9 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from focusapp.domain.calendar import CalendarRules, summarise_days
-from focusapp.formats import ics_expand
-from focusapp.formats.ics import CalendarFormatError, CalendarReadResult, read_calendar
-from focusapp.formats.ics_expand import MAX_OCCURRENCES_PER_EVENT, _WindowedRule
+from focusapp.formats.ics import expand as ics_expand
+from focusapp.formats.ics.expand import MAX_OCCURRENCES_PER_EVENT, _WindowedRule
+from focusapp.formats.ics.read import read_calendar
+from focusapp.formats.ics.report import CalendarFormatError, CalendarReadResult
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -59,7 +60,7 @@ import datetime as dt, json, sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 from focusapp.domain.calendar import CalendarRules
-from focusapp.formats.ics import read_calendar
+from focusapp.formats.ics.read import read_calendar
 first, last = (dt.date.fromisoformat(d) for d in sys.argv[1:3])
 result = read_calendar(sys.stdin.buffer.read(), first_day=first, last_day=last,
                        rules=CalendarRules(zone=ZoneInfo("Europe/Berlin")))

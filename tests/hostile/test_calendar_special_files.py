@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from focusapp.formats.ics import MAX_ICS_BYTES
+from focusapp.formats.ics.read import MAX_ICS_BYTES
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ics"
 GOOD = DATA / "focusapp__windows_tzid.ics"

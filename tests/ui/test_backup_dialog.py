@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from focusapp.storage import backup as storage
+from focusapp.storage.backup.write import backup_if_due
 from focusapp.ui.backup_dialog import BackupDialog, describe_range
 from tests.conftest import BERLIN
 from tests.safety_support import table_dump
@@ -68,9 +68,7 @@ def test_back_up_now_keeps_earlier_backups_and_says_what_it_did(
     qtbot, context, clock, tmp_path, monkeypatch
 ):
     fill(context, DAYS)
-    daily = storage.backup_if_due(
-        context.paths.db_path, context.backups.backups_dir, clock.now(), BERLIN
-    )
+    daily = backup_if_due(context.paths.db_path, context.backups.backups_dir, clock.now(), BERLIN)
     assert daily is not None
     window = make_window(qtbot, context, tmp_path)
     told: list[str] = []

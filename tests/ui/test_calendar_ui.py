@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem
 
 from focusapp.domain.calendar import Exclusion
-from focusapp.formats.ics import SkippedEvent
-from focusapp.services.calendar import CalendarImportReport, RangeOrigin
+from focusapp.formats.ics.report import SkippedEvent
+from focusapp.services.calendar.store import CalendarImportReport, RangeOrigin
 from focusapp.ui.calendar_dialogs import CalendarActions, CalendarDayDialog, CalendarImportDialog
 from focusapp.ui.calendar_watch import CalendarImporter, CalendarJobResult, CalendarWatch
 from focusapp.ui.main_window import MainWindow

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from focusapp.domain.clock import FixedClock
-from focusapp.domain.reminders import ReminderInputs, ReminderKind
+from focusapp.domain.reminders.model import ReminderInputs, ReminderKind
 from focusapp.services.app_state import AppStateStore
 from focusapp.ui.reminders import MAX_WAIT, ReminderController
 

@@ -12,24 +12,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from focusapp.domain.days import day_bounds, local_day
-from focusapp.domain.reminders import (
-    Reminder,
-    ReminderInputs,
-    ReminderKind,
-    ReminderState,
-    checkin_window,
-    detect_clock_jump,
-    due_reminders,
+from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKind
+from focusapp.domain.reminders.pause import (
     is_paused,
-    mark_shown,
-    next_wakeup,
     pause_for,
     pause_rest_of_today,
     pause_until,
-    resolve_wall_time,
     resume,
     snooze_checkin,
 )
+from focusapp.domain.reminders.schedule import (
+    checkin_window,
+    due_reminders,
+    mark_shown,
+    next_wakeup,
+)
+from focusapp.domain.reminders.state import ReminderState
+from focusapp.domain.reminders.wall_clock import detect_clock_jump, resolve_wall_time
 
 NEW_YORK = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")

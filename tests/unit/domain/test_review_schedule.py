@@ -9,14 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from focusapp.domain.reminders import (
-    ReminderInputs,
-    ReminderKind,
-    ReminderState,
-    due_reminders,
-    mark_shown,
-    next_wakeup,
-)
+from focusapp.domain.reminders.model import ReminderInputs, ReminderKind
+from focusapp.domain.reminders.schedule import due_reminders, mark_shown, next_wakeup
+from focusapp.domain.reminders.state import ReminderState
 from focusapp.domain.review_schedule import ReviewMoment, week_start
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -9,13 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from focusapp.formats import discovery
-from focusapp.formats.discovery import (
-    FoundSource,
-    SourceKind,
-    discover_sources,
-    evolution_names,
-)
+from focusapp.formats.discovery import vdirs
+from focusapp.formats.discovery.discover import discover_sources
+from focusapp.formats.discovery.mail_apps import evolution_names
+from focusapp.formats.discovery.places import FoundSource, SourceKind
 from focusapp.formats.thunderbird import thunderbird_names
 
 EDS_CACHE = Path(__file__).resolve().parents[2] / "data" / "evolution" / "webcal-cache.db"
@@ -302,7 +299,7 @@ def test_discovery_never_executes_a_config(home: Path, tmp_path: Path) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("[]=#'\" \nabcpath~/*"), max_size=200))
 def test_the_khal_reader_never_fails_on_any_text(text: str) -> None:
-    for name, values in discovery._khal_calendars(text):
+    for name, values in vdirs._khal_calendars(text):
         assert isinstance(name, str)
         assert all(isinstance(v, str) for v in values.values())
 
@@ -327,4 +324,4 @@ def test_discovery_never_fails_on_any_config_text(home: Path, text: str) -> None
     [('"~/cal/"', "~/cal/"), ("~/cal", "~/cal"), ('["a"]', '["a"]'), ('"a\\u00e9"', "aé")],
 )
 def test_vdirsyncer_values_are_json(raw: str, expected: str) -> None:
-    assert discovery._json_value(raw) == expected
+    assert vdirs._json_value(raw) == expected

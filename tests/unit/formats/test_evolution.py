@@ -12,7 +12,7 @@ import pytest
 
 from focusapp.domain.calendar import CalendarRules
 from focusapp.formats.evolution import LOCALLY_DELETED, count_events, read_cache
-from focusapp.formats.ics import CalendarFormatError
+from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.system.files import FileRefusedError
 
 REAL_CACHE = Path(__file__).resolve().parents[2] / "data" / "evolution" / "webcal-cache.db"

@@ -23,7 +23,7 @@ import pytest
 
 from focusapp.domain.calendar import CalendarRules
 from focusapp.formats.evolution import read_cache
-from focusapp.formats.ics import CalendarFormatError
+from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.system.files import FileRefusedError
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "evolution"

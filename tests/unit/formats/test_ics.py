@@ -21,8 +21,10 @@ from focusapp.domain.calendar import (
 )
 from focusapp.domain.days import day_bounds
 from focusapp.domain.intervals import Interval, clip, total_minutes
-from focusapp.formats import ics
-from focusapp.formats.ics import CalendarFormatError, CalendarReadResult, read_calendar
+from focusapp.formats.ics import occurrences
+from focusapp.formats.ics import read as ics_read
+from focusapp.formats.ics.read import read_calendar
+from focusapp.formats.ics.report import CalendarFormatError, CalendarReadResult
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "ics"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -540,16 +542,16 @@ def test_files_that_are_not_calendars_are_rejected(data: bytes, message: str) ->
 
 
 def test_oversized_files_are_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ics, "MAX_ICS_BYTES", 10)
+    monkeypatch.setattr(ics_read, "MAX_ICS_BYTES", 10)
     with pytest.raises(CalendarFormatError, match="larger than"):
         read("rie__zero_size_event.ics")
 
 
 def test_unexpected_failures_become_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(self: object) -> None:
+    def explode(self: object, groups: object, event_count: int) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(ics._Reader, "expand", explode)
+    monkeypatch.setattr(occurrences.OccurrenceReader, "expand", explode)
     with pytest.raises(CalendarFormatError, match=r"could not be read \(boom\)"):
         read("rie__zero_size_event.ics")
 
@@ -571,14 +573,14 @@ def test_windows_1252_and_utf16_files() -> None:
 
 def test_one_bad_override_does_not_sink_its_series(monkeypatch: pytest.MonkeyPatch) -> None:
     # recurring-ical-events fails on the whole UID; the reader retries the parts on their own.
-    real_between = ics._between
+    real_between = occurrences._between
 
     def fragile(kit: object, components: list[Any], start: dt.datetime, end: dt.datetime) -> Any:
         if any(str(c.get("SUMMARY")) == "Bad override" for c in components):
             raise ValueError("cannot expand this")
         return real_between(kit, components, start, end)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ics, "_between", fragile)
+    monkeypatch.setattr(occurrences, "_between", fragile)
     master = (
         "UID:s\r\nSUMMARY:Series\r\nDTSTART:20240506T070000Z\r\nDTEND:20240506T080000Z\r\n"
         "RRULE:FREQ=DAILY;COUNT=3"
@@ -647,7 +649,7 @@ def test_microsoft_busy_status_and_transparency() -> None:
 
 def test_parsing_libraries_load_only_when_a_file_is_read() -> None:
     code = (
-        "import sys, focusapp.formats.ics, focusapp.domain.calendar;"
+        "import sys, focusapp.formats.ics.read, focusapp.domain.calendar;"
         "heavy = {'icalendar', 'recurring_ical_events', 'x_wr_timezone'} & set(sys.modules);"
         "print(sorted(heavy))"
     )

@@ -11,7 +11,8 @@ import pytest
 
 from focusapp.domain.calendar import CalendarRules
 from focusapp.domain.identity import AddressSeen, rank_owners
-from focusapp.formats.ics import CalendarFormatError, read_calendar
+from focusapp.formats.ics.read import read_calendar
+from focusapp.formats.ics.report import CalendarFormatError
 
 _DATA = Path(__file__).parents[2] / "data" / "ics"
 _REAL = Path("/work/shared/data/ics/real-world")

@@ -8,7 +8,7 @@ import pytest
 
 from focusapp.domain.errors import StorageError
 from focusapp.services.changes import Changes
-from focusapp.storage.backup import backup_files, backup_name
+from focusapp.storage.backup.names import backup_files, backup_name
 from tests.safety_support import damage, read_only, table_dump
 
 DAYS = [dt.date(2026, 10, d) for d in (1, 2, 3)]

@@ -54,7 +54,7 @@ def test_excluding_one_occurrence_survives_a_reimport_and_can_be_undone(context,
     standup = next(e for e in context.calendar.audit(MONDAY).events if e.summary == "Standup")
     assert standup.recurrence_id is not None
     calls: list[None] = []
-    context.calendar.on_change(lambda: calls.append(None))
+    context.feed.subscribe(lambda _changes: calls.append(None))
     assert context.calendar.exclude(exclusion_for(standup, series=False))
     assert calls == [None]
     assert (minutes(context, MONDAY), minutes(context, TUESDAY)) == (45, 30)

@@ -11,16 +11,10 @@ from focusapp.domain.calendar import CalendarDay, CalendarEvent, Exclusion
 from focusapp.domain.errors import StorageError
 from focusapp.domain.models import CheckIn
 from focusapp.domain.sources import DerivedDay, Source, with_calendar_days
-from focusapp.services.calendar import (
-    DEFAULT_DAYS_AHEAD,
-    DEFAULT_DAYS_BACK,
-    CalendarImportError,
-    RangeOrigin,
-    describe_reason,
-    event_time_text,
-    explain_reason,
-    resolve_local_path,
-)
+from focusapp.services.calendar.audit import describe_reason, event_time_text, explain_reason
+from focusapp.services.calendar.importer import DEFAULT_DAYS_AHEAD, DEFAULT_DAYS_BACK
+from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
+from focusapp.services.calendar.store import RangeOrigin
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.tables import CalendarDayRow, CalendarEventRow, CalendarSourceRow
 
@@ -119,7 +113,7 @@ def test_typed_meeting_time_wins_and_clearing_it_switches_back(context, work):
 def test_reimporting_the_same_file_writes_nothing(context, work):
     calls: list[None] = []
     context.calendar.import_file(work)
-    context.calendar.on_change(lambda: calls.append(None))
+    context.feed.subscribe(lambda _changes: calls.append(None))
     before = context.calendar.sources()
     again = context.calendar.import_file(work)
     assert again.unchanged and again.days_changed == 0
@@ -479,6 +473,6 @@ def test_event_time_text_for_odd_events():
     ],
 )
 def test_file_urls_name_local_paths(url: str, path: str) -> None:
-    from focusapp.services.calendar import _file_url_path
+    from focusapp.services.calendar.local_files import _file_url_path
 
     assert _file_url_path(url) == path

@@ -159,7 +159,7 @@ def test_a_new_process_parses_nothing_when_the_vdir_did_not_change(
     ctx, vdir: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from focusapp.bootstrap import open_context
-    from focusapp.services import sources as sources_module
+    from focusapp.services.sources import service as sources_module
 
     ctx.sources.add(str(vdir))
     other = open_context(data_dir, clock=ctx.clock, zone=BERLIN)

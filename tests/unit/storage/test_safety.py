@@ -10,7 +10,8 @@ import pytest
 from focusapp.bootstrap import open_context
 from focusapp.domain.errors import StorageError
 from focusapp.storage import migrate, safety
-from focusapp.storage.backup import BackupError, backup_files, backup_name, write_backup
+from focusapp.storage.backup.names import BackupError, backup_files, backup_name
+from focusapp.storage.backup.write import write_backup
 from focusapp.storage.safety import DatabaseUnavailableError, open_database
 from tests.safety_support import DAMAGE_KINDS, damage, read_only, table_dump
 

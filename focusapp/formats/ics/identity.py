@@ -16,7 +16,7 @@ from focusapp.domain.identity import (
     calendar_address_of,
     tally_event,
 )
-from focusapp.formats.ics_values import event_uid, prop, prop_text
+from focusapp.formats.ics.values import event_uid, prop, prop_text
 
 if TYPE_CHECKING:
     from icalendar import Component

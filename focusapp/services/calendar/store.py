@@ -29,7 +29,7 @@ from focusapp.domain.calendar import (
 from focusapp.domain.days import day_bounds
 from focusapp.domain.exclusions import apply_exclusions
 from focusapp.domain.identity import IdentityTally
-from focusapp.formats.ics import SkippedEvent
+from focusapp.formats.ics.report import SkippedEvent
 from focusapp.storage.calendar_repository import CalendarRepository, StoredSource
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.exclusions_repository import ExclusionRepository
@@ -37,7 +37,7 @@ from focusapp.storage.exclusions_repository import ExclusionRepository
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from focusapp.formats.ics import CalendarReadResult
+    from focusapp.formats.ics.report import CalendarReadResult
     from focusapp.storage.db import Sessions
 
 #: Bumped when reading or classifying changes, so stored imports are redone once.

@@ -15,19 +15,20 @@ from typing import TYPE_CHECKING
 import pytest
 
 from focusapp import APP_ID
-from focusapp.system.autostart import (
+from focusapp.system.autostart.choose import for_platform
+from focusapp.system.autostart.common import (
     Autostart,
     AutostartError,
-    MacAutostart,
-    WindowsAutostart,
-    WinregRunRegistry,
-    XdgAutostart,
     custom_data_dir,
-    desktop_entry,
-    desktop_exec,
-    for_platform,
     launch_command,
     profile_data_dir,
+)
+from focusapp.system.autostart.macos import MacAutostart
+from focusapp.system.autostart.windows import WindowsAutostart, WinregRunRegistry
+from focusapp.system.autostart.xdg import (
+    XdgAutostart,
+    desktop_entry,
+    desktop_exec,
     xdg_autostart_dir,
 )
 from focusapp.system.paths import resolve_paths
@@ -81,7 +82,7 @@ def test_symlinked_script_is_kept_as_the_link(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_uses_this_interpreter() -> None:
-    main = Path(__file__).resolve().parents[2] / "focusapp" / "__main__.py"
+    main = Path(__file__).resolve().parents[3] / "focusapp" / "__main__.py"
     command = launch_command(
         argv0=str(main), which=lambda name: "/usr/bin/focusapp", executable="/venv/py", frozen=False
     )
@@ -439,7 +440,7 @@ def test_mac_runner_failure_is_only_a_warning(
 ) -> None:
     runner = FakeRunner(subprocess.CalledProcessError(1, ["launchctl"]))
     login = mac(tmp_path, runner)
-    with caplog.at_level(logging.WARNING, logger="focusapp.system.autostart"):
+    with caplog.at_level(logging.WARNING, logger="focusapp.system.autostart.macos"):
         login.enable()
     assert login.is_enabled()
     assert runner.calls == [["launchctl", "enable", f"gui/501/{APP_ID}"]]

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import CalendarRules, normalize_address
 from focusapp.domain.identity import IdentityTally, OwnerGuess, rank_owners
-from focusapp.formats.ics import MAX_ICS_BYTES, CalendarFormatError, read_calendar
+from focusapp.formats.ics.read import MAX_ICS_BYTES, read_calendar
+from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.system.files import read_regular_file
 from focusapp.wording.translate import translate
 

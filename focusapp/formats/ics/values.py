@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any, Final
 
-from focusapp.formats.ics_parse import shorten
+from focusapp.formats.ics.parse import shorten
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
