@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
-from focusapp.domain.risk import WORKED_DAY_MINUTES, DayFigures
+from focusapp.domain.risk import WORKED_DAY_MINUTES
 from focusapp.services.risk import EARLIEST_DAY, clamp_range
 
 if TYPE_CHECKING:
@@ -44,19 +44,6 @@ if TYPE_CHECKING:
     from focusapp.services.risk import RiskService
 
 _EPOCH: Final = dt.date(1970, 1, 1)
-
-
-def _not_assessed() -> DayFigures:
-    """The figures of a day the model did not assess (after today): nothing known."""
-    figures = DayFigures()
-    figures.energy = figures.coding_minutes = figures.meeting_minutes = None
-    figures.mean_energy_7 = figures.week_minutes = figures.meeting_share_7 = None
-    figures.usual_energy = figures.scored = None
-    figures.streak = figures.checkins_needed = 0
-    return figures
-
-
-_NOT_ASSESSED: Final = _not_assessed()
 #: Ranges longer than about six months show coding and meeting time per week, not per day.
 WEEKLY_AFTER_DAYS: Final = 183
 #: The shortest range shown, so that a first check-in does not fill the whole chart.
@@ -265,25 +252,27 @@ def build_series(
     days = (last - first).days + 1
     if days < 1 or len(assessments) != days:
         raise ValueError("need one assessment per day of a non-empty range")
-    figures = [a.figures or _NOT_ASSESSED for a in assessments]
-    coding = _column([f.coding_minutes for f in figures])
-    meeting = _column([f.meeting_minutes for f in figures])
-    week_minutes = _column([f.week_minutes for f in figures])
+    figures = [a.figures for a in assessments]
+
+    def column(name: str) -> NDArray[np.float64]:
+        return _column([None if f is None else getattr(f, name) for f in figures])
+
+    coding, meeting = column("coding_minutes"), column("meeting_minutes")
     start = epoch_day(first)
     return DaySeries(
         first=first,
         last=last,
         epoch_days=np.arange(start, start + days, dtype=np.int64),
-        energy=_column([f.energy for f in figures]),
+        energy=column("energy"),
         coding_minutes=coding,
         meeting_minutes=meeting,
-        energy_mean7=_column([f.mean_energy_7 for f in figures]),
-        usual_energy=_column([f.usual_energy for f in figures]),
+        energy_mean7=column("mean_energy_7"),
+        usual_energy=column("usual_energy"),
         score=_column([a.score for a in assessments]),
         provisional=np.array([a.provisional for a in assessments], dtype=np.bool_),
-        hours7=week_minutes / 60.0,
-        streak=np.array([f.streak for f in figures], dtype=np.int64),
-        meeting_share7=_column([f.meeting_share_7 for f in figures]),
+        hours7=column("week_minutes") / 60.0,
+        streak=np.array([0 if f is None else f.streak for f in figures], dtype=np.int64),
+        meeting_share7=column("meeting_share_7"),
         bars=work_bars(start, coding, meeting, weekly=days > WEEKLY_AFTER_DAYS),
         checkins={r.date: r for r in records if first <= r.date <= last},
         assessments=tuple(assessments),

@@ -46,7 +46,7 @@ def figure_days(history: History, first: int, days: int) -> list[DayFigures]:
     if first < LOOKBACK_DAYS:
         raise ValueError("first must leave room for the widest window")
     h = history
-    checkins, work_days, work_known_days = h.checkins, h.work_days, h.work_known_days
+    checkins, work_days = h.checkins, h.work_days
     energy_days, energy_total = h.energy_days, h.energy_total
     work_energy_days, work_energy_total = h.work_energy_days, h.work_energy_total
     drained_work_days = h.drained_work_days
@@ -61,40 +61,19 @@ def figure_days(history: History, first: int, days: int) -> list[DayFigures]:
     )
     meeting_count_days, meeting_count_total = h.meeting_count_days, h.meeting_count_total
     calendar_days_total, fragmented_days_total = h.calendar_days, h.fragmented_days
-    energy_on, coding_on, meeting_on = h.energy_on, h.coding_on, h.meeting_on
     run_ending, latest_known = h.run_ending, h.latest_known
     p1, p2, p3, p4, p5 = FACTOR_POINTS
     out: list[DayFigures] = []
     for i in range(first, days):
         end, week = i + 1, i - ACUTE_DAYS + 1
 
-        # What the charts draw, for every day: the day itself and its 7-day window.
+        # Every day: the run of work days, and the history its other figures are read from.
         day = DayFigures()
-        day.energy, day.coding_minutes, day.meeting_minutes = (
-            energy_on[i],
-            coding_on[i],
-            meeting_on[i],
-        )
-        rated = energy_days[end] - energy_days[week]
-        day.mean_energy_7 = (energy_total[end] - energy_total[week]) / rated if rated else None
-        logged = logged_minutes[end] - logged_minutes[week]
-        day.week_minutes = logged if work_known_days[end] - work_known_days[week] else None
-        work = work_minutes[end] - work_minutes[week]
-        day.meeting_share_7 = (
-            (meeting_minutes[end] - meeting_minutes[week]) / work if work else None
-        )
-        usual = week - BASELINE_DAYS
-        rated = work_energy_days[week] - work_energy_days[usual]
-        day.usual_energy = (
-            (work_energy_total[week] - work_energy_total[usual]) / rated
-            if checkins[week] - checkins[usual] >= BASELINE_MIN_RECORDS
-            and work_days[week] - work_days[usual] >= BASELINE_MIN_WORKED_DAYS
-            and rated >= BASELINE_MIN_WORKED_DAYS
-            else None
-        )
+        day.history, day.index = history, i
         last = latest_known[i]
         day.streak = streak = run_ending[last] if last >= week else 0  # history.streak_on
         out.append(day)
+        logged = logged_minutes[end] - logged_minutes[week]
 
         # The acute window: 7 days, or 14 when fewer than 3 check-ins fall in 7.
         if checkins[end] - checkins[week] >= MIN_CHECKINS:

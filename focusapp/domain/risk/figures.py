@@ -13,7 +13,11 @@ whole series). They are not changed after the engine returns them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from focusapp.domain.risk.history import History
 
 
 @dataclass(slots=True, init=False)
@@ -96,30 +100,55 @@ class ScoreFigures:
 class DayFigures:
     """One day of the risk series, scored or not: what the charts draw and the score reads.
 
-    The windows are the 7 days ending on the day; ``None`` means nothing was logged there
-    (missing is never zero).
+    The run of work days and the score are stored; the day's own values and its 7-day
+    windows are read from the history the engine scored it from, when asked (charts show a
+    few months, a series can hold years). ``None`` means nothing was logged (missing is
+    never zero).
 
     Attributes:
-        energy: The day's energy 1-5 (clipped).
-        coding_minutes, meeting_minutes: The day's minutes, when work was logged (clipped;
-            a blank part counts as 0).
-        mean_energy_7: Mean of the energies logged in the 7 days.
-        week_minutes: Work minutes logged in the 7 days.
-        meeting_share_7: Meeting share of work time over the work days of the 7 days.
-        usual_energy: Mean energy on work days in the 28 days before the 7 (t-34 .. t-7),
-            where that baseline is usable (10+ records, 5+ work days with energy).
         streak: Consecutive work days, as the recovery factor counts them.
         checkins_needed: Check-ins still needed for a score; 0 when scored.
         scored: The score and its readings, or ``None`` when too few check-ins.
+        history: The running totals the day was scored from; ``index``: the day's place.
     """
 
-    energy: int | None
-    coding_minutes: int | None
-    meeting_minutes: int | None
-    mean_energy_7: float | None
-    week_minutes: int | None
-    meeting_share_7: float | None
-    usual_energy: float | None
     streak: int
     checkins_needed: int
     scored: ScoreFigures | None
+    history: History = field(repr=False, compare=False)
+    index: int = field(repr=False, compare=False)
+
+    @property
+    def energy(self) -> int | None:
+        """The day's energy 1-5 (clipped)."""
+        return self.history.energy_on[self.index]
+
+    @property
+    def coding_minutes(self) -> int | None:
+        """The day's coding minutes when work was logged (clipped; blank counts as 0)."""
+        return self.history.coding_on[self.index]
+
+    @property
+    def meeting_minutes(self) -> int | None:
+        """The day's meeting minutes when work was logged (clipped; blank counts as 0)."""
+        return self.history.meeting_on[self.index]
+
+    @property
+    def mean_energy_7(self) -> float | None:
+        """Mean of the energies logged in the 7 days ending on the day."""
+        return self.history.mean_energy_7(self.index)
+
+    @property
+    def week_minutes(self) -> int | None:
+        """Work minutes logged in the 7 days ending on the day."""
+        return self.history.week_minutes(self.index)
+
+    @property
+    def meeting_share_7(self) -> float | None:
+        """Meeting share of work time over the work days of the 7 days."""
+        return self.history.meeting_share_7(self.index)
+
+    @property
+    def usual_energy(self) -> float | None:
+        """Mean energy on work days in the 28 days before the 7 (t-34 .. t-7), if usable."""
+        return self.history.usual_energy(self.index)

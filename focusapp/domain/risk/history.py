@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 from focusapp.domain.risk.params import (
     ACUTE_DAYS,
     BACK_TO_BACK_LIMIT,
+    BASELINE_DAYS,
+    BASELINE_MIN_RECORDS,
+    BASELINE_MIN_WORKED_DAYS,
     FREE_BLOCK_MINUTES,
     MINUTES_PER_DAY,
     STREAK_CAP,
@@ -170,3 +173,42 @@ class History:
         self.meeting_count_days, self.meeting_count_total = total(count_days), total(count_total)
         self.calendar_days, self.fragmented_days = total(calendar_days), total(fragmented)
         self.run_ending, self.latest_known = work_runs(work_days, work_known)
+
+    # The 7-day windows the charts draw, read per day. The engine sums the same windows
+    # inline (its loop is the fast path); the tests hold the two to the same numbers.
+
+    def mean_energy_7(self, i: int) -> float | None:
+        """Mean of the energies logged in the 7 days ending on day ``i``."""
+        end, week = i + 1, i - ACUTE_DAYS + 1
+        rated = self.energy_days[end] - self.energy_days[week]
+        return (self.energy_total[end] - self.energy_total[week]) / rated if rated else None
+
+    def week_minutes(self, i: int) -> int | None:
+        """Work minutes logged in the 7 days ending on day ``i`` (``None``: none logged)."""
+        end, week = i + 1, i - ACUTE_DAYS + 1
+        if self.work_known_days[end] == self.work_known_days[week]:
+            return None
+        return self.logged_minutes[end] - self.logged_minutes[week]
+
+    def meeting_share_7(self, i: int) -> float | None:
+        """Meeting share of work time over the work days of the 7 days ending on day ``i``."""
+        end, week = i + 1, i - ACUTE_DAYS + 1
+        work = self.work_minutes[end] - self.work_minutes[week]
+        return (self.meeting_minutes[end] - self.meeting_minutes[week]) / work if work else None
+
+    def usual_energy(self, i: int) -> float | None:
+        """Mean energy on work days in the 28 days before the 7 ending on day ``i``.
+
+        ``None`` unless that baseline is usable (the engine's rule: 10+ records, 5+ work
+        days) and 5+ of its work days have energy.
+        """
+        week = i - ACUTE_DAYS + 1
+        usual = week - BASELINE_DAYS
+        rated = self.work_energy_days[week] - self.work_energy_days[usual]
+        if (
+            self.checkins[week] - self.checkins[usual] < BASELINE_MIN_RECORDS
+            or self.work_days[week] - self.work_days[usual] < BASELINE_MIN_WORKED_DAYS
+            or rated < BASELINE_MIN_WORKED_DAYS
+        ):
+            return None
+        return (self.work_energy_total[week] - self.work_energy_total[usual]) / rated

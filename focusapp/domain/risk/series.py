@@ -51,12 +51,13 @@ def assess_series(records: Iterable[CheckIn], start: dt.date, end: dt.date) -> l
         day = figures[k]
         scored = day.scored
         if scored is None:
+            # In the dataclass's order: date, score, level, provisional, trend.
             assessment = RiskAssessment(
                 from_ordinal(ordinal + k),
-                score=None,
-                level=None,
-                provisional=False,
-                trend=None,
+                None,
+                None,
+                False,
+                None,
                 checkins_needed=day.checkins_needed,
                 figures=day,
             )
@@ -64,10 +65,10 @@ def assess_series(records: Iterable[CheckIn], start: dt.date, end: dt.date) -> l
             score = scored.score
             assessment = RiskAssessment(
                 from_ordinal(ordinal + k),
-                score=score,
-                level=level_for(score),
-                provisional=scored.widened or not scored.baseline_usable,
-                trend=_trend(scored, figures[k - TREND_LAG_DAYS].scored),
+                score,
+                level_for(score),
+                scored.widened or not scored.baseline_usable,
+                _trend(scored, figures[k - TREND_LAG_DAYS].scored),
                 exhaustion_floor_applied=scored.floor_applied,
                 figures=day,
             )
