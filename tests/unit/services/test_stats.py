@@ -426,3 +426,27 @@ def test_every_chart_figure_is_the_models_figure_every_day(days, today_unchecked
         )
         if share is not None:
             assert f"{s.meeting_share7[i]:.0%}" == f"{share}%"
+
+
+def test_one_risk_computation_per_dashboard_refresh(context, monkeypatch):
+    """The charts reshape the risk service's series; nothing scores the days again."""
+    import focusapp.services.risk as risk_service
+
+    computed = []
+    original = risk_service.assess_series
+
+    def counting(records, start, end):
+        computed.append((start, end))
+        return original(records, start, end)
+
+    monkeypatch.setattr(risk_service, "assess_series", counting)
+    for offset in range(20):
+        context.checkins.record(TODAY - dt.timedelta(days=offset), {"energy": 3})
+    context.stats.dashboard(ChartRange.THREE_MONTHS)
+    assert computed == [(TODAY - dt.timedelta(days=90), TODAY)]  # the header's today included
+    context.stats.dashboard(ChartRange.THREE_MONTHS)
+    assert len(computed) == 1  # nothing changed: all from the cache
+    context.checkins.record(TODAY - dt.timedelta(days=2), {"energy": 1})
+    data = context.stats.dashboard(ChartRange.THREE_MONTHS)
+    assert computed[1:] == [(TODAY - dt.timedelta(days=2), TODAY)]  # only the days it reaches
+    assert data.today.assessment is data.series.assessments[-1]
