@@ -3,8 +3,10 @@
 This is the only module written for speed rather than for reading, and the only one a long
 history spends its time in (10 years of check-ins in a few tens of milliseconds). It reads
 :class:`~focusapp.domain.risk.history.History` totals, so each window sum is one subtraction;
-the totals it needs are bound to local names once, and each day's figures are stored by name
-into a :class:`~focusapp.domain.risk.figures.DayFigures` as they are computed. The rules are
+the totals it needs are bound to local names once, and a scored day's figures are stored by
+name into a :class:`~focusapp.domain.risk.figures.ScoreFigures` as they are computed (the
+7-day windows the charts draw are read from the history later, only for the days shown;
+see :class:`~focusapp.domain.risk.figures.DayFigures`). The rules are
 those of ``RISK_MODEL.md`` 4.3-4.9; the naive per-day reference in ``tests/unit/domain``
 checks this loop against them.
 

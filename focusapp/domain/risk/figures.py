@@ -1,14 +1,14 @@
 """The numbers behind each day of the risk series, kept apart from their wording.
 
-The engine (:mod:`focusapp.domain.risk.engine`) fills one :class:`DayFigures` per day, and a
+The engine (:mod:`focusapp.domain.risk.engine`) makes one :class:`DayFigures` per day, and a
 :class:`ScoreFigures` for each day with enough check-ins to be scored. Every later reader
 takes its numbers from here: the explanations (:mod:`~focusapp.domain.risk.explain`) quote
 them, and the dashboard charts draw them (``services/stats.py`` only reshapes them), so a
 chart and the sentence beside it cannot disagree.
 
-Both records are filled field by field, by name, as the engine computes them (there is no
-``__init__`` taking 30 arguments: a call that long, by keyword, was a tenth of the time of a
-whole series). They are not changed after the engine returns them.
+Both records are filled field by field, by name, as the engine computes them: there is no
+``__init__`` taking 30 arguments, because a call that long, by keyword, costs about a
+quarter of the time of a whole series. They are not changed after the engine returns them.
 """
 
 from __future__ import annotations

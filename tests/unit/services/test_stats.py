@@ -336,15 +336,13 @@ def test_the_streak_chart_equals_the_recovery_factor_every_day(days):
 
 # --- every chart figure is the model's figure for that day (issue 13, item 3) ----------------
 
-day_kinds = st.one_of(
-    st.none(),  # a gap: no check-in
-    st.tuples(
-        st.one_of(st.none(), st.integers(1, 5)),  # energy
-        st.sampled_from(["work", "rest", "no work"]),
-        st.integers(0, 700),  # coding minutes on a work day
-        st.one_of(st.none(), st.integers(0, 400)),  # meeting minutes (blank counts as 0)
-    ),
+checked_in = st.tuples(
+    st.one_of(st.none(), st.integers(1, 5)),  # energy
+    st.sampled_from(["work", "work", "work", "rest", "no work"]),
+    st.integers(0, 700),  # coding minutes on a work day
+    st.one_of(st.none(), st.integers(0, 400)),  # meeting minutes (blank counts as 0)
 )
+day_kinds = st.one_of(st.none(), checked_in, checked_in, checked_in)  # None: a gap
 
 
 def _record(day, value):
@@ -411,8 +409,17 @@ def test_every_chart_figure_is_the_models_figure_every_day(days, today_unchecked
         volume = assessment.factors["work_volume"].explanation
         hours = 0.0 if math.isnan(s.hours7[i]) else s.hours7[i]
         assert f"{hours:.1f} h in the last 7 days" in volume
-        if "last 7 days" not in assessment.factors["exhaustion"].explanation:
-            continue  # a widened (14-day) window: its own figures, not the 7-day charts'
+        scored = figures.scored
+        if scored.widened:
+            continue  # a 14-day window: its own figures, not the 7-day charts'
+        # Exactly the numbers the factors were computed from ...
+        if scored.baseline_energy is not None:
+            assert s.usual_energy[i] == scored.baseline_energy
+        if not scored.energy_from_work_days and scored.energy_now is not None:
+            assert s.energy_mean7[i] == scored.energy_now
+        if scored.meeting_share is not None:
+            assert s.meeting_share7[i] == scored.meeting_share
+        # ... and the ones their sentences quote.
         exhaustion = assessment.factors["exhaustion"].explanation
         usual = _first_number(r"\(your usual: (\d\.\d)\)", exhaustion)
         if usual is not None:
