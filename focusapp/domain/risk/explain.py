@@ -60,82 +60,95 @@ def _hours(minutes: float) -> str:
     return f"{minutes / 60:.1f} h"
 
 
-def _exhaustion(s: ScoreFigures, span: int) -> str:
-    if s.energy_now is None:
+def _exhaustion(scored: ScoreFigures, span: int) -> str:
+    if scored.energy_now is None:
         energy = f"No energy ratings were logged in the last {span} days."
-    elif s.energy_from_work_days:
-        usual = f" (your usual: {s.baseline_energy:.1f})" if s.baseline_energy is not None else ""
+    elif scored.energy_from_work_days:
+        usual = (
+            f" (your usual: {scored.baseline_energy:.1f})"
+            if scored.baseline_energy is not None
+            else ""
+        )
         energy = (
-            f"Energy on work days averaged {s.energy_now:.1f}/5 over the last {span} days{usual}."
+            f"Energy on work days averaged {scored.energy_now:.1f}/5 "
+            f"over the last {span} days{usual}."
         )
     else:
         energy = (
-            f"Energy averaged {s.energy_now:.1f}/5 over the last {span} days, "
+            f"Energy averaged {scored.energy_now:.1f}/5 over the last {span} days, "
             "with fewer than 2 work days logged."
         )
-        if s.energy_reading > 0:
+        if scored.energy_reading > 0:
             energy += " This can also reflect illness or non-work strain."
-    if s.stress is None:
+    if scored.stress is None:
         return energy
-    stress = f"Stress averaged {s.stress:.1f}/5 over the last {span} days."
-    return f"{stress} {energy}" if s.stress_reading > s.energy_reading else f"{energy} {stress}"
+    stress = f"Stress averaged {scored.stress:.1f}/5 over the last {span} days."
+    return (
+        f"{stress} {energy}"
+        if scored.stress_reading > scored.energy_reading
+        else f"{energy} {stress}"
+    )
 
 
-def _meeting_load(s: ScoreFigures, span: int) -> str:
-    if s.meeting_minutes_per_day is None or s.meeting_share is None:
+def _meeting_load(scored: ScoreFigures, span: int) -> str:
+    if scored.meeting_minutes_per_day is None or scored.meeting_share is None:
         return "Not enough work days logged to assess meetings."
     usual = (
-        f" vs {s.usual_meeting_share:.0%} at your baseline"
-        if s.usual_meeting_share is not None
+        f" vs {scored.usual_meeting_share:.0%} at your baseline"
+        if scored.usual_meeting_share is not None
         else ""
     )
-    count = f", {s.meetings_per_day:.1f} meetings a day" if s.meetings_per_day is not None else ""
+    count = (
+        f", {scored.meetings_per_day:.1f} meetings a day"
+        if scored.meetings_per_day is not None
+        else ""
+    )
     return (
-        f"Meetings were {s.meeting_share:.0%} of logged work time over the last {span} days"
-        f"{usual} (avg {_hours(s.meeting_minutes_per_day)} per work day{count})."
+        f"Meetings were {scored.meeting_share:.0%} of logged work time over the last {span} days"
+        f"{usual} (avg {_hours(scored.meeting_minutes_per_day)} per work day{count})."
     )
 
 
-def _work_volume(s: ScoreFigures, week_minutes: int) -> str:
+def _work_volume(scored: ScoreFigures, week_minutes: int) -> str:
     week = _hours(week_minutes)
-    if s.work_minutes_per_day is None:
+    if scored.work_minutes_per_day is None:
         return f"Logged work totalled {week} in the last 7 days."
-    usual = f" ({s.work_ratio:.2f}x your usual)" if s.work_ratio is not None else ""
-    per_day = _hours(s.work_minutes_per_day)
+    usual = f" ({scored.work_ratio:.2f}x your usual)" if scored.work_ratio is not None else ""
+    per_day = _hours(scored.work_minutes_per_day)
     return f"Logged work averaged {per_day} per work day, {week} in the last 7 days{usual}."
 
 
-def _deep_work(s: ScoreFigures) -> str:
-    coding = s.coding_minutes_per_day
+def _deep_work(scored: ScoreFigures) -> str:
+    coding = scored.coding_minutes_per_day
     if coding is None:
         code = ""
-    elif s.usual_coding_minutes is not None:
-        change = coding / s.usual_coding_minutes - 1
+    elif scored.usual_coding_minutes is not None:
+        change = coding / scored.usual_coding_minutes - 1
         code = (
             f"Coding/deep work averaged {_hours(coding)} per work day vs "
-            f"{_hours(s.usual_coding_minutes)} usual ({change:+.0%})."
+            f"{_hours(scored.usual_coding_minutes)} usual ({change:+.0%})."
         )
-    elif s.baseline_usable:
+    elif scored.baseline_usable:
         code = (
             f"Coding/deep work averaged {_hours(coding)} per work day; erosion is not "
             "assessed because your usual coding time is under 1 h per work day."
         )
     else:
         code = f"Coding/deep work averaged {_hours(coding)} per work day."
-    if s.calendar_days < 2:
+    if scored.calendar_days < 2:
         return code or "Not enough work days logged to assess deep work."
     fragmented = (
-        f"{s.fragmented_days} of {s.calendar_days} work days had no free 2-h block or had 3+ "
-        "back-to-back meetings."
+        f"{scored.fragmented_days} of {scored.calendar_days} work days had no free 2-h block "
+        "or had 3+ back-to-back meetings."
     )
     if not code:
         return fragmented
-    if s.fragmentation_reading > s.coding_reading:
+    if scored.fragmentation_reading > scored.coding_reading:
         return f"{fragmented} {code}"
     return f"{code} {fragmented}"
 
 
-def _recovery(s: ScoreFigures, streak: int) -> str:
+def _recovery(scored: ScoreFigures, streak: int) -> str:
     if streak >= STREAK_CAP:
         run = f"{STREAK_CAP} or more consecutive work days without a rest day."
     elif streak > 5:
@@ -143,14 +156,14 @@ def _recovery(s: ScoreFigures, streak: int) -> str:
     elif streak > 0:
         days = "work day" if streak == 1 else "work days"
         run = f"{streak} {days} in a row so far (up to 5 in a row is an ordinary week)."
-    elif s.latest_is_rest_day:
+    elif scored.latest_is_rest_day:
         run = "Your latest check-in with work logged was a rest day (under 1 h of work)."
     else:
         run = "No work days logged in the last 7 days."
-    if s.sleep_hours is None:
+    if scored.sleep_hours is None:
         return run
-    sleep = f"Sleep averaged {s.sleep_hours:.1f} h (adults need 7 h or more)."
-    return f"{sleep} {run}" if s.sleep_reading > s.streak_reading else f"{run} {sleep}"
+    sleep = f"Sleep averaged {scored.sleep_hours:.1f} h (adults need 7 h or more)."
+    return f"{sleep} {run}" if scored.sleep_reading > scored.streak_reading else f"{run} {sleep}"
 
 
 def explain(day: DayFigures | None) -> Wording:
