@@ -41,7 +41,7 @@ def clamp_range(first: dt.date, last: dt.date, today: dt.date) -> tuple[dt.date,
 
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    return list(map(dt.date.fromordinal, range(first.toordinal(), last.toordinal() + 1)))
 
 
 def without_score(day: dt.date) -> RiskAssessment:

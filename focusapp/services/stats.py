@@ -7,13 +7,15 @@ burnout-risk model treats it. Dates become "epoch days" (days since 1970-01-01),
 charts turn into x positions without any time-zone arithmetic: a check-in belongs to a
 local calendar day, not to an instant.
 
-Definitions shared with the risk model (``RISK_MODEL.md`` 4.2-4.4):
+Every per-day figure is the risk model's own (``domain.risk.DayFigures``, one derivation
+of the windows, the baseline and the run of work days, ``RISK_MODEL.md`` 4.2-4.4); this
+module only reshapes them into arrays:
 
 * work = coding + meeting minutes when either is recorded (a blank part counts as 0);
 * a worked day has work >= 60 min, a rest day less; a day without a record is missing;
-* consecutive work days: the recovery factor's own count (``domain.risk.streak_series``):
-  the run of worked days up to the latest day whose work is known, so a day not checked in
-  yet does not end it but a rest day does, capped at ``STREAK_CAP`` ("28 or more");
+* consecutive work days: the recovery factor's own count: the run of worked days up to the
+  latest day whose work is known, so a day not checked in yet does not end it but a rest day
+  does, capped at ``STREAK_CAP`` ("28 or more");
 * the usual energy is the model's baseline: mean energy on worked days in the 28 days
   before the 7-day window (t-34 .. t-7), shown only where that baseline is usable (>= 10
   records, >= 5 worked days with energy). It is the "your usual" of the explanations.
@@ -22,22 +24,11 @@ Definitions shared with the risk model (``RISK_MODEL.md`` 4.2-4.4):
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import partial
 from typing import TYPE_CHECKING, Final
 
-from focusapp.domain.risk import (
-    ACUTE_DAYS,
-    BASELINE_DAYS,
-    BASELINE_MIN_RECORDS,
-    BASELINE_MIN_WORKED_DAYS,
-    HISTORY_DAYS,
-    WORKED_DAY_MINUTES,
-    streak_series,
-)
-from focusapp.services.changes import invalidate_days
+from focusapp.domain.risk import WORKED_DAY_MINUTES
 from focusapp.services.risk import EARLIEST_DAY, clamp_range
 
 if TYPE_CHECKING:
@@ -215,15 +206,6 @@ class DashboardData:
     has_checkins: bool
 
 
-def _window_sum(values: NDArray[np.float64], width: int) -> NDArray[np.float64]:
-    """Return, for each index, the sum of ``values`` over the ``width`` days ending there."""
-    import numpy as np
-
-    prefix = np.concatenate(([0.0], np.cumsum(values)))
-    lo = np.maximum(np.arange(len(values)) + 1 - width, 0)
-    return prefix[1:] - prefix[lo]
-
-
 def _ratio(numerator: NDArray[np.float64], denominator: NDArray[np.float64]) -> NDArray[np.float64]:
     """Return numerator / denominator, ``NaN`` where the denominator is 0."""
     import numpy as np
@@ -233,19 +215,29 @@ def _ratio(numerator: NDArray[np.float64], denominator: NDArray[np.float64]) -> 
     return out
 
 
+def _column(values: list[float | None]) -> NDArray[np.float64]:
+    """Return ``values`` as floats, ``NaN`` where a figure is ``None`` (not logged)."""
+    import numpy as np
+
+    return np.array(values, dtype=np.float64)
+
+
 def build_series(
     records: Sequence[CheckIn],
     assessments: Sequence[RiskAssessment],
     first: dt.date,
     last: dt.date,
 ) -> DaySeries:
-    """Return the chart arrays for ``first`` .. ``last`` from effective daily records.
+    """Return the chart arrays for ``first`` .. ``last``: the risk series, reshaped.
+
+    Every figure is the one the risk model computed for that day (its
+    :class:`~focusapp.domain.risk.DayFigures`); nothing is derived again here.
 
     Args:
-        records: Effective records by date; those before ``first`` are used as history (the
-            7-day windows, the baseline and the run of work days need up to
-            ``HISTORY_DAYS`` before ``first``), those after ``last`` are ignored.
-        assessments: One risk assessment per day from ``first`` to ``last``, in order.
+        records: Effective records by date; those from ``first`` to ``last`` are listed in
+            ``checkins``, the others are ignored.
+        assessments: One risk assessment per day from ``first`` to ``last``, in order; a day
+            without figures (not assessed) shows nothing.
         first: The first day shown.
         last: The last day shown.
 
@@ -259,88 +251,29 @@ def build_series(
     days = (last - first).days + 1
     if days < 1 or len(assessments) != days:
         raise ValueError("need one assessment per day of a non-empty range")
-    lead = HISTORY_DAYS
-    total = lead + days
-    origin = first - dt.timedelta(days=lead)
-    energy = np.full(total, np.nan)
-    coding = np.full(total, np.nan)
-    meeting = np.full(total, np.nan)
-    recorded = np.zeros(total)
-    for record in records:
-        i = (record.date - origin).days
-        if not 0 <= i < total:
-            continue
-        recorded[i] = 1.0
-        if record.energy is not None:
-            energy[i] = min(5, max(1, record.energy))
-        if record.coding_minutes is not None or record.meeting_minutes is not None:
-            coding[i] = max(0, record.coding_minutes or 0)
-            meeting[i] = max(0, record.meeting_minutes or 0)
+    figures = [a.figures for a in assessments]
 
-    work = coding + meeting
-    known = ~np.isnan(work)
-    worked = known & (work >= WORKED_DAY_MINUTES)
-    has_energy = ~np.isnan(energy)
-    energy0 = np.where(has_energy, energy, 0.0)
-    worked_f = worked.astype(np.float64)
+    def column(name: str) -> NDArray[np.float64]:
+        return _column([None if f is None else getattr(f, name) for f in figures])
 
-    # 7-day windows ending on each day.
-    e_sum7 = _window_sum(energy0, ACUTE_DAYS)
-    e_n7 = _window_sum(has_energy.astype(np.float64), ACUTE_DAYS)
-    energy_mean7 = _ratio(e_sum7, e_n7)
-    work7 = _window_sum(np.where(known, work, 0.0), ACUTE_DAYS)
-    known7 = _window_sum(known.astype(np.float64), ACUTE_DAYS)
-    hours7 = np.where(known7 > 0, work7 / 60.0, np.nan)
-    meet_w7 = _window_sum(np.where(worked, meeting, 0.0), ACUTE_DAYS)
-    work_w7 = _window_sum(np.where(worked, work, 0.0), ACUTE_DAYS)
-    share7 = _ratio(meet_w7, work_w7)
-
-    # The model's baseline: the 28 days ending 7 days before each day (t-34 .. t-7).
-    def baseline(values: NDArray[np.float64]) -> NDArray[np.float64]:
-        shifted = np.concatenate((np.zeros(ACUTE_DAYS), values[:-ACUTE_DAYS]))
-        return _window_sum(shifted, BASELINE_DAYS)
-
-    worked_energy = worked & has_energy
-    b_records = baseline(recorded)
-    b_worked = baseline(worked_f)
-    b_e_n = baseline(worked_energy.astype(np.float64))
-    b_e_sum = baseline(np.where(worked_energy, energy0, 0.0))
-    usable = (
-        (b_records >= BASELINE_MIN_RECORDS)
-        & (b_worked >= BASELINE_MIN_WORKED_DAYS)
-        & (b_e_n >= BASELINE_MIN_WORKED_DAYS)
-    )
-    usual = np.where(usable, _ratio(b_e_sum, b_e_n), np.nan)
-
-    # The recovery factor's own rule, so the chart and the factor never disagree.
-    streak = np.array(streak_series(worked.tolist(), known.tolist()), dtype=np.int64)
-
-    shown = slice(lead, total)
-    score = np.array([np.nan if a.score is None else a.score for a in assessments])
-    provisional = np.array([a.provisional for a in assessments], dtype=np.bool_)
+    coding, meeting = column("coding_minutes"), column("meeting_minutes")
     start = epoch_day(first)
-    in_range = {r.date: r for r in records if first <= r.date <= last}
     return DaySeries(
         first=first,
         last=last,
         epoch_days=np.arange(start, start + days, dtype=np.int64),
-        energy=energy[shown],
-        coding_minutes=coding[shown],
-        meeting_minutes=meeting[shown],
-        energy_mean7=energy_mean7[shown],
-        usual_energy=usual[shown],
-        score=score,
-        provisional=provisional,
-        hours7=hours7[shown],
-        streak=streak[shown],
-        meeting_share7=share7[shown],
-        bars=work_bars(
-            start,
-            coding[shown],
-            meeting[shown],
-            weekly=days > WEEKLY_AFTER_DAYS,
-        ),
-        checkins=in_range,
+        energy=column("energy"),
+        coding_minutes=coding,
+        meeting_minutes=meeting,
+        energy_mean7=column("mean_energy_7"),
+        usual_energy=column("usual_energy"),
+        score=_column([a.score for a in assessments]),
+        provisional=np.array([a.provisional for a in assessments], dtype=np.bool_),
+        hours7=column("week_minutes") / 60.0,
+        streak=np.array([0 if f is None else f.streak for f in figures], dtype=np.int64),
+        meeting_share7=column("meeting_share_7"),
+        bars=work_bars(start, coding, meeting, weekly=days > WEEKLY_AFTER_DAYS),
+        checkins={r.date: r for r in records if first <= r.date <= last},
         assessments=tuple(assessments),
     )
 
@@ -396,26 +329,13 @@ class StatsService:
     """Builds the dashboard's data from the check-ins and the cached risk series.
 
     Thread-safe: the dashboard calls :meth:`dashboard` from its worker thread while edits
-    happen on the GUI thread.
+    happen elsewhere; the risk service's cache never keeps a series computed from records
+    read before an edit (its generation check), so no second invalidation is needed here.
     """
 
     def __init__(self, checkins: CheckInService, risk: RiskService) -> None:
         self._checkins = checkins
         self._risk = risk
-        self._lock = threading.Lock()
-        self._changed: list[dt.date | None] = []
-        checkins.feed.subscribe(partial(invalidate_days, invalidate=self.note_change))
-
-    def note_change(self, day: dt.date | None = None) -> None:
-        """Remember an edit (``None``: any day) to re-invalidate before the next build.
-
-        The risk cache is invalidated when the edit happens, but a series computed on the
-        worker thread from records read just before the edit can land in the cache just
-        after it. Invalidating the edited days again at the start of the next build, on
-        the same (single) worker thread, removes such stale days.
-        """
-        with self._lock:
-            self._changed.append(day)
 
     def today(self) -> dt.date:
         """Return the user's today (no database access)."""
@@ -450,10 +370,6 @@ class StatsService:
             last: The last day (default: today); a later day is cut to today, since a day
                 that has not happened is never drawn as history.
         """
-        with self._lock:
-            changed, self._changed = self._changed, []
-        for day in dict.fromkeys(changed):
-            self._risk.invalidate(day)
         records: list[CheckIn] | None = None
         if which is ChartRange.ALL:
             # One read of every day gives both the first recorded day and the records.
@@ -469,7 +385,9 @@ class StatsService:
             first = first or last - dt.timedelta(days=DEFAULT_RANGE_DAYS - 1)
             first, last = clamp_range(first, last, today)
         if records is None:
-            records = self._checkins.days(first - dt.timedelta(days=HISTORY_DAYS), last)
+            records = self._checkins.days(first, last)
+        # The one risk computation of a refresh (through the risk service's cache): the
+        # charts only reshape its figures, and today's header reads the same cache.
         series = build_series(records, self._risk.series(first, last), first, last)
         has_checkins = bool(records) or self._checkins.span() is not None
         today = self._checkins.today()

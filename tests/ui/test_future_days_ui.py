@@ -12,6 +12,7 @@ from focusapp.ui.history import HistoryModel
 from focusapp.ui.main_window import MainWindow
 from focusapp.ui.tray import tooltip_text
 from tests.cli.test_future_days import daily_meeting_calendar
+from tests.ui.settle import settle
 
 pytestmark = pytest.mark.gui
 
@@ -45,6 +46,7 @@ def test_the_history_lists_no_future_day(qtbot, booked, tmp_path):
     window = MainWindow(booked.checkins, tmp_path / "w.ini")
     qtbot.addWidget(window)
     window.refresh()
+    settle(qtbot, window)
     model = window.history_model
     assert model.rowCount() > 0
     assert model.day_at(0).date == TODAY  # the top row is today, not a booked day ahead

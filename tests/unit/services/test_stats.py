@@ -268,19 +268,6 @@ def test_explicit_range_defaults_to_thirteen_weeks(context):
     assert (data.series.first, data.series.last) == (d(10, 1) - dt.timedelta(days=90), d(10, 1))
 
 
-def test_edits_are_invalidated_again_on_the_next_build(context, monkeypatch):
-    calls = []
-    original = context.risk.invalidate
-    monkeypatch.setattr(context.risk, "invalidate", lambda day=None: calls.append(day))
-    context.checkins.record(d(11, 2), {"energy": 2})
-    assert calls == []  # the service's own listener was bound before the patch
-    context.stats.dashboard(ChartRange.TWO_WEEKS)
-    assert calls == [d(11, 2)]
-    context.stats.dashboard(ChartRange.TWO_WEEKS)
-    assert calls == [d(11, 2)]  # once per edit
-    monkeypatch.setattr(context.risk, "invalidate", original)
-
-
 def test_a_focus_session_updates_the_next_build(context, clock):
     for offset in range(5):
         context.checkins.record(TODAY - dt.timedelta(days=offset), {"energy": 3})
@@ -332,3 +319,128 @@ def test_the_streak_chart_equals_the_recovery_factor_every_day(days):
             continue
         recovery = assessment.factors["recovery"].explanation
         assert series.streak[index] == _factor_count(recovery), (assessment.date, recovery)
+
+
+# --- every chart figure is the model's figure for that day (issue 13, item 3) ----------------
+
+checked_in = st.tuples(
+    st.one_of(st.none(), st.integers(1, 5)),  # energy
+    st.sampled_from(["work", "work", "work", "rest", "no work"]),
+    st.integers(0, 700),  # coding minutes on a work day
+    st.one_of(st.none(), st.integers(0, 400)),  # meeting minutes (blank counts as 0)
+)
+day_kinds = st.one_of(st.none(), checked_in, checked_in, checked_in)  # None: a gap
+
+
+def _record(day, value):
+    energy, kind, coding, meeting = value
+    if kind == "no work":
+        return CheckIn(day, energy=energy)  # checked in, no work logged
+    if kind == "rest":
+        return CheckIn(day, energy=energy, coding_minutes=coding % 60, meeting_minutes=0)
+    return CheckIn(day, energy=energy, coding_minutes=max(coding, 60), meeting_minutes=meeting)
+
+
+def _first_number(pattern, text):
+    match = re.search(pattern, text)
+    return None if match is None else match[1]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(day_kinds, min_size=30, max_size=90), st.booleans())
+def test_every_chart_figure_is_the_models_figure_every_day(days, today_unchecked):
+    """The charts draw the model's own figures: the ones its explanations quote."""
+    first_day = d(8, 1)
+    if today_unchecked:
+        days = [*days[:-1], None]  # the last day is today, not checked in yet
+    records = [
+        _record(first_day + dt.timedelta(days=i), value)
+        for i, value in enumerate(days)
+        if value is not None
+    ]
+    last = first_day + dt.timedelta(days=len(days) - 1)
+    first = last - dt.timedelta(days=min(len(days), 45) - 1)
+    assessments = assess_series(records, first, last)
+    s = build_series(records, assessments, first, last)
+    by_date = {r.date: r for r in records}
+    for i, assessment in enumerate(assessments):
+        day = assessment.date
+        figures = assessment.figures
+        record = by_date.get(day)
+        # The day itself, as logged.
+        energy = record.energy if record else None
+        assert_same([s.energy[i]], [NAN if energy is None else energy])
+        work = record.work_minutes if record else None
+        coding = NAN if work is None else record.coding_minutes or 0
+        meeting = NAN if work is None else record.meeting_minutes or 0
+        assert_same([s.coding_minutes[i], s.meeting_minutes[i]], [coding, meeting])
+        # The windows, the baseline and the run of work days: the day's figures.
+        assert s.streak[i] == figures.streak
+        assert_same(
+            [s.energy_mean7[i], s.usual_energy[i], s.hours7[i], s.meeting_share7[i]],
+            [
+                NAN if figures.mean_energy_7 is None else figures.mean_energy_7,
+                NAN if figures.usual_energy is None else figures.usual_energy,
+                NAN if figures.week_minutes is None else figures.week_minutes / 60,
+                NAN if figures.meeting_share_7 is None else figures.meeting_share_7,
+            ],
+        )
+        assert_same([s.score[i]], [NAN if assessment.score is None else assessment.score])
+        assert s.provisional[i] == assessment.provisional
+        if assessment.score is None:
+            assert s.streak[i] == figures.streak
+            continue
+        # ... and they are the numbers the factors' sentences quote on that day.
+        recovery = assessment.factors["recovery"].explanation
+        assert s.streak[i] == _factor_count(recovery), (day, recovery)
+        volume = assessment.factors["work_volume"].explanation
+        hours = 0.0 if math.isnan(s.hours7[i]) else s.hours7[i]
+        assert f"{hours:.1f} h in the last 7 days" in volume
+        scored = figures.scored
+        if scored.widened:
+            continue  # a 14-day window: its own figures, not the 7-day charts'
+        # Exactly the numbers the factors were computed from ...
+        if scored.baseline_energy is not None:
+            assert s.usual_energy[i] == scored.baseline_energy
+        if not scored.energy_from_work_days and scored.energy_now is not None:
+            assert s.energy_mean7[i] == scored.energy_now
+        if scored.meeting_share is not None:
+            assert s.meeting_share7[i] == scored.meeting_share
+        # ... and the ones their sentences quote.
+        exhaustion = assessment.factors["exhaustion"].explanation
+        usual = _first_number(r"\(your usual: (\d\.\d)\)", exhaustion)
+        if usual is not None:
+            assert f"{s.usual_energy[i]:.1f}" == usual
+        all_days = _first_number(r"Energy averaged (\d\.\d)/5 over the last 7 days", exhaustion)
+        if all_days is not None:
+            assert f"{s.energy_mean7[i]:.1f}" == all_days
+        share = _first_number(
+            r"Meetings were (\d+)% of logged work time over the last 7 days",
+            assessment.factors["meeting_load"].explanation,
+        )
+        if share is not None:
+            assert f"{s.meeting_share7[i]:.0%}" == f"{share}%"
+
+
+def test_one_risk_computation_per_dashboard_refresh(context, monkeypatch):
+    """The charts reshape the risk service's series; nothing scores the days again."""
+    import focusapp.services.risk as risk_service
+
+    computed = []
+    original = risk_service.assess_series
+
+    def counting(records, start, end):
+        computed.append((start, end))
+        return original(records, start, end)
+
+    monkeypatch.setattr(risk_service, "assess_series", counting)
+    for offset in range(20):
+        context.checkins.record(TODAY - dt.timedelta(days=offset), {"energy": 3})
+    context.stats.dashboard(ChartRange.THREE_MONTHS)
+    assert computed == [(TODAY - dt.timedelta(days=90), TODAY)]  # the header's today included
+    context.stats.dashboard(ChartRange.THREE_MONTHS)
+    assert len(computed) == 1  # nothing changed: all from the cache
+    context.checkins.record(TODAY - dt.timedelta(days=2), {"energy": 1})
+    data = context.stats.dashboard(ChartRange.THREE_MONTHS)
+    assert computed[1:] == [(TODAY - dt.timedelta(days=2), TODAY)]  # only the days it reaches
+    assert data.today.assessment is data.series.assessments[-1]
