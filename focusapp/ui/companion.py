@@ -19,6 +19,7 @@ from focusapp.domain.errors import StorageError
 from focusapp.domain.reminders import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.validation import CheckInInvalidError
 from focusapp.services.focus import FocusError
+from focusapp.ui.locale_text import moment_text
 from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
 from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
 from focusapp.ui.reminder_notices import (
@@ -323,7 +324,7 @@ class Companion(QObject):
         try:
             action()
         except (FocusError, StorageError) as error:
-            self._tell("Focus session", str(error).capitalize() + ".")
+            self._tell(self.tr("Focus session"), str(error).capitalize() + ".")
         self.window.refresh()
         self.window.show_day(self.window.form.day())
         self.refresh()
@@ -359,9 +360,9 @@ class Companion(QObject):
             self._checkins.record(today, {"meeting_minutes": total})
         except CheckInInvalidError as error:
             reasons = "; ".join(problem.message for problem in error.problems)
-            return f"Not added: {reasons}."
+            return self.tr("Not added: {reasons}.").format(reasons=reasons)
         except (StorageError, ValueError) as error:
-            return f"Not added: {error}."
+            return self.tr("Not added: {error}.").format(error=error)
         self.window.refresh()
         if self.window.form.day() == today:
             self.window.show_day(today)
@@ -415,19 +416,27 @@ class Companion(QObject):
         started = running.started_at.astimezone(zone)
         seen = last_alive.astimezone(zone)
         box = QMessageBox(self.window)
-        box.setWindowTitle("Focus session")
+        box.setWindowTitle(self.tr("Focus session"))
         box.setText(
-            f"A focus session started at {started:%a %H:%M} was still running when FocusApp "
-            f"last ran ({seen:%a %H:%M}). Is it still running?"
+            self.tr(
+                "A focus session started at {started} was still running when FocusApp "
+                "last ran ({seen}). Is it still running?"
+            ).format(
+                started=moment_text(started, self.tr("ddd HH:mm")),
+                seen=moment_text(seen, self.tr("ddd HH:mm")),
+            )
         )
-        keep = box.addButton("Still running", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(f"It ended at {seen:%H:%M}", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(self.tr("Still running"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(
+            self.tr("It ended at {time}").format(time=f"{seen:%H:%M}"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.exec()
         if box.clickedButton() is not keep:
             try:
                 self._focus.stop(ended_at=last_alive)
             except (FocusError, StorageError) as error:
-                self._tell("Focus session", str(error))
+                self._tell(self.tr("Focus session"), str(error))
 
     def _tell(self, title: str, text: str) -> None:
         QMessageBox.information(self.window, title, text)
