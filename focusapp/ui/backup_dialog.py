@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,25 +91,29 @@ class BackupDialog(QDialog):
 
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.setMinimumSize(640, 360)
         intro = QLabel(
-            "FocusApp backs up your data when it first starts each day and when it quits, "
-            "and keeps 7 daily, 4 weekly and 12 monthly backups. Restoring replaces your "
-            "current data; it is backed up first, so you can undo a restore.",
+            self.tr(
+                "FocusApp backs up your data when it first starts each day and when it quits, "
+                "and keeps 7 daily, 4 weekly and 12 monthly backups. Restoring replaces your "
+                "current data; it is backed up first, so you can undo a restore."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.table = QTreeWidget(self)
         self.table.setObjectName("backups")
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["Made", "Check-ins", "Days", "File"])
+        self.table.setHeaderLabels(
+            [self.tr("Made"), self.tr("Check-ins"), self.tr("Days"), self.tr("File")]
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.empty = QLabel("There are no backups yet.", self)
+        self.empty = QLabel(self.tr("There are no backups yet."), self)
         buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("&Restore", self)
-        self.backup_button = QPushButton("&Back up now", self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.backup_button = QPushButton(self.tr("&Back up now"), self)
         # Not the accept role: a button box makes its first accept button the default, and
         # Enter must never start a restore. Enter closes; Restore takes a click or Space.
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -184,9 +188,15 @@ def restore_with_feedback(parent: QWidget, backups: BackupService, path: Path) -
     try:
         result = backups.restore(path)
     except StorageError as error:
-        QMessageBox.warning(parent, "Not restored", f"Nothing was restored: {error}.")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("BackupDialog", "Not restored"),
+            f"Nothing was restored: {error}.",
+        )
         return False
-    QMessageBox.information(parent, "Backup restored", restored_text(result))
+    QMessageBox.information(
+        parent, QCoreApplication.translate("BackupDialog", "Backup restored"), restored_text(result)
+    )
     return True
 
 
@@ -235,9 +245,9 @@ class SafetyActions(QObject):
         self._wiper: DataWiper | None = None
         self._dialog: BackupDialog | None = None
         self.wipe_requested = False
-        self.restore_action = QAction("&Restore from backup...", window)
+        self.restore_action = QAction(self.tr("&Restore from backup..."), window)
         self.restore_action.setObjectName("restore_action")
-        self.wipe_action = QAction("&Delete all my data...", window)
+        self.wipe_action = QAction(self.tr("&Delete all my data..."), window)
         self.wipe_action.setObjectName("wipe_action")
         self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.wipe_action.triggered.connect(self._on_wipe_action_triggered)
@@ -272,7 +282,7 @@ class SafetyActions(QObject):
             return
         answer = QMessageBox.question(
             self._window,
-            "Restore backup",
+            self.tr("Restore backup"),
             f"Replace your current data with the backup of {describe_created(chosen)} "
             f"({describe_days(chosen)})? Your current data is backed up first.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -291,10 +301,12 @@ class SafetyActions(QObject):
         try:
             info = self._backups.back_up()
         except StorageError as error:
-            QMessageBox.warning(self._dialog, "No backup made", f"No backup was made: {error}.")
+            QMessageBox.warning(
+                self._dialog, self.tr("No backup made"), f"No backup was made: {error}."
+            )
             return
         self._dialog.set_backups(self._backups.list_backups())
-        QMessageBox.information(self._dialog, "Backup made", backed_up_text(info))
+        QMessageBox.information(self._dialog, self.tr("Backup made"), backed_up_text(info))
 
     @Slot()
     def _on_wipe_action_triggered(self) -> None:
@@ -304,17 +316,19 @@ class SafetyActions(QObject):
         box = QMessageBox(self._window)
         box.setObjectName("wipe_confirmation")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete all my data")
+        box.setWindowTitle(self.tr("Delete all my data"))
         box.setText(
-            "Delete all your FocusApp data from this computer: every check-in and focus "
-            "session, all backups, your settings and the window layout?"
+            self.tr(
+                "Delete all your FocusApp data from this computer: every check-in and focus "
+                "session, all backups, your settings and the window layout?"
+            )
         )
         box.setInformativeText(
             f"{len(planned)} files will be deleted and FocusApp will close. This cannot be "
             "undone; export your check-ins first if you want to keep them."
         )
         box.setDetailedText("\n".join(str(path) for path in planned))
-        delete = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()

@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,7 +61,12 @@ _STATUS_MS: Final = 15_000
 
 def choose_calendar_file(parent: QWidget, start_dir: str) -> str:
     """Ask for one calendar file; return its path, or "" when the user cancelled."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Import calendar", start_dir, _ICS_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("CalendarDialogs", "Import calendar"),
+        start_dir,
+        _ICS_FILTER,
+    )
     return name
 
 
@@ -106,12 +111,12 @@ class CalendarActions(QObject):
         self.error_box: QMessageBox | None = None
         self.owner_dialog: OwnerDialog | None = None
         self._owner_question: OwnerQuestion | None = None
-        self.import_action = QAction("Import &calendar...", window)
+        self.import_action = QAction(self.tr("Import &calendar..."), window)
         self.import_action.setObjectName("calendar_import_action")
-        self.import_action.setStatusTip("Read meeting time from a calendar file (.ics)")
-        self.day_action = QAction("&Calendar for this day...", window)
+        self.import_action.setStatusTip(self.tr("Read meeting time from a calendar file (.ics)"))
+        self.day_action = QAction(self.tr("&Calendar for this day..."), window)
         self.day_action.setObjectName("calendar_day_action")
-        self.day_action.setStatusTip("Which calendar events count for this day, and why")
+        self.day_action.setStatusTip(self.tr("Which calendar events count for this day, and why"))
         self.import_action.triggered.connect(self._on_import_action_triggered)
         self.day_action.triggered.connect(self._on_day_action_triggered)
         self.import_action.setEnabled(False)
@@ -230,7 +235,7 @@ class CalendarActions(QObject):
             message += " Nothing was imported."
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Calendar not imported",
+            self.tr("Calendar not imported"),
             message,
             QMessageBox.StandardButton.Close,
             self._window,
@@ -305,11 +310,11 @@ class CalendarImportDialog(QDialog):
         self.setObjectName("calendar_import_dialog")
         name = Path(report.path).name
         if report.unchanged:
-            self.setWindowTitle("Calendar unchanged")
+            self.setWindowTitle(self.tr("Calendar unchanged"))
             title = f"<b>{escape(name)} is already imported</b>"
             note = "The file and your calendar settings are as at its last import: nothing changed."
         else:
-            self.setWindowTitle("Calendar imported")
+            self.setWindowTitle(self.tr("Calendar imported"))
             verb = "Updated from" if report.replaced else "Imported"
             title = f"<b>{verb} {escape(name)}</b>"
             note = (
@@ -324,7 +329,7 @@ class CalendarImportDialog(QDialog):
 
         figures = QFormLayout()
         figures.addRow(
-            "Days covered:",
+            self.tr("Days covered:"),
             QLabel(
                 f"{_day_text(report.first_day)} to {_day_text(report.last_day)} "
                 f"({_RANGE_ORIGIN[report.range_origin]})",
@@ -336,14 +341,14 @@ class CalendarImportDialog(QDialog):
             if report.meetings_counted
             else "none"
         )
-        figures.addRow("Meetings counted:", QLabel(counted, self))
+        figures.addRow(self.tr("Meetings counted:"), QLabel(counted, self))
         if not report.unchanged:
             figures.addRow(
-                "Days changed:",
+                self.tr("Days changed:"),
                 QLabel(f"{_plural(report.days_changed, 'day')} with new meeting numbers", self),
             )
         figures.addRow(
-            "Left out:",
+            self.tr("Left out:"),
             QLabel(
                 "nothing" if not report.left_out else _plural(report.left_out_total, "event"),
                 self,
@@ -365,7 +370,7 @@ class CalendarImportDialog(QDialog):
         )
         self.left_out_table.setObjectName("left_out_table")
         if report.left_out:
-            layout.addWidget(self._group("Left out, by reason", self.left_out_table))
+            layout.addWidget(self._group(self.tr("Left out, by reason"), self.left_out_table))
         else:
             self.left_out_table.hide()  # a child outside any layout would paint at (0, 0)
 
@@ -391,7 +396,7 @@ class CalendarImportDialog(QDialog):
         if report.warnings:
             items = "".join(f"<li>{escape(w)}</li>" for w in report.warnings[:_LIST_LIMIT])
             self.warnings_label.setText(f"<ul style='margin-left: -20px'>{items}</ul>")
-            layout.addWidget(self._group("Warnings", self.warnings_label))
+            layout.addWidget(self._group(self.tr("Warnings"), self.warnings_label))
         else:
             self.warnings_label.hide()
 
@@ -431,21 +436,21 @@ class CalendarDayDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendar_day_dialog")
-        self.setWindowTitle("Calendar for this day")
+        self.setWindowTitle(self.tr("Calendar for this day"))
         self._calendar = calendar
 
         self.previous_button = QToolButton(self)
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.previous_button.setToolTip("Previous day")
-        self.previous_button.setAccessibleName("Previous day")
+        self.previous_button.setToolTip(self.tr("Previous day"))
+        self.previous_button.setAccessibleName(self.tr("Previous day"))
         self.next_button = QToolButton(self)
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.next_button.setToolTip("Next day")
-        self.next_button.setAccessibleName("Next day")
+        self.next_button.setToolTip(self.tr("Next day"))
+        self.next_button.setAccessibleName(self.tr("Next day"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName("Day")
+        self.date_edit.setAccessibleName(self.tr("Day"))
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
         navigation.addWidget(self.date_edit)
@@ -466,12 +471,14 @@ class CalendarDayDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel("No calendar events on this day.", self)
+        self.empty_label = QLabel(self.tr("No calendar events on this day."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hint = QLabel(
-            "<small>Meeting time is the union of the counted events (overlaps count once). "
-            "A time you type in the check-in form is used instead.</small>",
+            self.tr(
+                "<small>Meeting time is the union of the counted events (overlaps count once). "
+                "A time you type in the check-in form is used instead.</small>"
+            ),
             self,
         )
         hint.setWordWrap(True)

@@ -303,7 +303,7 @@ class RiskChart(DayChart):
         self.message.setObjectName("risk_message")
         self.message.hide()
         self.plot.getViewBox().sigResized.connect(self._on_view_box_resized)
-        self.set_title("<b>Burnout-risk signal</b>")
+        self.set_title(self.tr("<b>Burnout-risk signal</b>"))
 
     def set_series(self, series: DaySeries, message: str | None = None) -> None:
         """Show the scores; ``message`` is shown instead when no day has a score."""
@@ -614,9 +614,9 @@ class ChartPanel(QWidget):
         small = self.disclaimer.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.disclaimer.setFont(small)
-        self.help_button = QPushButton("Get help", self)
+        self.help_button = QPushButton(self.tr("Get help"), self)
         self.help_button.setIcon(_icon("help.svg"))
-        self.help_button.setToolTip("What this signal is, and where to find help")
+        self.help_button.setToolTip(self.tr("What this signal is, and where to find help"))
         self.help_button.clicked.connect(self.help_requested.emit)
         self._disclaimer_row = QHBoxLayout()
         self._disclaimer_row.setContentsMargins(LEFT_AXIS_WIDTH, 0, 4, 6)

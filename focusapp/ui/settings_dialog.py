@@ -115,7 +115,7 @@ class SettingsDialog(QDialog):
         choose_files: Callable[[QWidget, str], list[str]] = choose_calendar_files,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("FocusApp Settings")
+        self.setWindowTitle(self.tr("FocusApp Settings"))
         self._base = settings
         self._result: Settings | None = None
         self._choose_files = choose_files
@@ -137,7 +137,7 @@ class SettingsDialog(QDialog):
         self.snooze = self._spin_box("checkin.snooze_minutes", 1, 720, " min")
         self.day_start = self._spin_box("day.start_hour", 0, 12, ":00")
         self.day_start.setToolTip(
-            "Check-ins and focus time before this hour count for the day before."
+            self.tr("Check-ins and focus time before this hour count for the day before.")
         )
         self.budget = self._line_edit("meetings.daily_budget", "e.g. 4h, 3h30 or 0")
         self.budget.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 12))
@@ -152,7 +152,7 @@ class SettingsDialog(QDialog):
         self.work_start = self._time_edit("calendar.work_hours", "Work hours start")
         self.work_end = QTimeEdit(self)
         self.work_end.setDisplayFormat(_TIME_FORMAT)
-        self.work_end.setAccessibleName("Work hours end")
+        self.work_end.setAccessibleName(self.tr("Work hours end"))
         self.work_end.setToolTip(self.work_start.toolTip())
         self.patterns = self._line_edit("calendar.not_meeting_patterns", "focus, lunch, ooo")
         wide = self.fontMetrics().averageCharWidth() * 44
@@ -163,21 +163,21 @@ class SettingsDialog(QDialog):
         )
         self.files = QListWidget(self)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.files.setAccessibleName("Watched calendar files")
+        self.files.setAccessibleName(self.tr("Watched calendar files"))
         # Long paths keep their start and file name; the tooltip shows the whole path.
         self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.files.setToolTip("Calendar files (.ics) that FocusApp reads for meeting time")
+        self.files.setToolTip(self.tr("Calendar files (.ics) that FocusApp reads for meeting time"))
         # Room for at least four paths; the list takes whatever height the left column leaves.
         row_height = self.fontMetrics().height() + 6
         self.files.setMinimumHeight(4 * row_height + 2 * self.files.frameWidth())
         self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self._register("calendar.watch_files", self.files)
-        self.add_file_button = QPushButton("&Add...", self)
-        self.add_file_button.setToolTip("Add calendar files (.ics)")
-        self.remove_file_button = QPushButton("&Remove", self)
-        self.remove_file_button.setToolTip("Stop reading the selected files (Delete)")
-        self._remove_file_action = QAction("Remove", self.files)
+        self.add_file_button = QPushButton(self.tr("&Add..."), self)
+        self.add_file_button.setToolTip(self.tr("Add calendar files (.ics)"))
+        self.remove_file_button = QPushButton(self.tr("&Remove"), self)
+        self.remove_file_button.setToolTip(self.tr("Stop reading the selected files (Delete)"))
+        self._remove_file_action = QAction(self.tr("Remove"), self.files)
         self._remove_file_action.setShortcut(QKeySequence.StandardKey.Delete)
         self._remove_file_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.files.addAction(self._remove_file_action)
@@ -295,55 +295,61 @@ class SettingsDialog(QDialog):
             workdays.addWidget(box)
         workdays.addStretch(1)
         reminder, reminder_form = self._group(
-            "Check-in reminder",
+            self.tr("Check-in reminder"),
             [
                 (
-                    "Reminder &time:",
+                    self.tr("Reminder &time:"),
                     self.reminder_time,
                     self._with_error("checkin.reminder_time", self.reminder_time),
                 ),
-                ("Work &days:", self.workdays[0], self._with_error("checkin.workdays", workdays)),
                 (
-                    "S&nooze for:",
+                    self.tr("Work &days:"),
+                    self.workdays[0],
+                    self._with_error("checkin.workdays", workdays),
+                ),
+                (
+                    self.tr("S&nooze for:"),
                     self.snooze,
                     self._with_error("checkin.snooze_minutes", self.snooze),
                 ),
             ],
         )
         day, day_form = self._group(
-            "Day",
+            self.tr("Day"),
             [
                 (
-                    "Day &starts at:",
+                    self.tr("Day &starts at:"),
                     self.day_start,
                     self._with_error("day.start_hour", self.day_start),
                 )
             ],
         )
         meetings, meetings_form = self._group(
-            "Meetings",
+            self.tr("Meetings"),
             [
                 (
-                    "Daily &budget:",
+                    self.tr("Daily &budget:"),
                     self.budget,
                     self._with_error(
-                        "meetings.daily_budget", self._row(self.budget, "a day (0 = no nudge)")
+                        "meetings.daily_budget",
+                        self._row(self.budget, self.tr("a day (0 = no nudge)")),
                     ),
                 )
             ],
         )
         focus, focus_form = self._group(
-            "Focus",
+            self.tr("Focus"),
             [
                 (
-                    "&Focus length:",
+                    self.tr("&Focus length:"),
                     self.focus_length,
                     self._with_error("focus.length_minutes", self.focus_length),
                 )
             ],
         )
         start, start_form = self._group(
-            "Start", [(None, None, self._with_error("app.start_at_login", self.start_at_login))]
+            self.tr("Start"),
+            [(None, None, self._with_error("app.start_at_login", self.start_at_login))],
         )
         weeks, weeks_form = self._group(
             self.tr("Weeks"),
@@ -364,9 +370,13 @@ class SettingsDialog(QDialog):
             ],
         )
         appearance, appearance_form = self._group(
-            "Appearance",
+            self.tr("Appearance"),
             [
-                ("T&heme:", self.theme, self._with_error("ui.theme", self._row(self.theme))),
+                (
+                    self.tr("T&heme:"),
+                    self.theme,
+                    self._with_error("ui.theme", self._row(self.theme)),
+                ),
                 ("", None, self._with_error("ui.tray_icon", self.tray_icon)),
             ],
         )
@@ -380,22 +390,22 @@ class SettingsDialog(QDialog):
         files_row.addWidget(self.files, 1)
         files_row.addLayout(file_buttons)
         calendar, calendar_form = self._group(
-            "Calendar",
+            self.tr("Calendar"),
             [
                 (
-                    "My e-&mail addresses:",
+                    self.tr("My e-&mail addresses:"),
                     self.addresses,
                     self._with_error("calendar.my_addresses", self.addresses),
                 ),
                 (
-                    "&Work hours:",
+                    self.tr("&Work hours:"),
                     self.work_start,
                     self._with_error(
                         "calendar.work_hours", self._row(self.work_start, "to", self.work_end)
                     ),
                 ),
                 (
-                    "Not-a-meeting &patterns:",
+                    self.tr("Not-a-meeting &patterns:"),
                     self.patterns,
                     self._with_error("calendar.not_meeting_patterns", self.patterns),
                 ),
@@ -405,7 +415,7 @@ class SettingsDialog(QDialog):
                     self._with_error("calendar.only_with_attendees", self.only_with_attendees),
                 ),
                 (
-                    "Watched &calendar files:\n",
+                    self.tr("Watched &calendar files:\n"),
                     self.files,
                     self._with_error("calendar.watch_files", files_row),
                 ),
@@ -567,7 +577,7 @@ class SettingsDialog(QDialog):
             label.setVisible(key in problems)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not problems)
-        ok.setToolTip("Fix the marked fields first" if problems else "")
+        ok.setToolTip(self.tr("Fix the marked fields first") if problems else "")
         return not problems
 
     def file_paths(self) -> list[str]:
