@@ -221,7 +221,7 @@ class CalendarActions(QObject):
         self._window.statusBar().clearMessage()
         for outcome in result.outcomes:
             if outcome.report is None:
-                self._show_error(outcome.error or "The calendar could not be imported.")
+                self._show_error(outcome.error or self.tr("The calendar could not be imported."))
                 continue
             if not outcome.report.unchanged:
                 self.imported.emit()
@@ -361,7 +361,7 @@ class CalendarImportDialog(QDialog):
         layout.addLayout(figures)
 
         self.left_out_table = _table(
-            ("Reason", "Events", "What it means"),
+            (self.tr("Reason"), self.tr("Events"), self.tr("What it means")),
             [
                 (describe_reason(reason).capitalize(), str(count), explain_reason(reason))
                 for reason, count in report.left_out.items()
@@ -376,7 +376,7 @@ class CalendarImportDialog(QDialog):
 
         skipped = report.skipped[:_LIST_LIMIT]
         self.skipped_table = _table(
-            ("UID", "Title", "Problem"),
+            (self.tr("UID"), self.tr("Title"), self.tr("Problem")),
             [(s.uid or "(no UID)", s.summary or "(no title)", _problem(s)) for s in skipped],
             self,
         )

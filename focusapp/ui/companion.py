@@ -37,6 +37,7 @@ from focusapp.ui.reminder_notices import (
 )
 from focusapp.ui.reminders import TITLES, ReminderController
 from focusapp.ui.tray import TrayIcon, TrayStatus
+from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -221,7 +222,7 @@ class Companion(QObject):
         # The risk notice quotes the assessment the check decided on: the panel's numbers.
         assessment = self._risk_seen or self._risk.today()
         body = reminder_body(reminder.kind, self._settings(), meeting_minutes, assessment)
-        return TITLES[reminder.kind], body
+        return translate("Notification", TITLES[reminder.kind]), body
 
     @Slot(object)
     def _on_reminders_reminder_due(self, reminder: Reminder) -> None:

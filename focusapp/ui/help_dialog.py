@@ -64,32 +64,37 @@ def help_text() -> str:
     heading, _, body = about.partition(". ")
     rows = "".join(
         "<li>"
-        + _tr("<b>{factor}</b> (up to {points:g} points): {hint}").format(
+        + QCoreApplication.translate(
+            "HelpDialog", "<b>{factor}</b> (up to {points:g} points): {hint}"
+        ).format(
             factor=factor_name(name), points=MAX_POINTS[name], hint=escape(_tr(_FACTOR_HINTS[name]))
         )
         + "</li>"
         for name in FACTORS
     )
     return (
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "<h3>Getting help</h3>"
             "<p>You do not need a high score to ask for help. Your doctor, a mental-health "
             "professional or your employee assistance programme (EAP) can help with exhaustion, "
-            "stress or feeling unable to cope.</p>"
+            "stress or feeling unable to cope.</p>",
         )
         + f"<p><b>{escape(_tr(CRISIS_TEXT))}</b></p>"
         + f"<h3>{escape(heading)}</h3>"
         + f"<p>{escape(body)}</p>"
-        + _tr(
+        + QCoreApplication.translate(
+            "HelpDialog",
             "<h3>How the signal is built</h3>"
             "<p>The score (0\u2013100) is the sum of five factors' points, each shown with the "
-            "sentence that explains it in the dashboard's day panel:</p>"
+            "sentence that explains it in the dashboard's day panel:</p>",
         )
         + f"<ul>{rows}</ul>"
-        + _tr(
+        + QCoreApplication.translate(
+            "HelpDialog",
             "<p>Bands: 0\u201324 low, 25\u201349 moderate, 50\u201374 high, 75\u2013100 very "
             "high. They are heuristic, not clinically validated. A dashed line means the score "
-            "is provisional (your usual level is not known yet, or check-ins were sparse).</p>"
+            "is provisional (your usual level is not known yet, or check-ins were sparse).</p>",
         )
         + f"<p><i>{escape(risk_text(DISCLAIMER))}</i></p>"
     )

@@ -22,6 +22,7 @@ from focusapp.domain.reminders import (
     resume,
     snooze_checkin,
 )
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -162,10 +163,12 @@ class ReminderController(QObject):
 
 
 TITLES: Final = {
-    ReminderKind.CHECKIN: "Time for your check-in",
-    ReminderKind.CHECKIN_REPEAT: "Still time for today's check-in",
-    ReminderKind.FOCUS_BREAK: "Time for a short break",
-    ReminderKind.MEETING_BUDGET: "A meeting-heavy day",
-    ReminderKind.RISK: "Your burnout-risk signal",
-    ReminderKind.WEEKLY_REVIEW: "Your week in review",
+    ReminderKind.CHECKIN: QT_TRANSLATE_NOOP("Notification", "Time for your check-in"),
+    ReminderKind.CHECKIN_REPEAT: QT_TRANSLATE_NOOP(
+        "Notification", "Still time for today's check-in"
+    ),
+    ReminderKind.FOCUS_BREAK: QT_TRANSLATE_NOOP("Notification", "Time for a short break"),
+    ReminderKind.MEETING_BUDGET: QT_TRANSLATE_NOOP("Notification", "A meeting-heavy day"),
+    ReminderKind.RISK: QT_TRANSLATE_NOOP("Notification", "Your burnout-risk signal"),
+    ReminderKind.WEEKLY_REVIEW: QT_TRANSLATE_NOOP("Notification", "Your week in review"),
 }
