@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.errors import StorageError
+from focusapp.ui.locale_text import day_text, moment_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -36,7 +37,10 @@ _INFO_ROLE = Qt.ItemDataRole.UserRole
 
 def describe_created(info: BackupInfo) -> str:
     """Return when a backup was made, in local time, e.g. ``Sat 28 Nov 2026 19:30``."""
-    return f"{info.created.astimezone():%a %d %b %Y %H:%M}"
+    return moment_text(
+        info.created.astimezone(),
+        QCoreApplication.translate("BackupDialog", "ddd dd MMM yyyy HH:mm"),
+    )
 
 
 def describe_range(first: dt.date, last: dt.date) -> str:
@@ -45,21 +49,28 @@ def describe_range(first: dt.date, last: dt.date) -> str:
     What the two ends share is said once: ``1 to 14 Oct 2026``, ``30 Nov 2026``, and the
     year twice only when it changes (``19 Dec 2025 to 3 Jan 2026``).
     """
+    full = QCoreApplication.translate("BackupDialog", "d MMM yyyy")
     if first == last:
-        return f"{last.day} {last:%b %Y}"
+        return day_text(last, full)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day} to {last.day} {last:%b %Y}"
-    if first.year == last.year:
-        return f"{first.day} {first:%b} to {last.day} {last:%b %Y}"
-    return f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
+        start = day_text(first, QCoreApplication.translate("BackupDialog", "d"))
+    elif first.year == last.year:
+        start = day_text(first, QCoreApplication.translate("BackupDialog", "d MMM"))
+    else:
+        start = day_text(first, full)
+    return QCoreApplication.translate("BackupDialog", "{first} to {last}").format(
+        first=start, last=day_text(last, full)
+    )
 
 
 def describe_days(info: BackupInfo) -> str:
     """Return the date range a backup covers, or why it cannot be read."""
     if info.problem is not None:
-        return f"unreadable: {info.problem}"
+        return QCoreApplication.translate("BackupDialog", "unreadable: {problem}").format(
+            problem=info.problem
+        )
     if info.first_day is None or info.last_day is None:
-        return "no check-ins"
+        return QCoreApplication.translate("BackupDialog", "no check-ins")
     return describe_range(info.first_day, info.last_day)
 
 
@@ -67,13 +78,16 @@ def describe_contents(info: BackupInfo) -> str:
     """Return e.g. ``42 days (19 Oct to 30 Nov 2026)``, ``no check-ins`` or why unreadable."""
     if info.problem is not None or info.first_day is None or info.last_day is None:
         return describe_days(info)
-    unit = "day" if info.days == 1 else "days"
-    return f"{info.days} {unit} ({describe_days(info)})"
+    return QCoreApplication.translate("BackupDialog", "%n days ({range})", "", info.days).format(
+        range=describe_days(info)
+    )
 
 
 def backed_up_text(info: BackupInfo) -> str:
     """Return the sentence that confirms "Back up now"."""
-    return f"Backed up {describe_contents(info)} to {info.name}. Earlier backups are kept."
+    return QCoreApplication.translate(
+        "BackupDialog", "Backed up {contents} to {name}. Earlier backups are kept."
+    ).format(contents=describe_contents(info), name=info.name)
 
 
 class BackupDialog(QDialog):
@@ -203,12 +217,13 @@ def restore_with_feedback(parent: QWidget, backups: BackupService, path: Path) -
 def restored_text(result: RestoreResult) -> str:
     """Return the sentence that confirms a restore."""
     info = result.restored
-    text = f"Restored the backup of {describe_created(info)}: {describe_contents(info)}."
+    text = QCoreApplication.translate(
+        "BackupDialog", "Restored the backup of {created}: {contents}."
+    ).format(created=describe_created(info), contents=describe_contents(info))
     if result.safety_backup is not None:
-        text += (
-            f" The data it replaced was backed up as {result.safety_backup.name}; restore that "
-            "to undo."
-        )
+        text += " " + QCoreApplication.translate(
+            "BackupDialog", "The data it replaced was backed up as {name}; restore that to undo."
+        ).format(name=result.safety_backup.name)
     return text
 
 
@@ -283,8 +298,10 @@ class SafetyActions(QObject):
         answer = QMessageBox.question(
             self._window,
             self.tr("Restore backup"),
-            f"Replace your current data with the backup of {describe_created(chosen)} "
-            f"({describe_days(chosen)})? Your current data is backed up first.",
+            self.tr(
+                "Replace your current data with the backup of {created} ({range})? "
+                "Your current data is backed up first."
+            ).format(created=describe_created(chosen), range=describe_days(chosen)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -302,7 +319,9 @@ class SafetyActions(QObject):
             info = self._backups.back_up()
         except StorageError as error:
             QMessageBox.warning(
-                self._dialog, self.tr("No backup made"), f"No backup was made: {error}."
+                self._dialog,
+                self.tr("No backup made"),
+                self.tr("No backup was made: {error}.").format(error=error),
             )
             return
         self._dialog.set_backups(self._backups.list_backups())
@@ -324,8 +343,12 @@ class SafetyActions(QObject):
             )
         )
         box.setInformativeText(
-            f"{len(planned)} files will be deleted and FocusApp will close. This cannot be "
-            "undone; export your check-ins first if you want to keep them."
+            self.tr(
+                "%n files will be deleted and FocusApp will close. This cannot be "
+                "undone; export your check-ins first if you want to keep them.",
+                "",
+                len(planned),
+            )
         )
         box.setDetailedText("\n".join(str(path) for path in planned))
         delete = box.addButton(self.tr("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)

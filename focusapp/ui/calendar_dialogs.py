@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from focusapp.domain.durations import format_duration
 from focusapp.ui.calendar_exclusion_buttons import ExclusionButtons
 from focusapp.ui.calendar_owner import OwnerDialog
+from focusapp.ui.locale_text import day_text
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -46,15 +48,17 @@ if TYPE_CHECKING:
 # (and SQLAlchemy behind it) is imported only inside the dialogs, keeping first paint fast.
 #: Keyed by RangeOrigin's values.
 _RANGE_ORIGIN: Final = {
-    "given": "as chosen",
-    "default": "one year back to four weeks ahead",
-    "widened": "widened to keep this file's earlier import",
+    "given": QT_TRANSLATE_NOOP("CalendarDialogs", "as chosen"),
+    "default": QT_TRANSLATE_NOOP("CalendarDialogs", "one year back to four weeks ahead"),
+    "widened": QT_TRANSLATE_NOOP("CalendarDialogs", "widened to keep this file's earlier import"),
 }
 #: Rows shown for skipped events and warnings before "... and N more".
 _LIST_LIMIT: Final = 200
 #: Rows a result table shows before it scrolls.
 _VISIBLE_ROWS: Final = 8
-_ICS_FILTER: Final = "Calendar files (*.ics *.ical *.icalendar);;All files (*)"
+_ICS_FILTER: Final = QT_TRANSLATE_NOOP(
+    "CalendarDialogs", "Calendar files (*.ics *.ical *.icalendar);;All files (*)"
+)
 #: How long a calendar message stays in the status bar.
 _STATUS_MS: Final = 15_000
 
@@ -65,7 +69,7 @@ def choose_calendar_file(parent: QWidget, start_dir: str) -> str:
         parent,
         QCoreApplication.translate("CalendarDialogs", "Import calendar"),
         start_dir,
-        _ICS_FILTER,
+        QCoreApplication.translate("CalendarDialogs", _ICS_FILTER),
     )
     return name
 
@@ -171,7 +175,9 @@ class CalendarActions(QObject):
         assert self._importer is not None
         self._last_dir = str(Path(path).parent)
         self.import_action.setEnabled(False)
-        self._window.statusBar().showMessage(f"Importing {Path(path).name}...")
+        self._window.statusBar().showMessage(
+            self.tr("Importing {name}...").format(name=Path(path).name)
+        )
         self._importer.import_files([path], origin="manual")
 
     @Slot(object)
@@ -197,7 +203,9 @@ class CalendarActions(QObject):
     @Slot(str)
     def show_problem(self, text: str) -> None:
         """Show a problem with a watched calendar file in the status bar."""
-        self._window.statusBar().showMessage(f"Calendar: {text}", _STATUS_MS)
+        self._window.statusBar().showMessage(
+            self.tr("Calendar: {problem}").format(problem=text), _STATUS_MS
+        )
 
     @Slot()
     def _on_import_action_triggered(self) -> None:
@@ -231,8 +239,9 @@ class CalendarActions(QObject):
             dialog.open()
 
     def _show_error(self, message: str) -> None:
-        if not message.endswith("Nothing was imported."):
-            message += " Nothing was imported."
+        nothing = self.tr("Nothing was imported.")
+        if not message.endswith(("Nothing was imported.", nothing)):
+            message += " " + nothing
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Calendar not imported"),
@@ -246,7 +255,7 @@ class CalendarActions(QObject):
 
 
 def _day_text(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return day_text(day, QCoreApplication.translate("CalendarDialogs", "ddd d MMM yyyy"))
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget) -> QTableWidget:
@@ -290,10 +299,6 @@ def _muted(palette: QPalette) -> QColor:
     )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 class CalendarImportDialog(QDialog):
     """Says what an import did: days, meetings counted, what was left out and why, problems.
 
@@ -311,13 +316,18 @@ class CalendarImportDialog(QDialog):
         name = Path(report.path).name
         if report.unchanged:
             self.setWindowTitle(self.tr("Calendar unchanged"))
-            title = f"<b>{escape(name)} is already imported</b>"
-            note = "The file and your calendar settings are as at its last import: nothing changed."
+            title = self.tr("<b>{name} is already imported</b>").format(name=escape(name))
+            note = self.tr(
+                "The file and your calendar settings are as at its last import: nothing changed."
+            )
         else:
             self.setWindowTitle(self.tr("Calendar imported"))
-            verb = "Updated from" if report.replaced else "Imported"
-            title = f"<b>{verb} {escape(name)}</b>"
-            note = (
+            title = (
+                self.tr("<b>Updated from {name}</b>")
+                if report.replaced
+                else self.tr("<b>Imported {name}</b>")
+            ).format(name=escape(name))
+            note = self.tr(
                 "Meeting time now comes from this calendar on the days it covers, except where "
                 "you typed your own."
             )
@@ -331,26 +341,33 @@ class CalendarImportDialog(QDialog):
         figures.addRow(
             self.tr("Days covered:"),
             QLabel(
-                f"{_day_text(report.first_day)} to {_day_text(report.last_day)} "
-                f"({_RANGE_ORIGIN[report.range_origin]})",
+                self.tr("{first} to {last} ({origin})").format(
+                    first=_day_text(report.first_day),
+                    last=_day_text(report.last_day),
+                    origin=self.tr(_RANGE_ORIGIN[report.range_origin]),
+                ),
                 self,
             ),
         )
         counted = (
-            f"{report.meetings_counted} on {_plural(report.meeting_days, 'day')}"
+            self.tr("{meetings} on %n days", "", report.meeting_days).format(
+                meetings=report.meetings_counted
+            )
             if report.meetings_counted
-            else "none"
+            else self.tr("none")
         )
         figures.addRow(self.tr("Meetings counted:"), QLabel(counted, self))
         if not report.unchanged:
             figures.addRow(
                 self.tr("Days changed:"),
-                QLabel(f"{_plural(report.days_changed, 'day')} with new meeting numbers", self),
+                QLabel(self.tr("%n days with new meeting numbers", "", report.days_changed), self),
             )
         figures.addRow(
             self.tr("Left out:"),
             QLabel(
-                "nothing" if not report.left_out else _plural(report.left_out_total, "event"),
+                self.tr("nothing")
+                if not report.left_out
+                else self.tr("%n events", "", report.left_out_total),
                 self,
             ),
         )
@@ -377,14 +394,20 @@ class CalendarImportDialog(QDialog):
         skipped = report.skipped[:_LIST_LIMIT]
         self.skipped_table = _table(
             (self.tr("UID"), self.tr("Title"), self.tr("Problem")),
-            [(s.uid or "(no UID)", s.summary or "(no title)", _problem(s)) for s in skipped],
+            [
+                (s.uid or self.tr("(no UID)"), s.summary or self.tr("(no title)"), _problem(s))
+                for s in skipped
+            ],
             self,
         )
         self.skipped_table.setObjectName("skipped_table")
         if report.skipped:
             more = len(report.skipped) - len(skipped)
-            suffix = f" (first {len(skipped)} of {len(report.skipped)})" if more > 0 else ""
-            title = f"Skipped: {_plural(len(report.skipped), 'event')} could not be read{suffix}"
+            title = self.tr("Skipped: %n events could not be read", "", len(report.skipped))
+            if more > 0:
+                title += " " + self.tr("(first {shown} of {total})").format(
+                    shown=len(skipped), total=len(report.skipped)
+                )
             layout.addWidget(self._group(title, self.skipped_table))
         else:
             self.skipped_table.hide()
@@ -429,7 +452,13 @@ class CalendarDayDialog(QDialog):
         table: Time, title, counted or left out (with the reason), source file.
     """
 
-    COLUMNS: Final = ("Time", "Title", "Counted?", "Calendar file", "Overlaps")
+    COLUMNS: Final = (
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Time"),
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Title"),
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Counted?"),
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Calendar file"),
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Overlaps"),
+    )
 
     def __init__(
         self, calendar: CalendarService, day: dt.date, parent: QWidget | None = None
@@ -463,7 +492,7 @@ class CalendarDayDialog(QDialog):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setObjectName("events_table")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -518,7 +547,7 @@ class CalendarDayDialog(QDialog):
 
     def _untitled(self, audit: DayAudit) -> str:
         """Return what stands in for a missing title: "Meeting" when none are kept."""
-        return self.tr("Meeting") if not audit.titles_kept else "(no title)"
+        return self.tr("Meeting") if not audit.titles_kept else self.tr("(no title)")
 
     def _untitled_tip(self, audit: DayAudit) -> str:
         if audit.titles_kept:
@@ -537,7 +566,11 @@ class CalendarDayDialog(QDialog):
         notes = overlap_notes(audit.events, zone, self._untitled(audit))
         self.table.setRowCount(len(audit.events))
         for row, event in enumerate(audit.events):
-            status = "Counted" if event.counted else f"Left out: {describe_reason(event.reason)}"
+            status = (
+                self.tr("Counted")
+                if event.counted
+                else self.tr("Left out: {reason}").format(reason=describe_reason(event.reason))
+            )
             values = (
                 event_time_text(event, audit.date, zone),
                 event.summary or self._untitled(audit),
@@ -595,27 +628,51 @@ class CalendarDayDialog(QDialog):
 
 def _problem(skipped: SkippedEvent) -> str:
     """Return a skipped event's problem, led by the file line it begins on when known."""
-    return f"Line {skipped.line}: {skipped.problem}" if skipped.line else skipped.problem
+    if not skipped.line:
+        return skipped.problem
+    return QCoreApplication.translate("CalendarDialogs", "Line {line}: {problem}").format(
+        line=skipped.line, problem=skipped.problem
+    )
 
 
 def _summary_html(summary: CalendarDay | None, left_out: int) -> str:
     """Return the day's numbers as one readable paragraph."""
     if summary is None:
-        return (
+        return QCoreApplication.translate(
+            "CalendarDialogs",
             "No imported calendar covers this day, so its meeting time is whatever you type. "
-            "Import a calendar from <i>File \u203a Import calendar...</i>"
+            "Import a calendar from <i>File \u203a Import calendar...</i>",
         )
     parts = [
-        f"<b>{format_duration(summary.meeting_minutes)}</b> in meetings "
-        f"({_plural(summary.meeting_count, 'meeting')})",
-        f"{summary.back_to_back_count} back-to-back",
-        f"longest free block {format_duration(summary.longest_free_block_minutes)}",
+        QCoreApplication.translate(
+            "CalendarDialogs", "<b>{time}</b> in meetings (%n meetings)", "", summary.meeting_count
+        ).format(time=format_duration(summary.meeting_minutes)),
+        QCoreApplication.translate("CalendarDialogs", "{count} back-to-back").format(
+            count=summary.back_to_back_count
+        ),
+        QCoreApplication.translate("CalendarDialogs", "longest free block {time}").format(
+            time=format_duration(summary.longest_free_block_minutes)
+        ),
     ]
     if summary.after_hours_minutes:
-        parts.append(f"{format_duration(summary.after_hours_minutes)} outside working hours")
+        parts.append(
+            QCoreApplication.translate("CalendarDialogs", "{time} outside working hours").format(
+                time=format_duration(summary.after_hours_minutes)
+            )
+        )
     if summary.double_booked_minutes:
-        parts.append(f"{format_duration(summary.double_booked_minutes)} double-booked")
+        parts.append(
+            QCoreApplication.translate("CalendarDialogs", "{time} double-booked").format(
+                time=format_duration(summary.double_booked_minutes)
+            )
+        )
     text = " \u00b7 ".join(parts)
     if left_out:
-        text += f"<br><small>{_plural(left_out, 'event')} left out, each with its reason.</small>"
+        text += (
+            "<br><small>"
+            + QCoreApplication.translate(
+                "CalendarDialogs", "%n events left out, each with its reason.", "", left_out
+            )
+            + "</small>"
+        )
     return text
