@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -78,9 +78,17 @@ def describe_contents(info: BackupInfo) -> str:
     """Return e.g. ``42 days (19 Oct to 30 Nov 2026)``, ``no check-ins`` or why unreadable."""
     if info.problem is not None or info.first_day is None or info.last_day is None:
         return describe_days(info)
-    return QCoreApplication.translate("BackupDialog", "%n days ({range})", "", info.days).format(
-        range=describe_days(info)
-    )
+    return _WORDS.days(info.days, describe_days(info))
+
+
+class _Words(QObject):
+    """Plural sentences of this module's functions (lupdate reads plurals only from tr())."""
+
+    def days(self, count: int, range_text: str) -> str:
+        return self.tr("%n days ({range})", "", count).format(range=range_text)
+
+
+_WORDS: Final = _Words()
 
 
 def backed_up_text(info: BackupInfo) -> str:

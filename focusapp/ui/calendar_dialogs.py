@@ -635,6 +635,19 @@ def _problem(skipped: SkippedEvent) -> str:
     )
 
 
+class _Words(QObject):
+    """Plural sentences of this module's functions (lupdate reads plurals only from tr())."""
+
+    def meetings(self, count: int) -> str:
+        return self.tr("<b>{time}</b> in meetings (%n meetings)", "", count)
+
+    def left_out(self, count: int) -> str:
+        return self.tr("%n events left out, each with its reason.", "", count)
+
+
+_WORDS: Final = _Words()
+
+
 def _summary_html(summary: CalendarDay | None, left_out: int) -> str:
     """Return the day's numbers as one readable paragraph."""
     if summary is None:
@@ -644,9 +657,9 @@ def _summary_html(summary: CalendarDay | None, left_out: int) -> str:
             "Import a calendar from <i>File \u203a Import calendar...</i>",
         )
     parts = [
-        QCoreApplication.translate(
-            "CalendarDialogs", "<b>{time}</b> in meetings (%n meetings)", "", summary.meeting_count
-        ).format(time=format_duration(summary.meeting_minutes)),
+        _WORDS.meetings(summary.meeting_count).format(
+            time=format_duration(summary.meeting_minutes)
+        ),
         QCoreApplication.translate("CalendarDialogs", "{count} back-to-back").format(
             count=summary.back_to_back_count
         ),
@@ -668,11 +681,5 @@ def _summary_html(summary: CalendarDay | None, left_out: int) -> str:
         )
     text = " \u00b7 ".join(parts)
     if left_out:
-        text += (
-            "<br><small>"
-            + QCoreApplication.translate(
-                "CalendarDialogs", "%n events left out, each with its reason.", "", left_out
-            )
-            + "</small>"
-        )
+        text += "<br><small>" + _WORDS.left_out(left_out) + "</small>"
     return text
