@@ -183,14 +183,19 @@ class DashboardHeader(QFrame):
         risk_row.setSpacing(6)
         risk_row.addWidget(self.risk_dot, 0, Qt.AlignmentFlag.AlignBottom)
         risk_row.addWidget(self.risk, 1)
-        layout = QHBoxLayout(self)
+        # The day stands above the tiles, so longer words (translations) still fit beside the
+        # check-in form on a small screen.
+        tiles = QHBoxLayout()
+        tiles.setSpacing(24)
+        tiles.addWidget(self.energy)
+        tiles.addWidget(self.coding)
+        tiles.addWidget(self.meetings)
+        tiles.addLayout(risk_row, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(24)
+        layout.setSpacing(2)
         layout.addWidget(self.day)
-        layout.addWidget(self.energy)
-        layout.addWidget(self.coding)
-        layout.addWidget(self.meetings)
-        layout.addLayout(risk_row, 1)
+        layout.addLayout(tiles)
 
     def set_today(self, today: TodaySummary) -> None:
         """Show today's numbers and signal."""

@@ -310,6 +310,8 @@ class SettingsDialog(QDialog):
         group = QGroupBox(title, self)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # A label that leaves its field too little room goes above it (long translations).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for text, buddy, field in rows:
             if text is None:
                 form.addRow(field)
@@ -437,7 +439,8 @@ class SettingsDialog(QDialog):
                     self.tr("&Work hours:"),
                     self.work_start,
                     self._with_error(
-                        "calendar.work_hours", self._row(self.work_start, "to", self.work_end)
+                        "calendar.work_hours",
+                        self._row(self.work_start, self.tr("to"), self.work_end),
                     ),
                 ),
                 (
