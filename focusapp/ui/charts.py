@@ -37,7 +37,7 @@ from focusapp.domain.risk import DISCLAIMER, Level
 from focusapp.services.stats import LONG_WEEK_HOURS, epoch_day, from_epoch_day
 from focusapp.system.resources import icon_path
 from focusapp.ui.theme import ChartPalette, chart_palette
-from focusapp.wording.levels import level_word
+from focusapp.wording.levels import level_word, risk_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -635,7 +635,7 @@ class ChartPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
-        self.disclaimer = QLabel(DISCLAIMER, self)
+        self.disclaimer = QLabel(risk_text(DISCLAIMER), self)
         self.disclaimer.setObjectName("disclaimer")
         self.disclaimer.setWordWrap(True)
         small = self.disclaimer.font()
