@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from focusapp.domain.imports import ImportChoice
+from focusapp.wording.dates import day_text as wording_day_text
 
 if TYPE_CHECKING:
     from focusapp.domain.imports import ImportPlan
@@ -30,7 +31,7 @@ def ask_import_choice(parent: QWidget | None, name: str, plan: ImportPlan) -> Im
             return None
         return ImportChoice.ASK
     days = sorted(plan.different)
-    shown = ", ".join(f"{day:%a %d %b %Y}" for day in days[:5])
+    shown = ", ".join(wording_day_text(day) for day in days[:5])
     if len(days) > 5:
         shown += QCoreApplication.translate("ImportDialog", " and {count} more").format(
             count=len(days) - 5

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import Choice, PlanChoice
+from focusapp.ui.locale_text import day_text as locale_day_text
 from focusapp.ui.theme import is_dark
 from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Sequence
 
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -55,9 +57,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Lookahead", text)
 
 
-def day_text(day: object) -> str:
-    """Return a day as the look-ahead writes every date ("Mon 07 Dec")."""
-    return f"{day:%a %d %b}"
+def day_text(day: dt.date) -> str:
+    """Return a day as the look-ahead writes every date ("Mon 07 Dec"), in the UI locale."""
+    return locale_day_text(day, QCoreApplication.translate("Lookahead", "ddd dd MMM"))
 
 
 def _duration(minutes: int) -> str:

@@ -310,8 +310,6 @@ class SettingsDialog(QDialog):
         group = QGroupBox(title, self)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        # A label that leaves its field too little room goes above it (long translations).
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for text, buddy, field in rows:
             if text is None:
                 form.addRow(field)
@@ -341,7 +339,8 @@ class SettingsDialog(QDialog):
                     self._with_error("checkin.reminder_time", self.reminder_time),
                 ),
                 (
-                    self.tr("Work &days:"),
+                    # Above the seven day boxes, so longer day names still fit.
+                    self.tr("Work &days:") + "\n",
                     self.workdays[0],
                     self._with_error("checkin.workdays", workdays),
                 ),
@@ -431,7 +430,8 @@ class SettingsDialog(QDialog):
             self.tr("Calendar"),
             [
                 (
-                    self.tr("My e-&mail addresses:"),
+                    # Above their wide fields, so long translations leave them room.
+                    self.tr("My e-&mail addresses:") + "\n",
                     self.addresses,
                     self._with_error("calendar.my_addresses", self.addresses),
                 ),
@@ -444,7 +444,7 @@ class SettingsDialog(QDialog):
                     ),
                 ),
                 (
-                    self.tr("Not-a-meeting &patterns:"),
+                    self.tr("Not-a-meeting &patterns:") + "\n",
                     self.patterns,
                     self._with_error("calendar.not_meeting_patterns", self.patterns),
                 ),

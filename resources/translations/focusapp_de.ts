@@ -1364,8 +1364,12 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
         <translation>ein 2-Stunden-Fokusblock bleibt frei</translation>
     </message>
     <message>
-        <source>Day (forecast)</source>
+        <source>ddd dd MMM</source>
         <extracomment>A shortened meeting is never proposed shorter than this.</extracomment>
+        <translation>ddd, d. MMM</translation>
+    </message>
+    <message>
+        <source>Day (forecast)</source>
         <translation>Tag (Prognose)</translation>
     </message>
     <message>
@@ -2093,7 +2097,7 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
     <message>
         <source>Your reflection on this week</source>
-        <translation>Dein Rückblick auf diese Woche</translation>
+        <translation>Deine Reflexion über diese Woche</translation>
     </message>
     <message>
         <source>A few words for yourself: what helped, what to change next week.</source>
@@ -2101,11 +2105,11 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
     <message>
         <source>&amp;Reflection:</source>
-        <translation>&amp;Rückblick:</translation>
+        <translation>&amp;Reflexion:</translation>
     </message>
     <message>
         <source>&amp;Keep reflection</source>
-        <translation>Rückblick &amp;behalten</translation>
+        <translation>Reflexion &amp;behalten</translation>
     </message>
     <message>
         <source>&lt;b&gt;Week of {first} to {last}&lt;/b&gt;{running}</source>
@@ -2122,6 +2126,10 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <message>
         <source>not known (no calendar)</source>
         <translation>unbekannt (kein Kalender)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Suggestion:&lt;/b&gt; {text}</source>
+        <translation>&lt;b&gt;Vorschlag:&lt;/b&gt; {text}</translation>
     </message>
     <message>
         <source>{week}, usual {usual} (mean of {weeks} weeks)</source>
