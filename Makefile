@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck contracts pytest bench venv clean check-contract bundle bundle-smoke validate-desktop
+.PHONY: translations update-translations run test lint typecheck contracts pytest bench venv clean check-contract bundle bundle-smoke validate-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,23 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP_TEST)
 
-run: $(STAMP_RUN)  ## set up and start the app (in a real window)
+# Compiled catalogues (build output, not in git): the window loads the one of the system locale.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+translations: $(QM_FILES)  ## compile resources/translations/*.ts to .qm
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP_RUN)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing words in focusapp/ui or focusapp/wording: refresh the .ts files (then
+# translate the new entries, e.g. with pyside6-linguist). English carries only plural forms.
+LUPDATE := $(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete focusapp/ui focusapp/wording
+update-translations: $(STAMP_RUN)
+	$(LUPDATE) -ts resources/translations/focusapp_de.ts
+	$(LUPDATE) -pluralonly -ts resources/translations/focusapp_en.ts
+
+run: $(STAMP_RUN) translations  ## set up and start the app (in a real window)
 	QT_QPA_PLATFORM= $(BIN)/focusapp
 
 lint: $(STAMP_TEST)
@@ -37,7 +53,7 @@ contracts: $(STAMP_TEST)
 
 # Two processes: the window and unit tests, then the command line, end-to-end and hostile
 # ones, so no test sees Qt or interpreter state left behind by hundreds of in-process CLI runs.
-pytest: $(STAMP_TEST)
+pytest: $(STAMP_TEST) translations
 	$(BIN)/python -m pytest -q tests/unit tests/ui
 	$(BIN)/python -m pytest -q tests --ignore=tests/unit --ignore=tests/ui
 
@@ -72,7 +88,7 @@ BUNDLE_SOURCES := pyproject.toml $(wildcard packaging/pyinstaller/*.py packaging
 
 bundle: $(BUNDLE_EXE)  ## build the one-folder bundle dist/focusapp/
 
-$(BUNDLE_EXE): $(STAMP_RUN) $(BUNDLE_SOURCES)
+$(BUNDLE_EXE): $(STAMP_RUN) $(BUNDLE_SOURCES) $(QM_FILES)
 	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10"
 	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/pyinstaller/focusapp.spec

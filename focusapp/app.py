@@ -78,6 +78,9 @@ def _make_application() -> QApplication:
     app.setApplicationDisplayName("FocusApp")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(icon_path("focusapp.svg"))))
+    from focusapp.ui.translations import install_translators
+
+    install_translators(app)
     return app
 
 

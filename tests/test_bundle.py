@@ -137,9 +137,11 @@ def test_filter_binaries_drops_glib_and_what_only_it_needed():
     }
 
 
-def test_filter_datas_drops_qt_translations_and_dangling_symlinks():
+def test_filter_datas_keeps_only_qt_translations_of_our_languages_and_drops_dangling_links():
     datas = [
         ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_ja.qm", "/x/qtbase_ja.qm", "DATA"),
+        ("PySide6/Qt/translations/designer_de.qm", "/x/designer_de.qm", "DATA"),
         ("libQt6Gui.so.6", f"{QT_LIB}libQt6Gui.so.6", "SYMLINK"),
         ("libQt6Pdf.so.6", f"{QT_LIB}libQt6Pdf.so.6", "SYMLINK"),
         ("pyqtgraph/icons/auto.png", "/x/auto.png", "DATA"),
@@ -148,7 +150,11 @@ def test_filter_datas_drops_qt_translations_and_dangling_symlinks():
 
     kept = policy.filter_datas(datas, binaries)
 
-    assert [dest for dest, _, _ in kept] == ["libQt6Gui.so.6", "pyqtgraph/icons/auto.png"]
+    assert [dest for dest, _, _ in kept] == [
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "libQt6Gui.so.6",
+        "pyqtgraph/icons/auto.png",
+    ]
 
 
 def _qt_modules_used_by(folder: Path) -> set[str]:

@@ -85,6 +85,10 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
     assert "focusapp/assets/icons/hicolor/256x256/apps/io.github.focusapp.FocusApp.png" in names
     assert any(n.startswith("focusapp/storage/migrations/versions/0001_") for n in names)
     assert "focusapp/storage/migrations/script.py.mako" in names
+    # Compiled from resources/translations/*.ts by the build (setup.py), not taken from git.
+    assert "focusapp/assets/translations/focusapp_de.qm" in names
+    assert "focusapp/assets/translations/focusapp_en.qm" in names
+    assert not any(n.endswith(".ts") for n in names)
     assert not any(n.startswith("tests/") for n in names)
     print(f"wheel size: {wheel.stat().st_size / 1024:.0f} KiB")
 
@@ -140,6 +144,20 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
         check=True,
     ).stdout
     assert where.startswith(site), where
+    catalogue = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from focusapp.ui.translations import translations_dir as d; "
+            "print((d() / 'focusapp_de.qm').stat().st_size)",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    ).stdout
+    assert int(catalogue) > 10_000
     assert focusapp("--version").returncode == 0
     assert focusapp("log", "--energy", "4", "--coding", "1h").returncode == 0
     export = focusapp("export", "--format", "json")

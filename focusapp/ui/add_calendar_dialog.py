@@ -47,12 +47,18 @@ def choose_path(parent: QWidget, folder: bool) -> str:
     """Ask for a calendar file or folder with the platform's dialog."""
     home = str(Path.home())
     if folder:
-        return QFileDialog.getExistingDirectory(parent, parent.tr("Choose a calendar folder"), home)
+        return QFileDialog.getExistingDirectory(
+            parent,
+            QCoreApplication.translate("AddCalendarDialog", "Choose a calendar folder"),
+            home,
+        )
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Choose a calendar file"),
+        QCoreApplication.translate("AddCalendarDialog", "Choose a calendar file"),
         home,
-        parent.tr("Calendars (*.ics *.db *.sqlite);;All files (*)"),
+        QCoreApplication.translate(
+            "AddCalendarDialog", "Calendars (*.ics *.db *.sqlite);;All files (*)"
+        ),
     )
     return path
 

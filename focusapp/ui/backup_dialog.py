@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.errors import StorageError
+from focusapp.ui.locale_text import day_text, moment_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -36,7 +37,10 @@ _INFO_ROLE = Qt.ItemDataRole.UserRole
 
 def describe_created(info: BackupInfo) -> str:
     """Return when a backup was made, in local time, e.g. ``Sat 28 Nov 2026 19:30``."""
-    return f"{info.created.astimezone():%a %d %b %Y %H:%M}"
+    return moment_text(
+        info.created.astimezone(),
+        QCoreApplication.translate("BackupDialog", "ddd dd MMM yyyy HH:mm"),
+    )
 
 
 def describe_range(first: dt.date, last: dt.date) -> str:
@@ -45,21 +49,28 @@ def describe_range(first: dt.date, last: dt.date) -> str:
     What the two ends share is said once: ``1 to 14 Oct 2026``, ``30 Nov 2026``, and the
     year twice only when it changes (``19 Dec 2025 to 3 Jan 2026``).
     """
+    full = QCoreApplication.translate("BackupDialog", "d MMM yyyy")
     if first == last:
-        return f"{last.day} {last:%b %Y}"
+        return day_text(last, full)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day} to {last.day} {last:%b %Y}"
-    if first.year == last.year:
-        return f"{first.day} {first:%b} to {last.day} {last:%b %Y}"
-    return f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
+        start = day_text(first, QCoreApplication.translate("BackupDialog", "d"))
+    elif first.year == last.year:
+        start = day_text(first, QCoreApplication.translate("BackupDialog", "d MMM"))
+    else:
+        start = day_text(first, full)
+    return QCoreApplication.translate("BackupDialog", "{first} to {last}").format(
+        first=start, last=day_text(last, full)
+    )
 
 
 def describe_days(info: BackupInfo) -> str:
     """Return the date range a backup covers, or why it cannot be read."""
     if info.problem is not None:
-        return f"unreadable: {info.problem}"
+        return QCoreApplication.translate("BackupDialog", "unreadable: {problem}").format(
+            problem=info.problem
+        )
     if info.first_day is None or info.last_day is None:
-        return "no check-ins"
+        return QCoreApplication.translate("BackupDialog", "no check-ins")
     return describe_range(info.first_day, info.last_day)
 
 
@@ -67,13 +78,24 @@ def describe_contents(info: BackupInfo) -> str:
     """Return e.g. ``42 days (19 Oct to 30 Nov 2026)``, ``no check-ins`` or why unreadable."""
     if info.problem is not None or info.first_day is None or info.last_day is None:
         return describe_days(info)
-    unit = "day" if info.days == 1 else "days"
-    return f"{info.days} {unit} ({describe_days(info)})"
+    return _WORDS.days(info.days, describe_days(info))
+
+
+class _Words(QObject):
+    """Plural sentences of this module's functions (lupdate reads plurals only from tr())."""
+
+    def days(self, count: int, range_text: str) -> str:
+        return self.tr("%n days ({range})", "", count).format(range=range_text)
+
+
+_WORDS: Final = _Words()
 
 
 def backed_up_text(info: BackupInfo) -> str:
     """Return the sentence that confirms "Back up now"."""
-    return f"Backed up {describe_contents(info)} to {info.name}. Earlier backups are kept."
+    return QCoreApplication.translate(
+        "BackupDialog", "Backed up {contents} to {name}. Earlier backups are kept."
+    ).format(contents=describe_contents(info), name=info.name)
 
 
 class BackupDialog(QDialog):
@@ -91,25 +113,29 @@ class BackupDialog(QDialog):
 
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.setMinimumSize(640, 360)
         intro = QLabel(
-            "FocusApp backs up your data when it first starts each day and when it quits, "
-            "and keeps 7 daily, 4 weekly and 12 monthly backups. Restoring replaces your "
-            "current data; it is backed up first, so you can undo a restore.",
+            self.tr(
+                "FocusApp backs up your data when it first starts each day and when it quits, "
+                "and keeps 7 daily, 4 weekly and 12 monthly backups. Restoring replaces your "
+                "current data; it is backed up first, so you can undo a restore."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.table = QTreeWidget(self)
         self.table.setObjectName("backups")
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["Made", "Check-ins", "Days", "File"])
+        self.table.setHeaderLabels(
+            [self.tr("Made"), self.tr("Check-ins"), self.tr("Days"), self.tr("File")]
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.empty = QLabel("There are no backups yet.", self)
+        self.empty = QLabel(self.tr("There are no backups yet."), self)
         buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("&Restore", self)
-        self.backup_button = QPushButton("&Back up now", self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.backup_button = QPushButton(self.tr("&Back up now"), self)
         # Not the accept role: a button box makes its first accept button the default, and
         # Enter must never start a restore. Enter closes; Restore takes a click or Space.
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -184,21 +210,28 @@ def restore_with_feedback(parent: QWidget, backups: BackupService, path: Path) -
     try:
         result = backups.restore(path)
     except StorageError as error:
-        QMessageBox.warning(parent, "Not restored", f"Nothing was restored: {error}.")
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("BackupDialog", "Not restored"),
+            f"Nothing was restored: {error}.",
+        )
         return False
-    QMessageBox.information(parent, "Backup restored", restored_text(result))
+    QMessageBox.information(
+        parent, QCoreApplication.translate("BackupDialog", "Backup restored"), restored_text(result)
+    )
     return True
 
 
 def restored_text(result: RestoreResult) -> str:
     """Return the sentence that confirms a restore."""
     info = result.restored
-    text = f"Restored the backup of {describe_created(info)}: {describe_contents(info)}."
+    text = QCoreApplication.translate(
+        "BackupDialog", "Restored the backup of {created}: {contents}."
+    ).format(created=describe_created(info), contents=describe_contents(info))
     if result.safety_backup is not None:
-        text += (
-            f" The data it replaced was backed up as {result.safety_backup.name}; restore that "
-            "to undo."
-        )
+        text += " " + QCoreApplication.translate(
+            "BackupDialog", "The data it replaced was backed up as {name}; restore that to undo."
+        ).format(name=result.safety_backup.name)
     return text
 
 
@@ -235,9 +268,9 @@ class SafetyActions(QObject):
         self._wiper: DataWiper | None = None
         self._dialog: BackupDialog | None = None
         self.wipe_requested = False
-        self.restore_action = QAction("&Restore from backup...", window)
+        self.restore_action = QAction(self.tr("&Restore from backup..."), window)
         self.restore_action.setObjectName("restore_action")
-        self.wipe_action = QAction("&Delete all my data...", window)
+        self.wipe_action = QAction(self.tr("&Delete all my data..."), window)
         self.wipe_action.setObjectName("wipe_action")
         self.restore_action.triggered.connect(self._on_restore_action_triggered)
         self.wipe_action.triggered.connect(self._on_wipe_action_triggered)
@@ -272,9 +305,11 @@ class SafetyActions(QObject):
             return
         answer = QMessageBox.question(
             self._window,
-            "Restore backup",
-            f"Replace your current data with the backup of {describe_created(chosen)} "
-            f"({describe_days(chosen)})? Your current data is backed up first.",
+            self.tr("Restore backup"),
+            self.tr(
+                "Replace your current data with the backup of {created} ({range})? "
+                "Your current data is backed up first."
+            ).format(created=describe_created(chosen), range=describe_days(chosen)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -291,10 +326,14 @@ class SafetyActions(QObject):
         try:
             info = self._backups.back_up()
         except StorageError as error:
-            QMessageBox.warning(self._dialog, "No backup made", f"No backup was made: {error}.")
+            QMessageBox.warning(
+                self._dialog,
+                self.tr("No backup made"),
+                self.tr("No backup was made: {error}.").format(error=error),
+            )
             return
         self._dialog.set_backups(self._backups.list_backups())
-        QMessageBox.information(self._dialog, "Backup made", backed_up_text(info))
+        QMessageBox.information(self._dialog, self.tr("Backup made"), backed_up_text(info))
 
     @Slot()
     def _on_wipe_action_triggered(self) -> None:
@@ -304,17 +343,23 @@ class SafetyActions(QObject):
         box = QMessageBox(self._window)
         box.setObjectName("wipe_confirmation")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete all my data")
+        box.setWindowTitle(self.tr("Delete all my data"))
         box.setText(
-            "Delete all your FocusApp data from this computer: every check-in and focus "
-            "session, all backups, your settings and the window layout?"
+            self.tr(
+                "Delete all your FocusApp data from this computer: every check-in and focus "
+                "session, all backups, your settings and the window layout?"
+            )
         )
         box.setInformativeText(
-            f"{len(planned)} files will be deleted and FocusApp will close. This cannot be "
-            "undone; export your check-ins first if you want to keep them."
+            self.tr(
+                "%n files will be deleted and FocusApp will close. This cannot be "
+                "undone; export your check-ins first if you want to keep them.",
+                "",
+                len(planned),
+            )
         )
         box.setDetailedText("\n".join(str(path) for path in planned))
-        delete = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()

@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from focusapp.domain.durations import format_duration
 from focusapp.ui.calendar_exclusion_buttons import ExclusionButtons
 from focusapp.ui.calendar_owner import OwnerDialog
+from focusapp.ui.locale_text import day_text
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -48,22 +50,29 @@ if TYPE_CHECKING:
 # (and SQLAlchemy behind it) is imported only inside the dialogs, keeping first paint fast.
 #: Keyed by RangeOrigin's values.
 _RANGE_ORIGIN: Final = {
-    "given": "as chosen",
-    "default": "one year back to four weeks ahead",
-    "widened": "widened to keep this file's earlier import",
+    "given": QT_TRANSLATE_NOOP("CalendarDialogs", "as chosen"),
+    "default": QT_TRANSLATE_NOOP("CalendarDialogs", "one year back to four weeks ahead"),
+    "widened": QT_TRANSLATE_NOOP("CalendarDialogs", "widened to keep this file's earlier import"),
 }
 #: Rows shown for skipped events and warnings before "... and N more".
 _LIST_LIMIT: Final = 200
 #: Rows a result table shows before it scrolls.
 _VISIBLE_ROWS: Final = 8
-_ICS_FILTER: Final = "Calendar files (*.ics *.ical *.icalendar);;All files (*)"
+_ICS_FILTER: Final = QT_TRANSLATE_NOOP(
+    "CalendarDialogs", "Calendar files (*.ics *.ical *.icalendar);;All files (*)"
+)
 #: How long a calendar message stays in the status bar.
 _STATUS_MS: Final = 15_000
 
 
 def choose_calendar_file(parent: QWidget, start_dir: str) -> str:
     """Ask for one calendar file; return its path, or "" when the user cancelled."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Import calendar", start_dir, _ICS_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("CalendarDialogs", "Import calendar"),
+        start_dir,
+        QCoreApplication.translate("CalendarDialogs", _ICS_FILTER),
+    )
     return name
 
 
@@ -108,12 +117,12 @@ class CalendarActions(QObject):
         self.error_box: QMessageBox | None = None
         self.owner_dialog: OwnerDialog | None = None
         self._owner_question: OwnerQuestion | None = None
-        self.import_action = QAction("Import &calendar...", window)
+        self.import_action = QAction(self.tr("Import &calendar..."), window)
         self.import_action.setObjectName("calendar_import_action")
-        self.import_action.setStatusTip("Read meeting time from a calendar file (.ics)")
-        self.day_action = QAction("&Calendar for this day...", window)
+        self.import_action.setStatusTip(self.tr("Read meeting time from a calendar file (.ics)"))
+        self.day_action = QAction(self.tr("&Calendar for this day..."), window)
         self.day_action.setObjectName("calendar_day_action")
-        self.day_action.setStatusTip("Which calendar events count for this day, and why")
+        self.day_action.setStatusTip(self.tr("Which calendar events count for this day, and why"))
         self.import_action.triggered.connect(self._on_import_action_triggered)
         self.day_action.triggered.connect(self._on_day_action_triggered)
         self.import_action.setEnabled(False)
@@ -168,7 +177,9 @@ class CalendarActions(QObject):
         assert self._importer is not None
         self._last_dir = str(Path(path).parent)
         self.import_action.setEnabled(False)
-        self._window.statusBar().showMessage(f"Importing {Path(path).name}...")
+        self._window.statusBar().showMessage(
+            self.tr("Importing {name}...").format(name=Path(path).name)
+        )
         self._importer.import_files([path], origin="manual")
 
     @Slot(object)
@@ -194,7 +205,9 @@ class CalendarActions(QObject):
     @Slot(str)
     def show_problem(self, text: str) -> None:
         """Show a problem with a watched calendar file in the status bar."""
-        self._window.statusBar().showMessage(f"Calendar: {text}", _STATUS_MS)
+        self._window.statusBar().showMessage(
+            self.tr("Calendar: {problem}").format(problem=text), _STATUS_MS
+        )
 
     @Slot()
     def _on_import_action_triggered(self) -> None:
@@ -218,7 +231,7 @@ class CalendarActions(QObject):
         self._window.statusBar().clearMessage()
         for outcome in result.outcomes:
             if outcome.report is None:
-                self._show_error(outcome.error or "The calendar could not be imported.")
+                self._show_error(outcome.error or self.tr("The calendar could not be imported."))
                 continue
             if not outcome.report.unchanged:
                 self.imported.emit()
@@ -228,11 +241,12 @@ class CalendarActions(QObject):
             dialog.open()
 
     def _show_error(self, message: str) -> None:
-        if not message.endswith("Nothing was imported."):
-            message += " Nothing was imported."
+        nothing = self.tr("Nothing was imported.")
+        if not message.endswith(("Nothing was imported.", nothing)):
+            message += " " + nothing
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Calendar not imported",
+            self.tr("Calendar not imported"),
             message,
             QMessageBox.StandardButton.Close,
             self._window,
@@ -243,7 +257,7 @@ class CalendarActions(QObject):
 
 
 def _day_text(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return day_text(day, QCoreApplication.translate("CalendarDialogs", "ddd d MMM yyyy"))
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget) -> QTableWidget:
@@ -287,10 +301,6 @@ def _muted(palette: QPalette) -> QColor:
     )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 class CalendarImportDialog(QDialog):
     """Says what an import did: days, meetings counted, what was left out and why, problems.
 
@@ -307,14 +317,19 @@ class CalendarImportDialog(QDialog):
         self.setObjectName("calendar_import_dialog")
         name = Path(report.path).name
         if report.unchanged:
-            self.setWindowTitle("Calendar unchanged")
-            title = f"<b>{escape(name)} is already imported</b>"
-            note = "The file and your calendar settings are as at its last import: nothing changed."
+            self.setWindowTitle(self.tr("Calendar unchanged"))
+            title = self.tr("<b>{name} is already imported</b>").format(name=escape(name))
+            note = self.tr(
+                "The file and your calendar settings are as at its last import: nothing changed."
+            )
         else:
-            self.setWindowTitle("Calendar imported")
-            verb = "Updated from" if report.replaced else "Imported"
-            title = f"<b>{verb} {escape(name)}</b>"
-            note = (
+            self.setWindowTitle(self.tr("Calendar imported"))
+            title = (
+                self.tr("<b>Updated from {name}</b>")
+                if report.replaced
+                else self.tr("<b>Imported {name}</b>")
+            ).format(name=escape(name))
+            note = self.tr(
                 "Meeting time now comes from this calendar on the days it covers, except where "
                 "you typed your own."
             )
@@ -326,28 +341,35 @@ class CalendarImportDialog(QDialog):
 
         figures = QFormLayout()
         figures.addRow(
-            "Days covered:",
+            self.tr("Days covered:"),
             QLabel(
-                f"{_day_text(report.first_day)} to {_day_text(report.last_day)} "
-                f"({_RANGE_ORIGIN[report.range_origin]})",
+                self.tr("{first} to {last} ({origin})").format(
+                    first=_day_text(report.first_day),
+                    last=_day_text(report.last_day),
+                    origin=self.tr(_RANGE_ORIGIN[report.range_origin]),
+                ),
                 self,
             ),
         )
         counted = (
-            f"{report.meetings_counted} on {_plural(report.meeting_days, 'day')}"
+            self.tr("{meetings} on %n days", "", report.meeting_days).format(
+                meetings=report.meetings_counted
+            )
             if report.meetings_counted
-            else "none"
+            else self.tr("none")
         )
-        figures.addRow("Meetings counted:", QLabel(counted, self))
+        figures.addRow(self.tr("Meetings counted:"), QLabel(counted, self))
         if not report.unchanged:
             figures.addRow(
-                "Days changed:",
-                QLabel(f"{_plural(report.days_changed, 'day')} with new meeting numbers", self),
+                self.tr("Days changed:"),
+                QLabel(self.tr("%n days with new meeting numbers", "", report.days_changed), self),
             )
         figures.addRow(
-            "Left out:",
+            self.tr("Left out:"),
             QLabel(
-                "nothing" if not report.left_out else _plural(report.left_out_total, "event"),
+                self.tr("nothing")
+                if not report.left_out
+                else self.tr("%n events", "", report.left_out_total),
                 self,
             ),
         )
@@ -358,7 +380,7 @@ class CalendarImportDialog(QDialog):
         layout.addLayout(figures)
 
         self.left_out_table = _table(
-            ("Reason", "Events", "What it means"),
+            (self.tr("Reason"), self.tr("Events"), self.tr("What it means")),
             [
                 (describe_reason(reason).capitalize(), str(count), explain_reason(reason))
                 for reason, count in report.left_out.items()
@@ -367,21 +389,27 @@ class CalendarImportDialog(QDialog):
         )
         self.left_out_table.setObjectName("left_out_table")
         if report.left_out:
-            layout.addWidget(self._group("Left out, by reason", self.left_out_table))
+            layout.addWidget(self._group(self.tr("Left out, by reason"), self.left_out_table))
         else:
             self.left_out_table.hide()  # a child outside any layout would paint at (0, 0)
 
         skipped = report.skipped[:_LIST_LIMIT]
         self.skipped_table = _table(
-            ("UID", "Title", "Problem"),
-            [(s.uid or "(no UID)", s.summary or "(no title)", _problem(s)) for s in skipped],
+            (self.tr("UID"), self.tr("Title"), self.tr("Problem")),
+            [
+                (s.uid or self.tr("(no UID)"), s.summary or self.tr("(no title)"), _problem(s))
+                for s in skipped
+            ],
             self,
         )
         self.skipped_table.setObjectName("skipped_table")
         if report.skipped:
             more = len(report.skipped) - len(skipped)
-            suffix = f" (first {len(skipped)} of {len(report.skipped)})" if more > 0 else ""
-            title = f"Skipped: {_plural(len(report.skipped), 'event')} could not be read{suffix}"
+            title = self.tr("Skipped: %n events could not be read", "", len(report.skipped))
+            if more > 0:
+                title += " " + self.tr("(first {shown} of {total})").format(
+                    shown=len(skipped), total=len(report.skipped)
+                )
             layout.addWidget(self._group(title, self.skipped_table))
         else:
             self.skipped_table.hide()
@@ -393,7 +421,7 @@ class CalendarImportDialog(QDialog):
         if report.warnings:
             items = "".join(f"<li>{escape(w)}</li>" for w in report.warnings[:_LIST_LIMIT])
             self.warnings_label.setText(f"<ul style='margin-left: -20px'>{items}</ul>")
-            layout.addWidget(self._group("Warnings", self.warnings_label))
+            layout.addWidget(self._group(self.tr("Warnings"), self.warnings_label))
         else:
             self.warnings_label.hide()
 
@@ -426,28 +454,34 @@ class CalendarDayDialog(QDialog):
         table: Time, title, counted or left out (with the reason), source file.
     """
 
-    COLUMNS: Final = ("Time", "Title", "Counted?", "Calendar file", "Overlaps")
+    COLUMNS: Final = (
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Time"),
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Title"),
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Counted?"),
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Calendar file"),
+        QT_TRANSLATE_NOOP("CalendarDayDialog", "Overlaps"),
+    )
 
     def __init__(
         self, calendar: CalendarService, day: dt.date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendar_day_dialog")
-        self.setWindowTitle("Calendar for this day")
+        self.setWindowTitle(self.tr("Calendar for this day"))
         self._calendar = calendar
 
         self.previous_button = QToolButton(self)
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.previous_button.setToolTip("Previous day")
-        self.previous_button.setAccessibleName("Previous day")
+        self.previous_button.setToolTip(self.tr("Previous day"))
+        self.previous_button.setAccessibleName(self.tr("Previous day"))
         self.next_button = QToolButton(self)
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.next_button.setToolTip("Next day")
-        self.next_button.setAccessibleName("Next day")
+        self.next_button.setToolTip(self.tr("Next day"))
+        self.next_button.setAccessibleName(self.tr("Next day"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName("Day")
+        self.date_edit.setAccessibleName(self.tr("Day"))
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
         navigation.addWidget(self.date_edit)
@@ -460,7 +494,7 @@ class CalendarDayDialog(QDialog):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setObjectName("events_table")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -468,12 +502,14 @@ class CalendarDayDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel("No calendar events on this day.", self)
+        self.empty_label = QLabel(self.tr("No calendar events on this day."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hint = QLabel(
-            "<small>Meeting time is the union of the counted events (overlaps count once). "
-            "A time you type in the check-in form is used instead.</small>",
+            self.tr(
+                "<small>Meeting time is the union of the counted events (overlaps count once). "
+                "A time you type in the check-in form is used instead.</small>"
+            ),
             self,
         )
         hint.setWordWrap(True)
@@ -513,7 +549,7 @@ class CalendarDayDialog(QDialog):
 
     def _untitled(self, audit: DayAudit) -> str:
         """Return what stands in for a missing title: "Meeting" when none are kept."""
-        return self.tr("Meeting") if not audit.titles_kept else "(no title)"
+        return self.tr("Meeting") if not audit.titles_kept else self.tr("(no title)")
 
     def _untitled_tip(self, audit: DayAudit) -> str:
         if audit.titles_kept:
@@ -536,7 +572,11 @@ class CalendarDayDialog(QDialog):
         notes = overlap_notes(audit.events, zone, self._untitled(audit))
         self.table.setRowCount(len(audit.events))
         for row, event in enumerate(audit.events):
-            status = "Counted" if event.counted else f"Left out: {describe_reason(event.reason)}"
+            status = (
+                self.tr("Counted")
+                if event.counted
+                else self.tr("Left out: {reason}").format(reason=describe_reason(event.reason))
+            )
             values = (
                 event_time_text(event, audit.date, zone),
                 event.summary or self._untitled(audit),
@@ -594,27 +634,58 @@ class CalendarDayDialog(QDialog):
 
 def _problem(skipped: SkippedEvent) -> str:
     """Return a skipped event's problem, led by the file line it begins on when known."""
-    return f"Line {skipped.line}: {skipped.problem}" if skipped.line else skipped.problem
+    if not skipped.line:
+        return skipped.problem
+    return QCoreApplication.translate("CalendarDialogs", "Line {line}: {problem}").format(
+        line=skipped.line, problem=skipped.problem
+    )
+
+
+class _Words(QObject):
+    """Plural sentences of this module's functions (lupdate reads plurals only from tr())."""
+
+    def meetings(self, count: int) -> str:
+        return self.tr("<b>{time}</b> in meetings (%n meetings)", "", count)
+
+    def left_out(self, count: int) -> str:
+        return self.tr("%n events left out, each with its reason.", "", count)
+
+
+_WORDS: Final = _Words()
 
 
 def _summary_html(summary: CalendarDay | None, left_out: int) -> str:
     """Return the day's numbers as one readable paragraph."""
     if summary is None:
-        return (
+        return QCoreApplication.translate(
+            "CalendarDialogs",
             "No imported calendar covers this day, so its meeting time is whatever you type. "
-            "Import a calendar from <i>File \u203a Import calendar...</i>"
+            "Import a calendar from <i>File \u203a Import calendar...</i>",
         )
     parts = [
-        f"<b>{format_duration(summary.meeting_minutes)}</b> in meetings "
-        f"({_plural(summary.meeting_count, 'meeting')})",
-        f"{summary.back_to_back_count} back-to-back",
-        f"longest free block {format_duration(summary.longest_free_block_minutes)}",
+        _WORDS.meetings(summary.meeting_count).format(
+            time=format_duration(summary.meeting_minutes)
+        ),
+        QCoreApplication.translate("CalendarDialogs", "{count} back-to-back").format(
+            count=summary.back_to_back_count
+        ),
+        QCoreApplication.translate("CalendarDialogs", "longest free block {time}").format(
+            time=format_duration(summary.longest_free_block_minutes)
+        ),
     ]
     if summary.after_hours_minutes:
-        parts.append(f"{format_duration(summary.after_hours_minutes)} outside working hours")
+        parts.append(
+            QCoreApplication.translate("CalendarDialogs", "{time} outside working hours").format(
+                time=format_duration(summary.after_hours_minutes)
+            )
+        )
     if summary.double_booked_minutes:
-        parts.append(f"{format_duration(summary.double_booked_minutes)} double-booked")
+        parts.append(
+            QCoreApplication.translate("CalendarDialogs", "{time} double-booked").format(
+                time=format_duration(summary.double_booked_minutes)
+            )
+        )
     text = " \u00b7 ".join(parts)
     if left_out:
-        text += f"<br><small>{_plural(left_out, 'event')} left out, each with its reason.</small>"
+        text += "<br><small>" + _WORDS.left_out(left_out) + "</small>"
     return text

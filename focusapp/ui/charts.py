@@ -37,7 +37,7 @@ from focusapp.domain.risk import DISCLAIMER, Level
 from focusapp.services.stats import LONG_WEEK_HOURS, epoch_day, from_epoch_day
 from focusapp.system.resources import icon_path
 from focusapp.ui.theme import ChartPalette, chart_palette
-from focusapp.wording.levels import level_word
+from focusapp.wording.levels import level_word, risk_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -303,7 +303,7 @@ class RiskChart(DayChart):
         self.message.setObjectName("risk_message")
         self.message.hide()
         self.plot.getViewBox().sigResized.connect(self._on_view_box_resized)
-        self.set_title("<b>Burnout-risk signal</b>")
+        self.set_title(self.tr("<b>Burnout-risk signal</b>"))
 
     def set_series(self, series: DaySeries, message: str | None = None) -> None:
         """Show the scores; ``message`` is shown instead when no day has a score."""
@@ -390,9 +390,14 @@ class EnergyChart(DayChart):
         self.mean7.setPen(self.line_pen(colors.energy_mean, 2.2))
         self.usual.setPen(self.line_pen(colors.usual, 1.6, Qt.PenStyle.DashLine))
         self.set_title(
-            f"<b>Energy</b> &nbsp; {_swatch(colors.energy_points, _DOT)} daily "
-            f"&nbsp; {_swatch(colors.energy_mean, _LINE)} 7-day mean "
-            f"&nbsp; {_swatch(colors.usual, _DASHED)} your usual"
+            self.tr(
+                "<b>Energy</b> &nbsp; {dot} daily &nbsp; {line} 7-day mean "
+                "&nbsp; {dashed} your usual"
+            ).format(
+                dot=_swatch(colors.energy_points, _DOT),
+                line=_swatch(colors.energy_mean, _LINE),
+                dashed=_swatch(colors.usual, _DASHED),
+            )
         )
 
 
@@ -469,12 +474,23 @@ class WorkMixChart(DayChart):
         colors = self._colors
         if colors is None:
             return
-        per = "per week" if self._weekly else "per day"
-        share = "weekly" if self._weekly else "7-day"
+        title = (
+            self.tr(
+                "<b>Maker vs manager time</b> (hours per week) &nbsp; {coding} coding &nbsp; "
+                "{meetings} meetings &nbsp; {share} meeting share (weekly, right axis)"
+            )
+            if self._weekly
+            else self.tr(
+                "<b>Maker vs manager time</b> (hours per day) &nbsp; {coding} coding &nbsp; "
+                "{meetings} meetings &nbsp; {share} meeting share (7-day, right axis)"
+            )
+        )
         self.set_title(
-            f"<b>Maker vs manager time</b> (hours {per}) &nbsp; {_swatch(colors.coding)} "
-            f"coding &nbsp; {_swatch(colors.meetings)} meetings &nbsp; "
-            f"{_swatch(colors.share, _LINE)} meeting share ({share}, right axis)"
+            title.format(
+                coding=_swatch(colors.coding),
+                meetings=_swatch(colors.meetings),
+                share=_swatch(colors.share, _LINE),
+            )
         )
 
 
@@ -524,8 +540,14 @@ class HoursChart(DayChart):
         self.reference.setPen(self.line_pen(colors.reference, 1.4, Qt.PenStyle.DashLine))
         self.reference.label.setColor(colors.reference)
         self.set_title(
-            f"<b>Hours in the last 7 days</b> &nbsp; {_swatch(colors.hours, _LINE)} logged "
-            f"work &nbsp; {_swatch(colors.reference, _DASHED)} {LONG_WEEK_HOURS} h a week"
+            self.tr(
+                "<b>Hours in the last 7 days</b> &nbsp; {line} logged work &nbsp; "
+                "{dashed} {hours} h a week"
+            ).format(
+                line=_swatch(colors.hours, _LINE),
+                dashed=_swatch(colors.reference, _DASHED),
+                hours=LONG_WEEK_HOURS,
+            )
         )
 
 
@@ -564,9 +586,14 @@ class StreakChart(DayChart):
         self.streak.setBrush(pg.mkBrush(fill))
         self.reference.setPen(self.line_pen(colors.reference, 1.2, Qt.PenStyle.DotLine))
         self.set_title(
-            f"<b>Consecutive work days</b> &nbsp; {_swatch(colors.streak)} days in a row "
-            f"&nbsp; {_swatch(colors.reference, _DOTTED)} {ORDINARY_RUN_DAYS} "
-            "(an ordinary week)"
+            self.tr(
+                "<b>Consecutive work days</b> &nbsp; {bar} days in a row "
+                "&nbsp; {dotted} {days} (an ordinary week)"
+            ).format(
+                bar=_swatch(colors.streak),
+                dotted=_swatch(colors.reference, _DOTTED),
+                days=ORDINARY_RUN_DAYS,
+            )
         )
 
 
@@ -608,15 +635,15 @@ class ChartPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
-        self.disclaimer = QLabel(DISCLAIMER, self)
+        self.disclaimer = QLabel(risk_text(DISCLAIMER), self)
         self.disclaimer.setObjectName("disclaimer")
         self.disclaimer.setWordWrap(True)
         small = self.disclaimer.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.disclaimer.setFont(small)
-        self.help_button = QPushButton("Get help", self)
+        self.help_button = QPushButton(self.tr("Get help"), self)
         self.help_button.setIcon(_icon("help.svg"))
-        self.help_button.setToolTip("What this signal is, and where to find help")
+        self.help_button.setToolTip(self.tr("What this signal is, and where to find help"))
         self.help_button.clicked.connect(self.help_requested.emit)
         self._disclaimer_row = QHBoxLayout()
         self._disclaimer_row.setContentsMargins(LEFT_AXIS_WIDTH, 0, 4, 6)

@@ -6,7 +6,7 @@ import datetime as dt
 from itertools import pairwise
 from typing import Final
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,9 +32,23 @@ from focusapp.domain.models import CheckIn
 from focusapp.domain.sources import DaySources, Source, merge
 from focusapp.domain.validation import Problem, problems_in
 from focusapp.ui.checkin_widgets import DayEdit, EnergyPicker
+from focusapp.ui.locale_text import day_text
 from focusapp.ui.theme import error_color, link_color
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
-STRESS_LABELS: Final = {1: "1 Calm", 2: "2 Mild", 3: "3 Moderate", 4: "4 High", 5: "5 Very high"}
+STRESS_LABELS: Final = {
+    1: QT_TRANSLATE_NOOP("CheckInForm", "1 Calm"),
+    2: QT_TRANSLATE_NOOP("CheckInForm", "2 Mild"),
+    3: QT_TRANSLATE_NOOP("CheckInForm", "3 Moderate"),
+    4: QT_TRANSLATE_NOOP("CheckInForm", "4 High"),
+    5: QT_TRANSLATE_NOOP("CheckInForm", "5 Very high"),
+}
+
+
+def stress_text(stress: int) -> str:
+    """Return the label of a stress value ("2 Mild"), translated."""
+    label = STRESS_LABELS.get(stress)
+    return str(stress) if label is None else QCoreApplication.translate("CheckInForm", label)
 
 
 class CheckInForm(QWidget):
@@ -65,20 +79,20 @@ class CheckInForm(QWidget):
 
         self.date_edit = DayEdit(self)
         self.energy = EnergyPicker(self)
-        self.coding = self._duration_field("Coding / deep work, e.g. 2h or 1h30")
-        self.meetings = self._duration_field("Time in meetings, e.g. 3h")
+        self.coding = self._duration_field(self.tr("Coding / deep work, e.g. 2h or 1h30"))
+        self.meetings = self._duration_field(self.tr("Time in meetings, e.g. 3h"))
         self.sleep = QLineEdit(self)
-        self.sleep.setPlaceholderText("Optional, hours, e.g. 7.5")
-        self.sleep.setAccessibleName("Sleep hours")
+        self.sleep.setPlaceholderText(self.tr("Optional, hours, e.g. 7.5"))
+        self.sleep.setAccessibleName(self.tr("Sleep hours"))
         self.stress = QComboBox(self)
-        self.stress.addItem("Not recorded", None)
+        self.stress.addItem(self.tr("Not recorded"), None)
         for value, label in STRESS_LABELS.items():
-            self.stress.addItem(label, value)
-        self.stress.setAccessibleName("Stress")
+            self.stress.addItem(self.tr(label), value)
+        self.stress.setAccessibleName(self.tr("Stress"))
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("Optional, stays on this computer")
-        self.note.setAccessibleName("Note")
-        self.save_button = QPushButton("Save check-in", self)
+        self.note.setPlaceholderText(self.tr("Optional, stays on this computer"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.save_button = QPushButton(self.tr("Save check-in"), self)
         self.save_button.setDefault(True)
         self.save_button.setAutoDefault(True)
         self.status = QLabel(self)
@@ -97,25 +111,31 @@ class CheckInForm(QWidget):
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Da&y", self.date_edit)
-        self._add_row(form, "&Energy", self.energy, self._with_error("energy", self.energy))
+        form.addRow(self.tr("Da&y"), self.date_edit)
+        self._add_row(
+            form, self.tr("&Energy"), self.energy, self._with_error("energy", self.energy)
+        )
         self.coding_source = self._source_hint("coding")
         self.meetings_source = self._source_hint("meetings")
         self._add_row(
             form,
-            "&Coding",
+            self.tr("&Coding"),
             self.coding,
             self._with_error("coding_minutes", self.coding, self.coding_source),
         )
         self._add_row(
             form,
-            "&Meetings",
+            self.tr("&Meetings"),
             self.meetings,
             self._with_error("meeting_minutes", self.meetings, self.meetings_source),
         )
-        self._add_row(form, "S&leep", self.sleep, self._with_error("sleep_hours", self.sleep))
-        self._add_row(form, "S&tress", self.stress, self._with_error("stress", self.stress))
-        self._add_row(form, "&Note", self.note, self._with_error("note", self.note))
+        self._add_row(
+            form, self.tr("S&leep"), self.sleep, self._with_error("sleep_hours", self.sleep)
+        )
+        self._add_row(
+            form, self.tr("S&tress"), self.stress, self._with_error("stress", self.stress)
+        )
+        self._add_row(form, self.tr("&Note"), self.note, self._with_error("note", self.note))
         self._date_error = self._error_label("date")
 
         buttons = QHBoxLayout()
@@ -166,7 +186,7 @@ class CheckInForm(QWidget):
         field = QLineEdit(self)
         field.setPlaceholderText(placeholder)
         field.setAccessibleName(placeholder.split(",")[0])
-        field.setToolTip(f"Accepted: {ACCEPTED_FORMS}")
+        field.setToolTip(self.tr("Accepted: {forms}").format(forms=ACCEPTED_FORMS))
         return field
 
     def _apply_colors(self) -> None:
@@ -266,14 +286,14 @@ class CheckInForm(QWidget):
         sessions = derived.coding_minutes if derived else None
         calendar = derived.meeting_minutes if derived else None
         self.coding.setPlaceholderText(
-            f"{format_duration(sessions)} from focus sessions"
+            self.tr("{time} from focus sessions").format(time=format_duration(sessions))
             if sessions is not None
-            else "Coding / deep work, e.g. 2h or 1h30"
+            else self.tr("Coding / deep work, e.g. 2h or 1h30")
         )
         self.meetings.setPlaceholderText(
-            f"{format_duration(calendar)} from your calendar"
+            self.tr("{time} from your calendar").format(time=format_duration(calendar))
             if calendar is not None
-            else "Time in meetings, e.g. 3h"
+            else self.tr("Time in meetings, e.g. 3h")
         )
         link = link_color(self.palette())
         _set_hint(self.coding_source, self._sources.coding_source, sessions, "coding", link)
@@ -287,7 +307,7 @@ class CheckInForm(QWidget):
         field = self.coding if link == "use:coding" else self.meetings
         field.clear()
         field.setFocus()
-        self.status.setText("Cleared: save to use the derived time again.")
+        self.status.setText(self.tr("Cleared: save to use the derived time again."))
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Mark each field named in ``problems`` with its message."""
@@ -321,10 +341,12 @@ class CheckInForm(QWidget):
         reminder say the same), so the confirmation says what is still missing.
         """
         if is_checked_in(stored):
-            message = self.tr("Saved {day}.").format(day=f"{stored.date:%a %d %b}")
+            message = self.tr("Saved {day}.").format(
+                day=day_text(stored.date, self.tr("ddd dd MMM"))
+            )
         else:
             message = self.tr("Kept what you typed for {day}. {missing}").format(
-                day=f"{stored.date:%a %d %b}", missing=self.not_checked_in_text()
+                day=day_text(stored.date, self.tr("ddd dd MMM")), missing=self.not_checked_in_text()
             )
         self.status.setText(message)
         return message
@@ -414,14 +436,24 @@ class CheckInForm(QWidget):
 
     def _update_title(self, *, exists: bool) -> None:
         day = self.day()
+        short = day_text(day, self.tr("ddd dd MMM"))
         if day == self._today:
-            name = f"today ({day:%a %d %b})"
+            title = (
+                self.tr("Edit today's check-in ({day})")
+                if exists
+                else self.tr("How was today ({day})?")
+            )
         elif day == self._today - dt.timedelta(days=1):
-            name = f"yesterday ({day:%a %d %b})"
+            title = (
+                self.tr("Edit yesterday's check-in ({day})")
+                if exists
+                else self.tr("How was yesterday ({day})?")
+            )
         else:
-            name = day.strftime("%a %d %b %Y")
-        self.title.setText(f"Edit {name}'s check-in" if exists else f"How was {name}?")
-        self.save_button.setText("Update check-in" if exists else "Save check-in")
+            short = day_text(day, self.tr("ddd dd MMM yyyy"))
+            title = self.tr("Edit the check-in of {day}") if exists else self.tr("How was {day}?")
+        self.title.setText(title.format(day=short))
+        self.save_button.setText(self.tr("Update check-in") if exists else self.tr("Save check-in"))
 
 
 def _minutes_text(minutes: int | None) -> str:
@@ -436,7 +468,10 @@ def _pydate(date: QDate) -> dt.date:
     return dt.date(date.year(), date.month(), date.day())
 
 
-_ORIGINS: Final = {"coding": "focus sessions", "meetings": "your calendar"}
+_ORIGINS: Final = {
+    "coding": QT_TRANSLATE_NOOP("CheckInForm", "focus sessions"),
+    "meetings": QT_TRANSLATE_NOOP("CheckInForm", "your calendar"),
+}
 
 
 def _set_hint(
@@ -450,14 +485,34 @@ def _set_hint(
     if derived is None:
         label.hide()
         return
-    origin = _ORIGINS[field]
+    origin = QCoreApplication.translate("CheckInForm", _ORIGINS[field])
     style = f'style="color: {link.name()}"'
-    details = f' <a href="calendar:day" {style}>Details</a>' if field == "meetings" else ""
+    details = (
+        f' <a href="calendar:day" {style}>'
+        + QCoreApplication.translate("CheckInForm", "Details")
+        + "</a>"
+        if field == "meetings"
+        else ""
+    )
     if source is Source.TYPED:
         label.setText(
-            f'<small>Typed value used. <a href="use:{field}" {style}>Use {origin} '
-            f"({format_duration(derived)})</a>{details}</small>"
+            "<small>"
+            + QCoreApplication.translate(
+                "CheckInForm", "Typed value used. {link}Use {origin} ({time}){end}"
+            ).format(
+                link=f'<a href="use:{field}" {style}>',
+                origin=origin,
+                time=format_duration(derived),
+                end="</a>",
+            )
+            + f"{details}</small>"
         )
     else:
-        label.setText(f"<small>From {origin}: {format_duration(derived)}{details}</small>")
+        label.setText(
+            "<small>"
+            + QCoreApplication.translate("CheckInForm", "From {origin}: {time}").format(
+                origin=origin, time=format_duration(derived)
+            )
+            + f"{details}</small>"
+        )
     label.show()

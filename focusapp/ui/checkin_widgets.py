@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from focusapp.domain.models import ENERGY_LABELS
 from focusapp.ui.theme import choice_colors
+from focusapp.wording.levels import energy_word
 
 #: The day field's format: digits for the day, the month by name (no day/month order to
 #: guess), the full year; the weekday is in the form's title instead of an editable section.
@@ -44,8 +45,8 @@ class DayEdit(QDateEdit):
         super().__init__(parent)
         self.setDisplayFormat(DAY_FORMAT)
         self.setCalendarPopup(True)
-        self.setAccessibleName("Day")
-        self.setToolTip("Type the day or use Up/Down; Ctrl+[ and Ctrl+] step a day")
+        self.setAccessibleName(self.tr("Day"))
+        self.setToolTip(self.tr("Type the day or use Up/Down; Ctrl+[ and Ctrl+] step a day"))
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
         """Leave the field, whichever section the cursor is in."""
@@ -73,8 +74,12 @@ class EnergyButton(QRadioButton):
     def __init__(self, value: int, label: str, parent: QWidget | None = None) -> None:
         super().__init__(f"{value}\n{label}", parent)
         self.value = value
-        self.setAccessibleName(f"Energy {value}: {label}")
-        self.setToolTip(f"Energy {value}: {label} (key {value}; arrow keys move)")
+        self.setAccessibleName(self.tr("Energy {value}: {label}").format(value=value, label=label))
+        self.setToolTip(
+            self.tr("Energy {value}: {label} (key {value}; arrow keys move)").format(
+                value=value, label=label
+            )
+        )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(48)
 
@@ -130,14 +135,14 @@ class EnergyPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Energy")
+        self.setAccessibleName(self.tr("Energy"))
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        for value, label in ENERGY_LABELS.items():
-            button = EnergyButton(value, label, self)
+        for value in ENERGY_LABELS:
+            button = EnergyButton(value, energy_word(value), self)
             button.installEventFilter(self)
             self._group.addButton(button, value)
             layout.addWidget(button, 1)

@@ -20,6 +20,7 @@ from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKi
 from focusapp.domain.validation import CheckInInvalidError
 from focusapp.services.changes import DAY_FIGURE_KINDS, ChangeKind
 from focusapp.services.focus import FocusError
+from focusapp.ui.locale_text import moment_text
 from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
 from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
 from focusapp.ui.reminder_notices import (
@@ -37,6 +38,7 @@ from focusapp.ui.reminder_notices import (
 )
 from focusapp.ui.reminders import TITLES, ReminderController
 from focusapp.ui.tray import TrayIcon, TrayStatus
+from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -249,7 +251,7 @@ class Companion(QObject):
         # The risk notice quotes the assessment the check decided on: the panel's numbers.
         assessment = self._risk_seen or self._risk.today()
         body = reminder_body(reminder.kind, self._settings(), meeting_minutes, assessment)
-        return TITLES[reminder.kind], body
+        return translate("Notification", TITLES[reminder.kind]), body
 
     @Slot(object)
     def _on_reminders_reminder_due(self, reminder: Reminder) -> None:
@@ -355,7 +357,7 @@ class Companion(QObject):
 
         def failed(error: Exception) -> None:
             if isinstance(error, FocusError | StorageError):
-                self._tell("Focus session", str(error).capitalize() + ".")
+                self._tell(self.tr("Focus session"), str(error).capitalize() + ".")
             else:
                 logger.error("focus session not changed", exc_info=error)
 
@@ -395,9 +397,9 @@ class Companion(QObject):
             self._checkins.record(today, {"meeting_minutes": total})
         except CheckInInvalidError as error:
             reasons = "; ".join(problem.message for problem in error.problems)
-            return f"Not added: {reasons}."
+            return self.tr("Not added: {reasons}.").format(reasons=reasons)
         except (StorageError, ValueError) as error:
-            return f"Not added: {error}."
+            return self.tr("Not added: {error}.").format(error=error)
         if self.window.form.day() == today:
             self.window.show_day(today)
         return None
@@ -449,19 +451,27 @@ class Companion(QObject):
         started = running.started_at.astimezone(zone)
         seen = last_alive.astimezone(zone)
         box = QMessageBox(self.window)
-        box.setWindowTitle("Focus session")
+        box.setWindowTitle(self.tr("Focus session"))
         box.setText(
-            f"A focus session started at {started:%a %H:%M} was still running when FocusApp "
-            f"last ran ({seen:%a %H:%M}). Is it still running?"
+            self.tr(
+                "A focus session started at {started} was still running when FocusApp "
+                "last ran ({seen}). Is it still running?"
+            ).format(
+                started=moment_text(started, self.tr("ddd HH:mm")),
+                seen=moment_text(seen, self.tr("ddd HH:mm")),
+            )
         )
-        keep = box.addButton("Still running", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(f"It ended at {seen:%H:%M}", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(self.tr("Still running"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(
+            self.tr("It ended at {time}").format(time=f"{seen:%H:%M}"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.exec()
         if box.clickedButton() is not keep:
             try:
                 self._focus.stop(ended_at=last_alive)
             except (FocusError, StorageError) as error:
-                self._tell("Focus session", str(error))
+                self._tell(self.tr("Focus session"), str(error))
 
     def _tell(self, title: str, text: str) -> None:
         QMessageBox.information(self.window, title, text)

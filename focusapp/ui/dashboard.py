@@ -19,7 +19,18 @@ import logging
 from html import escape
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QRectF,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,10 +49,10 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.durations import format_duration
-from focusapp.domain.models import ENERGY_LABELS
 from focusapp.domain.risk import DISCLAIMER, FACTORS, MAX_POINTS, STREAK_CAP
 from focusapp.services.stats import ChartRange
-from focusapp.ui.help_dialog import FACTOR_NAMES, HelpDialog
+from focusapp.ui.help_dialog import HelpDialog, factor_name
+from focusapp.ui.locale_text import day_text
 from focusapp.ui.theme import (
     INDIGO,
     LEVEL_COLORS,
@@ -50,7 +61,8 @@ from focusapp.ui.theme import (
     is_dark,
 )
 from focusapp.ui.workers import BackgroundRunner
-from focusapp.wording.levels import level_word
+from focusapp.wording.levels import energy_word, level_word, risk_text
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -66,13 +78,17 @@ logger = logging.getLogger(__name__)
 RANGE_KEY: Final = "dashboard/range"
 DETAIL_SPLITTER_KEY: Final = "dashboard/detail_splitter"
 RANGE_LABELS: Final = {
-    ChartRange.TWO_WEEKS: "2 weeks",
-    ChartRange.THREE_MONTHS: "3 months",
-    ChartRange.ONE_YEAR: "1 year",
-    ChartRange.ALL: "All",
+    ChartRange.TWO_WEEKS: QT_TRANSLATE_NOOP("Dashboard", "2 weeks"),
+    ChartRange.THREE_MONTHS: QT_TRANSLATE_NOOP("Dashboard", "3 months"),
+    ChartRange.ONE_YEAR: QT_TRANSLATE_NOOP("Dashboard", "1 year"),
+    ChartRange.ALL: QT_TRANSLATE_NOOP("Dashboard", "All"),
 }
 DEFAULT_RANGE: Final = ChartRange.THREE_MONTHS
-TREND_WORDS: Final = {"rising": "rising", "easing": "easing", "steady": "steady"}
+TREND_WORDS: Final = {
+    "rising": QT_TRANSLATE_NOOP("Dashboard", "rising"),
+    "easing": QT_TRANSLATE_NOOP("Dashboard", "easing"),
+    "steady": QT_TRANSLATE_NOOP("Dashboard", "steady"),
+}
 
 
 def _dash(value: str | None) -> str:
@@ -81,7 +97,7 @@ def _dash(value: str | None) -> str:
 
 def energy_text(energy: int | None) -> str | None:
     """Return ``4 Good`` for an energy, ``None`` when not logged."""
-    return None if energy is None else f"{energy} {ENERGY_LABELS.get(energy, '')}".strip()
+    return None if energy is None else f"{energy} {energy_word(energy)}".strip()
 
 
 def minutes_text(minutes: int | None) -> str | None:
@@ -106,12 +122,12 @@ def level_pixmap(color: str, size: int, ratio: float) -> QPixmap:
 def describe_risk(assessment: RiskAssessment) -> str:
     """Return e.g. ``38 · Moderate · rising`` or the check-ins still needed."""
     if assessment.score is None or assessment.level is None:
-        return assessment.message or "No signal yet"
+        return assessment.message or QCoreApplication.translate("Dashboard", "No signal yet")
     parts = [str(assessment.score), level_word(assessment.level)]
     if assessment.provisional:
-        parts.append("provisional")
+        parts.append(QCoreApplication.translate("Dashboard", "provisional"))
     if assessment.trend is not None:
-        parts.append(TREND_WORDS[str(assessment.trend)])
+        parts.append(QCoreApplication.translate("Dashboard", TREND_WORDS[str(assessment.trend)]))
     return " \u00b7 ".join(parts)
 
 
@@ -138,7 +154,9 @@ class _Tile(QWidget):
 
     def set_value(self, text: str | None) -> None:
         self.value.setText(_dash(text))
-        self.setAccessibleName(f"{self.caption.text()}: {_dash(text)}")
+        self.setAccessibleName(
+            self.tr("{caption}: {value}").format(caption=self.caption.text(), value=_dash(text))
+        )
 
 
 class DashboardHeader(QFrame):
@@ -155,29 +173,36 @@ class DashboardHeader(QFrame):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.day.setFont(font)
-        self.energy = _Tile("Energy", self)
-        self.coding = _Tile("Coding", self)
-        self.meetings = _Tile("Meetings", self)
-        self.risk = _Tile("Burnout-risk signal", self)
+        self.energy = _Tile(self.tr("Energy"), self)
+        self.coding = _Tile(self.tr("Coding"), self)
+        self.meetings = _Tile(self.tr("Meetings"), self)
+        self.risk = _Tile(self.tr("Burnout-risk signal"), self)
         self.risk_dot = QLabel(self)
         self.risk_dot.setObjectName("risk_dot")
         risk_row = QHBoxLayout()
         risk_row.setSpacing(6)
         risk_row.addWidget(self.risk_dot, 0, Qt.AlignmentFlag.AlignBottom)
         risk_row.addWidget(self.risk, 1)
-        layout = QHBoxLayout(self)
+        # The day stands above the tiles, so longer words (translations) still fit beside the
+        # check-in form on a small screen.
+        tiles = QHBoxLayout()
+        tiles.setSpacing(24)
+        tiles.addWidget(self.energy)
+        tiles.addWidget(self.coding)
+        tiles.addWidget(self.meetings)
+        tiles.addLayout(risk_row, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(24)
+        layout.setSpacing(2)
         layout.addWidget(self.day)
-        layout.addWidget(self.energy)
-        layout.addWidget(self.coding)
-        layout.addWidget(self.meetings)
-        layout.addLayout(risk_row, 1)
+        layout.addLayout(tiles)
 
     def set_today(self, today: TodaySummary) -> None:
         """Show today's numbers and signal."""
         checkin = today.checkin
-        self.day.setText(f"Today, {today.day:%a %d %b}")
+        self.day.setText(
+            self.tr("Today, {day}").format(day=day_text(today.day, self.tr("ddd dd MMM")))
+        )
         self.energy.set_value(energy_text(checkin.energy) if checkin else None)
         self.coding.set_value(minutes_text(checkin.coding_minutes) if checkin else None)
         self.meetings.set_value(minutes_text(checkin.meeting_minutes) if checkin else None)
@@ -188,12 +213,14 @@ class DashboardHeader(QFrame):
         self.risk_dot.setPixmap(level_pixmap(color, max(size, 10), self.devicePixelRatioF()))
         if level is None:
             needed = assessment.checkins_needed
-            text = f"Not yet ({needed} more check-in{'s' if needed != 1 else ''})"
+            text = self.tr("Not yet (%n more check-ins)", "", needed)
         else:
             arrow = "" if assessment.trend is None else " " + TREND_ARROWS[str(assessment.trend)]
             text = f"{level_word(level)}{arrow}"
         self.risk.set_value(text)
-        self.risk.setAccessibleName(f"Burnout-risk signal today: {describe_risk(assessment)}")
+        self.risk.setAccessibleName(
+            self.tr("Burnout-risk signal today: {signal}").format(signal=describe_risk(assessment))
+        )
         self.risk.setToolTip(assessment.message or "")
         self.risk_dot.setToolTip(assessment.message or "")
 
@@ -226,7 +253,7 @@ class PointsBars(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
         row = self._row_height()
-        name_width = max(metrics.horizontalAdvance(FACTOR_NAMES[n]) for n in FACTORS) + 10
+        name_width = max(metrics.horizontalAdvance(factor_name(n)) for n in FACTORS) + 10
         figure_width = metrics.horizontalAdvance("40.0 / 40") + 8
         bar_width = max(20, self.width() - name_width - figure_width)
         text = self.palette().color(QPalette.ColorRole.WindowText)
@@ -238,7 +265,7 @@ class PointsBars(QWidget):
             points = self._points.get(name, 0.0)
             painter.setPen(text)
             painter.drawText(
-                0, top, name_width, row, Qt.AlignmentFlag.AlignVCenter, FACTOR_NAMES[name]
+                0, top, name_width, row, Qt.AlignmentFlag.AlignVCenter, factor_name(name)
             )
             bar = QRectF(name_width, top + row / 2 - 3, bar_width, 6)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -299,17 +326,21 @@ class DayDetail(QFrame):
             return
         checkin = series.checkins.get(day)
         assessment = series.assessments[index]
-        self.title.setText(f"{day:%A} {day.day} {day:%B %Y}")
+        self.title.setText(day_text(day, self.tr("dddd d MMMM yyyy")))
         self.values.setText(_values_text(checkin))
-        week = [f"Last 7 days: {_hours(series.hours7[index])} of work"]
+        week = [self.tr("Last 7 days: {hours} of work").format(hours=_hours(series.hours7[index]))]
         share = series.meeting_share7[index]
         if share == share:  # not NaN
-            week.append(f"meetings {share:.0%} of work time")
+            week.append(self.tr("meetings {share:.0%} of work time").format(share=share))
         run = int(series.streak[index])
-        more = " or more" if run >= STREAK_CAP else ""
-        week.append(f"{run}{more} work day{'s' if run != 1 else ''} in a row")
+        if run >= STREAK_CAP:
+            week.append(self.tr("%n or more work days in a row", "", run))
+        else:
+            week.append(self.tr("%n work days in a row", "", run))
         self.week.setText(", ".join(week) + ".")
-        self.score.setText(f"Burnout-risk signal: {describe_risk(assessment)}")
+        self.score.setText(
+            self.tr("Burnout-risk signal: {signal}").format(signal=describe_risk(assessment))
+        )
         if assessment.score is None:
             self.points.set_points({})
             self.reasons.setText("")
@@ -317,7 +348,7 @@ class DayDetail(QFrame):
         else:
             self.points.set_points({n: r.points for n, r in assessment.factors.items()})
             items = [
-                f"<li><b>{FACTOR_NAMES[n]}</b>: {escape(assessment.factors[n].explanation)}</li>"
+                f"<li><b>{factor_name(n)}</b>: {escape(assessment.factors[n].explanation)}</li>"
                 for n in FACTORS
                 if n in assessment.factors
             ]
@@ -330,7 +361,9 @@ class DayDetail(QFrame):
             self.week.text(),
             self.score.text(),
             *(
-                f"{FACTOR_NAMES[n]}: {r.points:.1f} points. {r.explanation}"
+                self.tr("{factor}: {points:.1f} points. {why}").format(
+                    factor=factor_name(n), points=r.points, why=r.explanation
+                )
                 for n, r in assessment.factors.items()
             ),
             *assessment.notes,
@@ -373,21 +406,37 @@ def qt_type_warmup(chunk: int = 48) -> Iterator[Callable[[], None]]:
 
 
 def _hours(hours: float) -> str:
-    return "no hours logged" if hours != hours else f"{hours:.1f} h"
+    if hours != hours:  # NaN
+        return QCoreApplication.translate("Dashboard", "no hours logged")
+    return QCoreApplication.translate("Dashboard", "{hours:.1f} h").format(hours=hours)
 
 
 def _values_text(checkin: CheckIn | None) -> str:
     if checkin is None:
-        return "No check-in on this day."
+        return QCoreApplication.translate("Dashboard", "No check-in on this day.")
     parts = [
-        f"Energy {_dash(energy_text(checkin.energy))}",
-        f"coding {_dash(minutes_text(checkin.coding_minutes))}",
-        f"meetings {_dash(minutes_text(checkin.meeting_minutes))}",
+        QCoreApplication.translate("Dashboard", "Energy {value}").format(
+            value=_dash(energy_text(checkin.energy))
+        ),
+        QCoreApplication.translate("Dashboard", "coding {value}").format(
+            value=_dash(minutes_text(checkin.coding_minutes))
+        ),
+        QCoreApplication.translate("Dashboard", "meetings {value}").format(
+            value=_dash(minutes_text(checkin.meeting_minutes))
+        ),
     ]
     if checkin.sleep_hours is not None:
-        parts.append(f"sleep {checkin.sleep_hours:g} h")
+        parts.append(
+            QCoreApplication.translate("Dashboard", "sleep {hours:g} h").format(
+                hours=checkin.sleep_hours
+            )
+        )
     if checkin.stress is not None:
-        parts.append(f"stress {checkin.stress}/5")
+        parts.append(
+            QCoreApplication.translate("Dashboard", "stress {stress}/5").format(
+                stress=checkin.stress
+            )
+        )
     return ", ".join(parts) + "."
 
 
@@ -433,7 +482,7 @@ class Dashboard(QWidget):
         self._warm_steps: Iterator[Callable[[], None]] = iter(())
         self._building: ChartPanel | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Dashboard")
+        self.setAccessibleName(self.tr("Dashboard"))
 
         self.header = DashboardHeader(self)
         self.range_group = QButtonGroup(self)
@@ -444,10 +493,10 @@ class Dashboard(QWidget):
         range_row.setSpacing(2)
         for which, label in RANGE_LABELS.items():
             button = QToolButton(self)
-            button.setText(label)
+            button.setText(self.tr(label))
             button.setCheckable(True)
             button.setAutoRaise(False)
-            button.setAccessibleName(f"Show {label.lower()}")
+            button.setAccessibleName(self.tr("Show {range}").format(range=self.tr(label).lower()))
             button.setProperty("range", str(which))
             self.range_group.addButton(button)
             range_row.addWidget(button)
@@ -507,18 +556,20 @@ class Dashboard(QWidget):
         text.setWordWrap(True)
         text.setObjectName("dashboard_welcome")
         text.setText(
-            "<h3>Welcome to FocusApp</h3>"
-            "<p>Each day, take 20 seconds to note your energy, your coding or deep-work time "
-            "and your meeting time: start with today's check-in on the left. Everything "
-            "stays on this computer.</p>"
-            "<p>After your first check-in your charts appear here. From the third check-in "
-            "you also see a burnout-risk signal, and after two to three weeks it compares "
-            "each week with your usual.</p>"
+            self.tr(
+                "<h3>Welcome to FocusApp</h3>"
+                "<p>Each day, take 20 seconds to note your energy, your coding or deep-work time "
+                "and your meeting time: start with today's check-in on the left. Everything "
+                "stays on this computer.</p>"
+                "<p>After your first check-in your charts appear here. From the third check-in "
+                "you also see a burnout-risk signal, and after two to three weeks it compares "
+                "each week with your usual.</p>"
+            )
         )
-        disclaimer = QLabel(DISCLAIMER, page)
+        disclaimer = QLabel(risk_text(DISCLAIMER), page)
         disclaimer.setWordWrap(True)
         disclaimer.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        help_button = QPushButton("Get help", page)
+        help_button = QPushButton(self.tr("Get help"), page)
         help_button.clicked.connect(self._on_help_button_clicked)
         row = QHBoxLayout()
         row.addWidget(disclaimer, 1)
@@ -574,7 +625,7 @@ class Dashboard(QWidget):
 
     def _on_charts_import_failed(self, error: Exception) -> None:
         logger.warning("charts could not be loaded: %s", error)
-        self.status.setText(f"Charts not available: {error}")
+        self.status.setText(self.tr("Charts not available: {error}").format(error=error))
 
     @Slot()
     def _on_self_warm_step(self) -> None:
@@ -666,7 +717,7 @@ class Dashboard(QWidget):
         generation = self._generation
         which = self._range
         stats = self._stats
-        self.status.setText("Updating\u2026")
+        self.status.setText(self.tr("Updating\u2026"))
 
         def done(data: DashboardData) -> None:
             self._on_worker_done(generation, data)
@@ -685,7 +736,7 @@ class Dashboard(QWidget):
 
     def _on_worker_error(self, error: Exception) -> None:
         self._busy = False
-        self.status.setText(f"Charts not updated: {error}")
+        self.status.setText(self.tr("Charts not updated: {error}").format(error=error))
         logger.warning("dashboard data failed: %s", error)
         if self._again:
             self._launch()

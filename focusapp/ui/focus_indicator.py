@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from focusapp.domain.focus import format_elapsed
@@ -33,13 +33,19 @@ def _system_now() -> dt.datetime:
 def focus_text(started_at: dt.datetime, now: dt.datetime, break_after: dt.timedelta | None) -> str:
     """Return e.g. ``Focus session since 14:05: 0:25:13, break in 35 min``."""
     elapsed = (now - started_at).total_seconds()
-    text = f"Focus session since {started_at:%H:%M}: {format_elapsed(elapsed)}"
+    text = QCoreApplication.translate(
+        "FocusIndicator", "Focus session since {time}: {elapsed}"
+    ).format(time=f"{started_at:%H:%M}", elapsed=format_elapsed(elapsed))
     if break_after is None:
         return text
     remaining = (break_after.total_seconds() - max(elapsed, 0)) / 60
     if remaining <= 0:
-        return f"{text}, time for a break"
-    return f"{text}, break in {math.ceil(remaining)} min"
+        return QCoreApplication.translate("FocusIndicator", "{text}, time for a break").format(
+            text=text
+        )
+    return QCoreApplication.translate("FocusIndicator", "{text}, break in {minutes} min").format(
+        text=text, minutes=math.ceil(remaining)
+    )
 
 
 class FocusIndicator(QWidget):

@@ -15,16 +15,27 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from focusapp.domain.durations import format_duration
-from focusapp.domain.models import ENERGY_LABELS, CheckIn
-from focusapp.ui.checkin_form import STRESS_LABELS
+from focusapp.ui.checkin_form import stress_text
 from focusapp.wording.dates import day_text
+from focusapp.wording.levels import energy_word
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from PySide6.QtGui import QKeyEvent
 
-COLUMNS: Final = ("Day", "Energy", "Coding", "Meetings", "Sleep", "Stress", "Note")
+    from focusapp.domain.models import CheckIn
+
+COLUMNS: Final = (
+    QT_TRANSLATE_NOOP("HistoryModel", "Day"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Energy"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Coding"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Meetings"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Sleep"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Stress"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Note"),
+)
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -33,7 +44,7 @@ def _display(day: CheckIn, column: int) -> str:
         case 0:
             return day_text(day.date)
         case 1:
-            return "" if day.energy is None else f"{day.energy} {ENERGY_LABELS[day.energy]}"
+            return "" if day.energy is None else f"{day.energy} {energy_word(day.energy)}"
         case 2:
             return "" if day.coding_minutes is None else format_duration(day.coding_minutes)
         case 3:
@@ -41,7 +52,7 @@ def _display(day: CheckIn, column: int) -> str:
         case 4:
             return "" if day.sleep_hours is None else f"{day.sleep_hours:g} h"
         case 5:
-            return "" if day.stress is None else STRESS_LABELS.get(day.stress, str(day.stress))
+            return "" if day.stress is None else stress_text(day.stress)
         case _:
             return (day.note or "").replace("\n", " ")
 
@@ -104,7 +115,7 @@ class HistoryModel(QAbstractTableModel):
     ) -> object:
         """Qt override: column titles."""
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
 
@@ -133,7 +144,7 @@ class HistoryView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.setAccessibleName("History of check-ins")
+        self.setAccessibleName(self.tr("History of check-ins"))
         self.doubleClicked.connect(self._on_double_clicked)
 
     def selected_day(self) -> dt.date | None:

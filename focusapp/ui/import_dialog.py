@@ -8,15 +8,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from focusapp.domain.imports import ImportChoice
+from focusapp.wording.dates import day_text as wording_day_text
 
 if TYPE_CHECKING:
     from focusapp.domain.imports import ImportPlan
-
-_CONTEXT = "ImportDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def ask_import_choice(parent: QWidget | None, name: str, plan: ImportPlan) -> ImportChoice | None:
@@ -28,34 +23,43 @@ def ask_import_choice(parent: QWidget | None, name: str, plan: ImportPlan) -> Im
         if not plan.new:
             QMessageBox.information(
                 parent,
-                _tr("Nothing to import"),
-                _tr("Every day in {name} is already stored with the same values.").format(
-                    name=name
-                ),
+                QCoreApplication.translate("ImportDialog", "Nothing to import"),
+                QCoreApplication.translate(
+                    "ImportDialog", "Every day in {name} is already stored with the same values."
+                ).format(name=name),
             )
             return None
         return ImportChoice.ASK
     days = sorted(plan.different)
-    shown = ", ".join(f"{day:%a %d %b %Y}" for day in days[:5])
+    shown = ", ".join(wording_day_text(day) for day in days[:5])
     if len(days) > 5:
-        shown += _tr(" and {count} more").format(count=len(days) - 5)
+        shown += QCoreApplication.translate("ImportDialog", " and {count} more").format(
+            count=len(days) - 5
+        )
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Import check-ins"))
+    box.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import check-ins"))
     box.setText(
-        _tr("{different} days in {name} differ from what is stored.").format(
-            different=len(days), name=name
-        )
+        QCoreApplication.translate(
+            "ImportDialog", "{different} days in {name} differ from what is stored."
+        ).format(different=len(days), name=name)
     )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "ImportDialog",
             "New days: {new}. Already the same: {same}. Different: {shown}.\n\n"
             "Use the file's values for the days that differ (a backup is made first), "
-            "or keep what is stored and add only the new days?"
+            "or keep what is stored and add only the new days?",
         ).format(new=len(plan.new), same=len(plan.same), shown=shown)
     )
-    overwrite = box.addButton(_tr("Use the file's values"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_tr("Keep what is stored"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(
+        QCoreApplication.translate("ImportDialog", "Use the file's values"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("ImportDialog", "Keep what is stored"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     box.exec()
@@ -70,6 +74,6 @@ def ask_import_choice(parent: QWidget | None, name: str, plan: ImportPlan) -> Im
 def import_summary(name: str, plan: ImportPlan, choice: ImportChoice) -> str:
     """Return the status-bar line after an import."""
     written = len(plan.new) + (len(plan.different) if choice is ImportChoice.OVERWRITE else 0)
-    return _tr("Imported {written} days from {name} ({same} already the same).").format(
-        written=written, name=name, same=len(plan.same)
-    )
+    return QCoreApplication.translate(
+        "ImportDialog", "Imported {written} days from {name} ({same} already the same)."
+    ).format(written=written, name=name, same=len(plan.same))

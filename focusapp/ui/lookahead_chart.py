@@ -35,10 +35,6 @@ def _x(day: dt.date) -> float:
     return (day - _EPOCH).days * DAY
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Lookahead", text)
-
-
 class SignalAheadChart(DayChart):
     """The last weeks' measured signal (solid) and the coming week's projection (dashed).
 
@@ -100,13 +96,18 @@ class SignalAheadChart(DayChart):
 
     def _legend(self, projection: Projection | None) -> None:
         colors = self._colors
-        measured = f"<span style='color:{colors.score.name()}'>\u2014</span> " + _tr(
-            "measured (up to today)"
+        measured = (
+            f"<span style='color:{colors.score.name()}'>\u2014</span> "
+            + QCoreApplication.translate("Lookahead", "measured (up to today)")
         )
-        parts = [f"<b>{_tr('Burnout-risk signal')}</b>", measured]
+        parts = [
+            "<b>" + QCoreApplication.translate("Lookahead", "Burnout-risk signal") + "</b>",
+            measured,
+        ]
         if projection is not None and projection.score is not None:
-            dashed = f"<span style='color:{colors.reference.name()}'>- -</span> " + _tr(
-                "projection (not a measurement)"
+            dashed = (
+                f"<span style='color:{colors.reference.name()}'>- -</span> "
+                + QCoreApplication.translate("Lookahead", "projection (not a measurement)")
             )
             parts.append(dashed)
         self.set_title("&nbsp;&nbsp;".join(parts))
@@ -159,9 +160,11 @@ class BookedChart(DayChart):
     def _legend(self) -> None:
         colors = self._colors
         self.set_title(
-            f"<b>{_tr('Booked meetings, hours (forecast)')}</b>&nbsp;&nbsp;"
-            f"<span style='color:{colors.usual.name()}'>\u25bc</span> "
-            + _tr("a 2-hour focus block is left")
+            "<b>"
+            + QCoreApplication.translate("Lookahead", "Booked meetings, hours (forecast)")
+            + "</b>&nbsp;&nbsp;"
+            + f"<span style='color:{colors.usual.name()}'>\u25bc</span> "
+            + QCoreApplication.translate("Lookahead", "a 2-hour focus block is left")
         )
 
     def apply_palette(self, colors: ChartPalette) -> None:

@@ -24,9 +24,12 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import Choice, PlanChoice
+from focusapp.ui.locale_text import day_text as locale_day_text
 from focusapp.ui.theme import is_dark
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Sequence
 
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -54,9 +57,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Lookahead", text)
 
 
-def day_text(day: object) -> str:
-    """Return a day as the look-ahead writes every date ("Mon 07 Dec")."""
-    return f"{day:%a %d %b}"
+def day_text(day: dt.date) -> str:
+    """Return a day as the look-ahead writes every date ("Mon 07 Dec"), in the UI locale."""
+    return locale_day_text(day, QCoreApplication.translate("Lookahead", "ddd dd MMM"))
 
 
 def _duration(minutes: int) -> str:
@@ -85,13 +88,13 @@ class ForecastDaysModel(_ColumnsModel):
     """The booked numbers of each forecast day (read-only)."""
 
     HEADERS: ClassVar[tuple[str, ...]] = (
-        "Day (forecast)",
-        "Meetings",
-        "Count",
-        "Back-to-back",
-        "Longest free block",
-        "Outside work hours",
-        "2-h focus block",
+        QT_TRANSLATE_NOOP("Lookahead", "Day (forecast)"),
+        QT_TRANSLATE_NOOP("Lookahead", "Meetings"),
+        QT_TRANSLATE_NOOP("Lookahead", "Count"),
+        QT_TRANSLATE_NOOP("Lookahead", "Back-to-back"),
+        QT_TRANSLATE_NOOP("Lookahead", "Longest free block"),
+        QT_TRANSLATE_NOOP("Lookahead", "Outside work hours"),
+        QT_TRANSLATE_NOOP("Lookahead", "2-h focus block"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -125,7 +128,9 @@ class ForecastDaysModel(_ColumnsModel):
             str(day.back_to_back_count) if day.back_to_back_count else "-",
             _duration(day.longest_free_block_minutes),
             _duration(day.after_hours_minutes),
-            _tr("yes") if day.has_focus_block else _tr("no"),
+            QCoreApplication.translate("Lookahead", "yes")
+            if day.has_focus_block
+            else QCoreApplication.translate("Lookahead", "no"),
         )
         return values[index.column()]
 
@@ -163,10 +168,10 @@ def proposed_length(series: MeetingSeries) -> int:
 #: The choices in the order the "What if" box lists them.
 CHOICES: Final = (Choice.SKIP, Choice.DECLINE, Choice.DELEGATE, Choice.SHORTEN)
 _CHOICE_WORDS: Final = {
-    Choice.SKIP: "Skip",
-    Choice.DECLINE: "Decline",
-    Choice.DELEGATE: "Delegate",
-    Choice.SHORTEN: "Shorten",
+    Choice.SKIP: QT_TRANSLATE_NOOP("Lookahead", "Skip"),
+    Choice.DECLINE: QT_TRANSLATE_NOOP("Lookahead", "Decline"),
+    Choice.DELEGATE: QT_TRANSLATE_NOOP("Lookahead", "Delegate"),
+    Choice.SHORTEN: QT_TRANSLATE_NOOP("Lookahead", "Shorten"),
 }
 
 
@@ -187,13 +192,13 @@ class SeriesPlanModel(_ColumnsModel):
 
     TICK, TITLE, WHAT_IF, LENGTH, OCCURRENCES, BOOKED, FOCUS_COST = range(7)
     HEADERS: ClassVar[tuple[str, ...]] = (
-        "Try",
-        "Series",
-        "What if",
-        "New length",
-        "Times",
-        "Booked",
-        "Focus cost",
+        QT_TRANSLATE_NOOP("Lookahead", "Try"),
+        QT_TRANSLATE_NOOP("Lookahead", "Series"),
+        QT_TRANSLATE_NOOP("Lookahead", "What if"),
+        QT_TRANSLATE_NOOP("Lookahead", "New length"),
+        QT_TRANSLATE_NOOP("Lookahead", "Times"),
+        QT_TRANSLATE_NOOP("Lookahead", "Booked"),
+        QT_TRANSLATE_NOOP("Lookahead", "Focus cost"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -249,7 +254,9 @@ class SeriesPlanModel(_ColumnsModel):
         if role == _EDIT and column == self.LENGTH:
             return row.minutes
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.TICK:
-            return _tr("Try changing {series}").format(series=row.series.title)
+            return QCoreApplication.translate("Lookahead", "Try changing {series}").format(
+                series=row.series.title
+            )
         if role != _DISPLAY:
             return None
         series = row.series
@@ -326,7 +333,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     ) -> QWidget:
         """Qt override: a box of the four choices."""
         box = QComboBox(parent)
-        box.setAccessibleName(_tr("What if"))
+        box.setAccessibleName(QCoreApplication.translate("Lookahead", "What if"))
         box.addItems([choice_word(choice) for choice in CHOICES])
         # A choice counts when picked, not only when the editor loses focus.
         box.activated.connect(lambda _i: self._commit_and_close(box))

@@ -7,7 +7,15 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,9 +40,11 @@ from focusapp.ui.change_hub import ChangeHub
 from focusapp.ui.checkin_form import CheckInForm
 from focusapp.ui.focus_indicator import FocusIndicator
 from focusapp.ui.history import HistoryModel, HistoryView
+from focusapp.ui.locale_text import day_text
 from focusapp.ui.lookahead_models import Tab
 from focusapp.ui.lookahead_parts import NewestOnly
 from focusapp.ui.workers import BackgroundRunner
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,9 +66,10 @@ logger = logging.getLogger(__name__)
 HISTORY_DAYS = 120
 #: "Recent days" always shows at least this many rows; the charts above scroll instead.
 RECENT_ROWS_SHOWN = 5
-WELCOME = (
+WELCOME = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "<b>Welcome to FocusApp.</b><br>Each day, take 20 seconds to note your energy, "
-    "your coding or deep-work time and your meeting time. Everything stays on this computer."
+    "your coding or deep-work time and your meeting time. Everything stays on this computer.",
 )
 
 
@@ -122,7 +133,7 @@ class MainWindow(QMainWindow):
         self.lookahead_window: LookaheadWindow | None = None
         self.right_splitter: QSplitter | None = None
         self.hide_on_close = False
-        self.setWindowTitle("FocusApp")
+        self.setWindowTitle(self.tr("FocusApp"))
         self.setMinimumSize(720, 480)
 
         if today is None:
@@ -134,7 +145,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryView(self.history_model, self)
         self.welcome = QLabel(self)
         self.welcome.setWordWrap(True)
-        self.welcome.setText(WELCOME)
+        self.welcome.setText(self.tr(WELCOME))
         self.welcome.setMargin(8)
 
         self.banner = Banner(self)
@@ -147,7 +158,7 @@ class MainWindow(QMainWindow):
         history_box = self.history_box = QWidget(self)
         history_layout = QVBoxLayout(history_box)
         history_layout.setContentsMargins(0, 0, 0, 0)
-        history_title = QLabel("<b>Recent days</b>", history_box)
+        history_title = QLabel(self.tr("<b>Recent days</b>"), history_box)
         history_layout.addWidget(history_title)
         history_layout.addWidget(self.welcome)
         history_layout.addWidget(self.history, 1)
@@ -173,7 +184,7 @@ class MainWindow(QMainWindow):
         self.history.delete_requested.connect(self._on_history_delete_requested)
         self._restore_geometry()
         if checkins is None:
-            self.welcome.setText("Opening your check-ins...")
+            self.welcome.setText(self.tr("Opening your check-ins..."))
             self.history.hide()
             self._set_data_actions_enabled(False)
         else:
@@ -202,7 +213,7 @@ class MainWindow(QMainWindow):
         self.hub = ChangeHub(checkins.feed, self.runner, self)
         self.hub.changes_applied.connect(self._on_hub_changes_applied)
         self._set_data_actions_enabled(True)
-        self.welcome.setText(WELCOME)
+        self.welcome.setText(self.tr(WELCOME))
         self.refresh()
         self.show_day(checkins.today())
 
@@ -311,19 +322,19 @@ class MainWindow(QMainWindow):
     # --- menus ------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import check-ins...", self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import check-ins..."), self)
         self.import_action.triggered.connect(self._on_import_action_triggered)
-        self.export_action = QAction("&Export check-ins...", self)
+        self.export_action = QAction(self.tr("&Export check-ins..."), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_action_triggered)
-        self.export_charts_action = QAction("Export charts as &PNG...", self)
+        self.export_charts_action = QAction(self.tr("Export charts as &PNG..."), self)
         self.export_charts_action.setEnabled(False)
         self.export_charts_action.triggered.connect(self._on_export_charts_action_triggered)
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_requested.emit)
-        self.settings_action = QAction("&Settings...", self)
+        self.settings_action = QAction(self.tr("&Settings..."), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested.emit)
         file_menu.addActions([self.import_action, self.export_action, self.export_charts_action])
@@ -334,20 +345,20 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        day_menu = self.menuBar().addMenu("&Day")
-        self.today_action = today_action = QAction("&Today", self)
+        day_menu = self.menuBar().addMenu(self.tr("&Day"))
+        self.today_action = today_action = QAction(self.tr("&Today"), self)
         today_action.setShortcut(QKeySequence("Ctrl+T"))
         today_action.triggered.connect(self._on_today_action_triggered)
-        self.previous_day_action = QAction("&Previous day", self)
+        self.previous_day_action = QAction(self.tr("&Previous day"), self)
         self.previous_day_action.setShortcuts([QKeySequence("Ctrl+["), QKeySequence("Alt+Left")])
         self.previous_day_action.triggered.connect(self._on_previous_day_action_triggered)
-        self.next_day_action = QAction("&Next day", self)
+        self.next_day_action = QAction(self.tr("&Next day"), self)
         self.next_day_action.setShortcuts([QKeySequence("Ctrl+]"), QKeySequence("Alt+Right")])
         self.next_day_action.triggered.connect(self._on_next_day_action_triggered)
-        history_action = QAction("Go to &history", self)
+        history_action = QAction(self.tr("Go to &history"), self)
         history_action.setShortcut(QKeySequence("Ctrl+H"))
         history_action.triggered.connect(self.history.setFocus)
-        self.focus_action = QAction("Start &focus session", self)
+        self.focus_action = QAction(self.tr("Start &focus session"), self)
         self.focus_action.setShortcut(QKeySequence("Ctrl+F"))
         self.focus_action.triggered.connect(self.focus_toggle_requested.emit)
         day_menu.addActions(
@@ -359,8 +370,8 @@ class MainWindow(QMainWindow):
 
         self._build_weeks_menu()
 
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About FocusApp", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About FocusApp"), self)
         about.triggered.connect(self._on_about_action_triggered)
         help_menu.addAction(about)
 
@@ -449,7 +460,7 @@ class MainWindow(QMainWindow):
         self.history_loaded.emit()
 
     def _on_read_failed(self, error: Exception) -> None:
-        message = self.tr("Could not read your data: %1").replace("%1", str(error))
+        message = self.tr("Could not read your data: {error}").format(error=error)
         self.statusBar().showMessage(message, 8000)
 
     def show_focus(
@@ -464,7 +475,9 @@ class MainWindow(QMainWindow):
         """
         self.focus_indicator.show_session(started_at, break_after, now)
         self.focus_action.setText(
-            "Stop &focus session" if started_at is not None else "Start &focus session"
+            self.tr("Stop &focus session")
+            if started_at is not None
+            else self.tr("Start &focus session")
         )
 
     def show_banner(self, title: str, text: str) -> None:
@@ -488,7 +501,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_form_save_requested(self, checkin: CheckIn) -> None:
         if not self.attached:
-            self.form.status.setText("Still opening your data: try again in a moment.")
+            self.form.status.setText(self.tr("Still opening your data: try again in a moment."))
             return
         checkins, hub, original = self._checkins, self.hub, self.form.loaded_record()
         assert hub is not None, "attach() builds the hub"
@@ -509,11 +522,19 @@ class MainWindow(QMainWindow):
         if isinstance(error, CheckInInvalidError):
             self.form.show_problems(error.problems)
         elif isinstance(error, StorageError):
-            self.form.status.setText(f"Not saved: {error}. What you typed is kept.")
-            QMessageBox.warning(self, "Check-in not saved", f"Not saved: {error}.")
+            self.form.status.setText(
+                self.tr("Not saved: {error}. What you typed is kept.").format(error=error)
+            )
+            QMessageBox.warning(
+                self,
+                self.tr("Check-in not saved"),
+                self.tr("Not saved: {error}.").format(error=error),
+            )
         else:  # not caused by the user; say so without a traceback, keep what was typed
             logger.error("check-in not saved", exc_info=error)
-            self.form.status.setText(f"Not saved: {error}. What you typed is kept.")
+            self.form.status.setText(
+                self.tr("Not saved: {error}. What you typed is kept.").format(error=error)
+            )
 
     @Slot(object)
     def _on_form_date_changed(self, day: dt.date) -> None:
@@ -538,8 +559,10 @@ class MainWindow(QMainWindow):
     def _on_history_delete_requested(self, day: dt.date) -> None:
         answer = QMessageBox.question(
             self,
-            "Delete check-in",
-            f"Delete the check-in for {day:%A %d %B %Y}? This cannot be undone.",
+            self.tr("Delete check-in"),
+            self.tr("Delete the check-in for {day}? This cannot be undone.").format(
+                day=day_text(day, self.tr("dddd dd MMMM yyyy"))
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -551,10 +574,17 @@ class MainWindow(QMainWindow):
         def deleted(_existed: bool) -> None:
             if self.form.day() == day:
                 self.show_day(day)
-            self.statusBar().showMessage(f"Check-in for {day:%A %d %B} deleted.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Check-in for {day} deleted.").format(
+                    day=day_text(day, self.tr("dddd dd MMMM"))
+                ),
+                5000,
+            )
 
         def failed(error: Exception) -> None:
-            QMessageBox.warning(self, "Not deleted", f"Not deleted: {error}.")
+            QMessageBox.warning(
+                self, self.tr("Not deleted"), self.tr("Not deleted: {error}.").format(error=error)
+            )
 
         hub.run(lambda: checkins.delete(day), deleted, failed, initiator=self.history)
 
@@ -585,7 +615,7 @@ class MainWindow(QMainWindow):
         from focusapp.ui.import_dialog import ask_import_choice, import_summary
 
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import check-ins", str(Path.home()), "Check-ins (*.csv *.json)"
+            self, self.tr("Import check-ins"), str(Path.home()), self.tr("Check-ins (*.csv *.json)")
         )
         if not name:
             return
@@ -601,19 +631,28 @@ class MainWindow(QMainWindow):
             shown = "\n".join(error.problems[:15])
             more = len(error.problems) - 15
             if more > 0:
-                shown += f"\n... and {more} more"
-            QMessageBox.warning(self, "Nothing imported", f"Nothing was imported:\n\n{shown}")
+                shown += "\n" + self.tr("... and %n more", "", more)
+            QMessageBox.warning(
+                self, self.tr("Nothing imported"), self.tr("Nothing was imported:") + "\n\n" + shown
+            )
             return
         except ImportConflictError as conflict:
             QMessageBox.warning(
                 self,
-                "Nothing imported",
-                f"Nothing was imported: {len(conflict.plan.different)} days changed meanwhile. "
-                "Please import again.",
+                self.tr("Nothing imported"),
+                self.tr(
+                    "Nothing was imported: %n days changed meanwhile. Please import again.",
+                    "",
+                    len(conflict.plan.different),
+                ),
             )
             return
         except (OSError, StorageError, CheckInInvalidError) as error:
-            QMessageBox.warning(self, "Nothing imported", f"Nothing was imported: {error}")
+            QMessageBox.warning(
+                self,
+                self.tr("Nothing imported"),
+                self.tr("Nothing was imported: {error}").format(error=error),
+            )
             return
         self.show_day(self.form.day())
         self.statusBar().showMessage(import_summary(Path(name).name, plan, choice), 8000)
@@ -624,9 +663,9 @@ class MainWindow(QMainWindow):
 
         name, chosen = QFileDialog.getSaveFileName(
             self,
-            "Export check-ins",
+            self.tr("Export check-ins"),
             str(Path.home() / "focusapp-checkins.csv"),
-            "CSV (*.csv);;JSON (*.json)",
+            self.tr("CSV (*.csv);;JSON (*.json)"),
         )
         if not name:
             return
@@ -635,9 +674,15 @@ class MainWindow(QMainWindow):
         try:
             Path(name).write_text(text, encoding="utf-8")
         except OSError as error:
-            QMessageBox.warning(self, "Not exported", f"Could not write {name}: {error.strerror}")
+            QMessageBox.warning(
+                self,
+                self.tr("Not exported"),
+                self.tr("Could not write {name}: {error}").format(name=name, error=error.strerror),
+            )
             return
-        self.statusBar().showMessage(f"Exported {len(days)} days to {name}.", 8000)
+        self.statusBar().showMessage(
+            self.tr("Exported %n days to {name}.", "", len(days)).format(name=name), 8000
+        )
 
     @Slot()
     def _on_export_charts_action_triggered(self) -> None:
@@ -645,24 +690,31 @@ class MainWindow(QMainWindow):
         if dashboard is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export charts", str(Path.home() / "focusapp-charts.png"), "PNG image (*.png)"
+            self,
+            self.tr("Export charts"),
+            str(Path.home() / "focusapp-charts.png"),
+            self.tr("PNG image (*.png)"),
         )
         if not name:
             return
         path = Path(name) if name.lower().endswith(".png") else Path(name + ".png")
         if not dashboard.export_png(path):
-            QMessageBox.warning(self, "Not exported", f"Could not write {path}.")
+            QMessageBox.warning(
+                self, self.tr("Not exported"), self.tr("Could not write {path}.").format(path=path)
+            )
             return
-        self.statusBar().showMessage(f"Charts saved to {path}.", 8000)
+        self.statusBar().showMessage(self.tr("Charts saved to {path}.").format(path=path), 8000)
 
     @Slot()
     def _on_about_action_triggered(self) -> None:
         QMessageBox.about(
             self,
-            "About FocusApp",
-            f"<b>FocusApp {__version__}</b><p>A 20-second daily check-in of energy, coding "
-            "and meeting time, for people whose calendars are being eaten by meetings.</p>"
-            "<p>Everything stays on this computer: FocusApp has no network code.</p>",
+            self.tr("About FocusApp"),
+            self.tr(
+                "<b>FocusApp {version}</b><p>A 20-second daily check-in of energy, coding "
+                "and meeting time, for people whose calendars are being eaten by meetings.</p>"
+                "<p>Everything stays on this computer: FocusApp has no network code.</p>"
+            ).format(version=__version__),
         )
 
     # --- geometry and readiness -------------------------------------------------------------

@@ -6,7 +6,7 @@ import enum
 from html import escape
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,7 +57,9 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.choice = RecoveryChoice.CONTINUE
         trouble = report.moved_aside is not None
-        self.setWindowTitle("FocusApp recovered your data file" if trouble else "FocusApp")
+        self.setWindowTitle(
+            self.tr("FocusApp recovered your data file") if trouble else self.tr("FocusApp")
+        )
         self.text = QLabel(self)
         self.text.setObjectName("recovery_text")
         self.text.setWordWrap(True)
@@ -65,10 +67,10 @@ class RecoveryDialog(QDialog):
         self.text.setText("".join(f"<p>{escape(message)}</p>" for message in report.messages))
         self.text.setMinimumWidth(480)
         buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("&Restore newest backup", self)
-        self.choose_button = QPushButton("&Choose backup...", self)
+        self.restore_button = QPushButton(self.tr("&Restore newest backup"), self)
+        self.choose_button = QPushButton(self.tr("&Choose backup..."), self)
         self.continue_button = QPushButton(
-            "Continue with an &empty database" if trouble else "&Continue", self
+            self.tr("Continue with an &empty database") if trouble else self.tr("&Continue"), self
         )
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -138,14 +140,20 @@ def ask_set_aside_newer_database(message: str, parent: QWidget | None = None) ->
     box = QMessageBox(parent)
     box.setObjectName("newer_database")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Database from a newer FocusApp")
+    box.setWindowTitle(QCoreApplication.translate("Recovery", "Database from a newer FocusApp"))
     box.setText(message)
     box.setInformativeText(
-        "Quit and install the newer FocusApp to keep using it, or set the file aside "
-        "(unchanged) and start this FocusApp with an empty database, from which you can "
-        "restore a backup."
+        QCoreApplication.translate(
+            "Recovery",
+            "Quit and install the newer FocusApp to keep using it, or set the file aside "
+            "(unchanged) and start this FocusApp with an empty database, from which you can "
+            "restore a backup.",
+        )
     )
-    set_aside = box.addButton("Set it aside and start anew", QMessageBox.ButtonRole.DestructiveRole)
+    set_aside = box.addButton(
+        QCoreApplication.translate("Recovery", "Set it aside and start anew"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     quit_button = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(quit_button)
     box.exec()
@@ -159,7 +167,11 @@ def show_wipe_result(result: WipeResult) -> None:
     )
     if result.failed:
         text = "Some files could not be deleted:\n" + "\n".join(result.failed)
-    box = QMessageBox(QMessageBox.Icon.Information, "FocusApp data deleted", text)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("Recovery", "FocusApp data deleted"),
+        text,
+    )
     if result.left:
         box.setDetailedText(
             "Left alone (not made by FocusApp):\n" + "\n".join(str(p) for p in result.left)

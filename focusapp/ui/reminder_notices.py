@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from focusapp.domain.risk import RiskAssessment
     from focusapp.settings.values import Settings
 
-_CONTEXT: Final = "Notification"
 Actions = tuple[tuple[str, str], ...]
 
 SNOOZE_ACTION: Final = "snooze"
@@ -55,10 +54,6 @@ def notice_key(kind: ReminderKind) -> str:
     return _KEYS[kind]
 
 
-def _tr(text: str) -> str:
-    return translate(_CONTEXT, text)
-
-
 def notice_actions(kind: ReminderKind) -> Actions:
     """Return the buttons (action key, label) of a ``kind`` reminder.
 
@@ -68,15 +63,21 @@ def notice_actions(kind: ReminderKind) -> Actions:
         case ReminderKind.CHECKIN | ReminderKind.CHECKIN_REPEAT:
             minutes = int(SNOOZE_DELAY.total_seconds() // 60)
             return (
-                (DEFAULT_ACTION, _tr("Check in")),
-                (SNOOZE_ACTION, _tr("In {minutes} min").format(minutes=minutes)),
+                (DEFAULT_ACTION, translate("Notification", "Check in")),
+                (
+                    SNOOZE_ACTION,
+                    translate("Notification", "In {minutes} min").format(minutes=minutes),
+                ),
             )
         case ReminderKind.FOCUS_BREAK:
-            return ((STOP_SESSION_ACTION, _tr("Stop session")), (DEFAULT_ACTION, _tr("Show me")))
+            return (
+                (STOP_SESSION_ACTION, translate("Notification", "Stop session")),
+                (DEFAULT_ACTION, translate("Notification", "Show me")),
+            )
         case ReminderKind.WEEKLY_REVIEW:
-            return ((DEFAULT_ACTION, _tr("Open the review")),)
+            return ((DEFAULT_ACTION, translate("Notification", "Open the review")),)
         case _:
-            return ((DEFAULT_ACTION, _tr("Show me")),)
+            return ((DEFAULT_ACTION, translate("Notification", "Show me")),)
 
 
 def reminder_body(
@@ -89,41 +90,55 @@ def reminder_body(
     """
     match kind:
         case ReminderKind.CHECKIN | ReminderKind.CHECKIN_REPEAT:
-            return _tr("Twenty seconds: how was your energy, and how much coding and meeting time?")
+            return translate(
+                "Notification",
+                "Twenty seconds: how was your energy, and how much coding and meeting time?",
+            )
         case ReminderKind.FOCUS_BREAK:
-            return _tr(
+            return translate(
+                "Notification",
                 "You have focused for {length}. Stand up, look away from the screen, drink some "
-                "water."
+                "water.",
             ).format(length=format_duration(settings.focus_length_minutes))
         case ReminderKind.MEETING_BUDGET:
-            return _tr(
+            return translate(
+                "Notification",
                 "Meetings today: {minutes}, over your {budget} budget. If you can, keep a block "
-                "free for focused work tomorrow."
+                "free for focused work tomorrow.",
             ).format(
                 minutes=format_duration(meeting_minutes),
                 budget=format_duration(settings.meeting_budget_minutes),
             )
         case ReminderKind.RISK:
-            return _tr("Burnout-risk signal today: {signal}.").format(
+            return translate("Notification", "Burnout-risk signal today: {signal}.").format(
                 signal=describe_risk(assessment)
             )
         case _:  # the weekly review: its figures are read when it is opened, off this thread
-            return _tr(
+            return translate(
+                "Notification",
                 "Your week against your usual one, with next week's booked meetings and one "
-                "suggestion. A minute, and a line of reflection if you like."
+                "suggestion. A minute, and a line of reflection if you like.",
             )
 
 
 def running_notice(*, in_tray: bool) -> tuple[str, str, Actions]:
     """Return the title, body and button of the notice that closing did not quit FocusApp."""
     if in_tray:
-        body = _tr("It keeps your reminders and focus timer in the tray. Quit from the tray menu.")
-    else:
-        body = _tr(
-            "Your reminders will still arrive. Start FocusApp again to open the window; quit "
-            "from its File menu."
+        body = translate(
+            "Notification",
+            "It keeps your reminders and focus timer in the tray. Quit from the tray menu.",
         )
-    return _tr("FocusApp is still running"), body, ((DEFAULT_ACTION, _tr("Open FocusApp")),)
+    else:
+        body = translate(
+            "Notification",
+            "Your reminders will still arrive. Start FocusApp again to open the window; quit "
+            "from its File menu.",
+        )
+    return (
+        translate("Notification", "FocusApp is still running"),
+        body,
+        ((DEFAULT_ACTION, translate("Notification", "Open FocusApp")),),
+    )
 
 
 class RiskHold:

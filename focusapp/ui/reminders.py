@@ -13,6 +13,7 @@ from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKi
 from focusapp.domain.reminders.pause import pause_for, pause_rest_of_today, resume, snooze_checkin
 from focusapp.domain.reminders.schedule import due_reminders, mark_shown, next_wakeup
 from focusapp.domain.reminders.wall_clock import detect_clock_jump
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -153,10 +154,12 @@ class ReminderController(QObject):
 
 
 TITLES: Final = {
-    ReminderKind.CHECKIN: "Time for your check-in",
-    ReminderKind.CHECKIN_REPEAT: "Still time for today's check-in",
-    ReminderKind.FOCUS_BREAK: "Time for a short break",
-    ReminderKind.MEETING_BUDGET: "A meeting-heavy day",
-    ReminderKind.RISK: "Your burnout-risk signal",
-    ReminderKind.WEEKLY_REVIEW: "Your week in review",
+    ReminderKind.CHECKIN: QT_TRANSLATE_NOOP("Notification", "Time for your check-in"),
+    ReminderKind.CHECKIN_REPEAT: QT_TRANSLATE_NOOP(
+        "Notification", "Still time for today's check-in"
+    ),
+    ReminderKind.FOCUS_BREAK: QT_TRANSLATE_NOOP("Notification", "Time for a short break"),
+    ReminderKind.MEETING_BUDGET: QT_TRANSLATE_NOOP("Notification", "A meeting-heavy day"),
+    ReminderKind.RISK: QT_TRANSLATE_NOOP("Notification", "Your burnout-risk signal"),
+    ReminderKind.WEEKLY_REVIEW: QT_TRANSLATE_NOOP("Notification", "Your week in review"),
 }

@@ -221,7 +221,9 @@ class ReviewView(QWidget):
             if review.next_week_minutes is None
             else _hours(review.next_week_minutes)
         )
-        self.suggestion.setText(f"<b>{self.tr('Suggestion')}:</b> {review_suggestion(review)}")
+        self.suggestion.setText(
+            self.tr("<b>Suggestion:</b> {text}").format(text=review_suggestion(review))
+        )
         self.reflection.blockSignals(True)
         self.reflection.setPlainText(data.reflection or "")
         self.reflection.blockSignals(False)

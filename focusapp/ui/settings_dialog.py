@@ -13,7 +13,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt, QTime, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,6 +50,7 @@ from focusapp.settings.values import (
     Settings,
     SettingsError,
 )
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -57,35 +58,62 @@ if TYPE_CHECKING:
 
 #: How each setting is named on screen, in messages and for screen readers.
 FIELD_LABELS: Final = {
-    "checkin.reminder_time": "Reminder time",
-    "checkin.workdays": "Work days",
-    "checkin.snooze_minutes": "Snooze for",
-    "day.start_hour": "Day starts at",
-    "meetings.daily_budget": "Daily budget",
-    "focus.length_minutes": "Focus length",
-    "ui.theme": "Theme",
-    "app.start_at_login": "Start at login",
-    "ui.tray_icon": "Show the tray icon",
-    "calendar.my_addresses": "My e-mail addresses",
-    "calendar.work_hours": "Work hours",
-    "calendar.not_meeting_patterns": "Not-a-meeting patterns",
-    "calendar.only_with_attendees": "Count only events with other attendees",
-    "calendar.watch_files": "Watched calendar files",
-    "forecast.days": "Look ahead",
-    "review.moment": "Weekly review",
+    "checkin.reminder_time": QT_TRANSLATE_NOOP("SettingsDialog", "Reminder time"),
+    "checkin.workdays": QT_TRANSLATE_NOOP("SettingsDialog", "Work days"),
+    "checkin.snooze_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "Snooze for"),
+    "day.start_hour": QT_TRANSLATE_NOOP("SettingsDialog", "Day starts at"),
+    "meetings.daily_budget": QT_TRANSLATE_NOOP("SettingsDialog", "Daily budget"),
+    "focus.length_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "Focus length"),
+    "ui.theme": QT_TRANSLATE_NOOP("SettingsDialog", "Theme"),
+    "app.start_at_login": QT_TRANSLATE_NOOP("SettingsDialog", "Start at login"),
+    "ui.tray_icon": QT_TRANSLATE_NOOP("SettingsDialog", "Show the tray icon"),
+    "calendar.my_addresses": QT_TRANSLATE_NOOP("SettingsDialog", "My e-mail addresses"),
+    "calendar.work_hours": QT_TRANSLATE_NOOP("SettingsDialog", "Work hours"),
+    "calendar.not_meeting_patterns": QT_TRANSLATE_NOOP("SettingsDialog", "Not-a-meeting patterns"),
+    "calendar.only_with_attendees": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Count only events with other attendees"
+    ),
+    "calendar.watch_files": QT_TRANSLATE_NOOP("SettingsDialog", "Watched calendar files"),
+    "forecast.days": QT_TRANSLATE_NOOP("SettingsDialog", "Look ahead"),
+    "review.moment": QT_TRANSLATE_NOOP("SettingsDialog", "Weekly review"),
 }
-_DAY_SHORT: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_DAY_LONG: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_THEME_LABELS: Final = {"system": "System", "light": "Light", "dark": "Dark"}
+_DAY_SHORT: Final = (
+    QT_TRANSLATE_NOOP("SettingsDialog", "Mon"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Tue"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Wed"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Thu"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Fri"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Sat"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Sun"),
+)
+_DAY_LONG: Final = (
+    QT_TRANSLATE_NOOP("SettingsDialog", "Monday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Tuesday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Wednesday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Thursday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Friday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Saturday"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Sunday"),
+)
+_THEME_LABELS: Final = {
+    "system": QT_TRANSLATE_NOOP("SettingsDialog", "System"),
+    "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
+}
 _TIME_FORMAT: Final = "HH:mm"
 _ERROR_STYLE: Final = "color: #b3541e;"
-_CALENDAR_FILTER: Final = "Calendar files (*.ics);;All files (*)"
+_CALENDAR_FILTER: Final = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "Calendar files (*.ics);;All files (*)"
+)
 
 
 def choose_calendar_files(parent: QWidget, start_dir: str) -> list[str]:
     """Ask for ``.ics`` files with the platform's file dialog."""
     names, _ = QFileDialog.getOpenFileNames(
-        parent, "Add calendar files", start_dir, _CALENDAR_FILTER
+        parent,
+        QCoreApplication.translate("SettingsDialog", "Add calendar files"),
+        start_dir,
+        QCoreApplication.translate("SettingsDialog", _CALENDAR_FILTER),
     )
     return names
 
@@ -115,7 +143,7 @@ class SettingsDialog(QDialog):
         choose_files: Callable[[QWidget, str], list[str]] = choose_calendar_files,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("FocusApp Settings")
+        self.setWindowTitle(self.tr("FocusApp Settings"))
         self._base = settings
         self._result: Settings | None = None
         self._choose_files = choose_files
@@ -129,62 +157,68 @@ class SettingsDialog(QDialog):
     # --- building ---------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.reminder_time = self._time_edit("checkin.reminder_time", "Reminder time")
-        self.workdays = [QCheckBox(name, self) for name in _DAY_SHORT]
+        self.reminder_time = self._time_edit("checkin.reminder_time", self.tr("Reminder time"))
+        self.workdays = [QCheckBox(self.tr(name), self) for name in _DAY_SHORT]
         for box, name in zip(self.workdays, _DAY_LONG, strict=True):
-            box.setAccessibleName(name)
+            box.setAccessibleName(self.tr(name))
         self._fields["checkin.workdays"] = self.workdays[0]
-        self.snooze = self._spin_box("checkin.snooze_minutes", 1, 720, " min")
+        self.snooze = self._spin_box("checkin.snooze_minutes", 1, 720, self.tr(" min"))
         self.day_start = self._spin_box("day.start_hour", 0, 12, ":00")
         self.day_start.setToolTip(
-            "Check-ins and focus time before this hour count for the day before."
+            self.tr("Check-ins and focus time before this hour count for the day before.")
         )
-        self.budget = self._line_edit("meetings.daily_budget", "e.g. 4h, 3h30 or 0")
+        self.budget = self._line_edit("meetings.daily_budget", self.tr("e.g. 4h, 3h30 or 0"))
         self.budget.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 12))
-        self.focus_length = self._spin_box("focus.length_minutes", 5, 480, " min")
+        self.focus_length = self._spin_box("focus.length_minutes", 5, 480, self.tr(" min"))
         self.theme = QComboBox(self)
         for theme in THEMES:
-            self.theme.addItem(_THEME_LABELS[theme], theme)
+            self.theme.addItem(self.tr(_THEME_LABELS[theme]), theme)
         self._register("ui.theme", self.theme)
-        self.tray_icon = self._check_box("ui.tray_icon", "Show the tray &icon")
-        self.start_at_login = self._check_box("app.start_at_login", "Start FocusApp when I &log in")
-        self.addresses = self._line_edit("calendar.my_addresses", "me@example.com, me@work.example")
-        self.work_start = self._time_edit("calendar.work_hours", "Work hours start")
+        self.tray_icon = self._check_box("ui.tray_icon", self.tr("Show the tray &icon"))
+        self.start_at_login = self._check_box(
+            "app.start_at_login", self.tr("Start FocusApp when I &log in")
+        )
+        self.addresses = self._line_edit(
+            "calendar.my_addresses", self.tr("me@example.com, me@work.example")
+        )
+        self.work_start = self._time_edit("calendar.work_hours", self.tr("Work hours start"))
         self.work_end = QTimeEdit(self)
         self.work_end.setDisplayFormat(_TIME_FORMAT)
-        self.work_end.setAccessibleName("Work hours end")
+        self.work_end.setAccessibleName(self.tr("Work hours end"))
         self.work_end.setToolTip(self.work_start.toolTip())
-        self.patterns = self._line_edit("calendar.not_meeting_patterns", "focus, lunch, ooo")
+        self.patterns = self._line_edit(
+            "calendar.not_meeting_patterns", self.tr("focus, lunch, ooo")
+        )
         wide = self.fontMetrics().averageCharWidth() * 44
         for edit in (self.addresses, self.patterns):
             edit.setMinimumWidth(wide)
         self.only_with_attendees = self._check_box(
-            "calendar.only_with_attendees", "Count only events with &other attendees"
+            "calendar.only_with_attendees", self.tr("Count only events with &other attendees")
         )
         self.files = QListWidget(self)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.files.setAccessibleName("Watched calendar files")
+        self.files.setAccessibleName(self.tr("Watched calendar files"))
         # Long paths keep their start and file name; the tooltip shows the whole path.
         self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.files.setToolTip("Calendar files (.ics) that FocusApp reads for meeting time")
+        self.files.setToolTip(self.tr("Calendar files (.ics) that FocusApp reads for meeting time"))
         # Room for at least four paths; the list takes whatever height the left column leaves.
         row_height = self.fontMetrics().height() + 6
         self.files.setMinimumHeight(4 * row_height + 2 * self.files.frameWidth())
         self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self._register("calendar.watch_files", self.files)
-        self.add_file_button = QPushButton("&Add...", self)
-        self.add_file_button.setToolTip("Add calendar files (.ics)")
-        self.remove_file_button = QPushButton("&Remove", self)
-        self.remove_file_button.setToolTip("Stop reading the selected files (Delete)")
-        self._remove_file_action = QAction("Remove", self.files)
+        self.add_file_button = QPushButton(self.tr("&Add..."), self)
+        self.add_file_button.setToolTip(self.tr("Add calendar files (.ics)"))
+        self.remove_file_button = QPushButton(self.tr("&Remove"), self)
+        self.remove_file_button.setToolTip(self.tr("Stop reading the selected files (Delete)"))
+        self._remove_file_action = QAction(self.tr("Remove"), self.files)
         self._remove_file_action.setShortcut(QKeySequence.StandardKey.Delete)
         self._remove_file_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.files.addAction(self._remove_file_action)
         self.review_on = QCheckBox(self.tr("on"), self)
         self._register("review.moment", self.review_on)
         self.review_day = QComboBox(self)
-        self.review_day.addItems(list(_DAY_LONG))
+        self.review_day.addItems([self.tr(name) for name in _DAY_LONG])
         self.review_day.setAccessibleName(self.tr("Weekly review day"))
         self.review_time = QTimeEdit(self)
         self.review_time.setDisplayFormat(_TIME_FORMAT)
@@ -200,8 +234,10 @@ class SettingsDialog(QDialog):
         )
 
     def _register(self, key: str, widget: QWidget) -> None:
-        widget.setToolTip(widget.toolTip() or f"Accepted: {accepted_form(key)}")
-        widget.setAccessibleName(widget.accessibleName() or FIELD_LABELS[key])
+        widget.setToolTip(
+            widget.toolTip() or self.tr("Accepted: {forms}").format(forms=accepted_form(key))
+        )
+        widget.setAccessibleName(widget.accessibleName() or self.tr(FIELD_LABELS[key]))
         self._fields[key] = widget
 
     def _time_edit(self, key: str, name: str) -> QTimeEdit:
@@ -295,55 +331,62 @@ class SettingsDialog(QDialog):
             workdays.addWidget(box)
         workdays.addStretch(1)
         reminder, reminder_form = self._group(
-            "Check-in reminder",
+            self.tr("Check-in reminder"),
             [
                 (
-                    "Reminder &time:",
+                    self.tr("Reminder &time:"),
                     self.reminder_time,
                     self._with_error("checkin.reminder_time", self.reminder_time),
                 ),
-                ("Work &days:", self.workdays[0], self._with_error("checkin.workdays", workdays)),
                 (
-                    "S&nooze for:",
+                    # Above the seven day boxes, so longer day names still fit.
+                    self.tr("Work &days:") + "\n",
+                    self.workdays[0],
+                    self._with_error("checkin.workdays", workdays),
+                ),
+                (
+                    self.tr("S&nooze for:"),
                     self.snooze,
                     self._with_error("checkin.snooze_minutes", self.snooze),
                 ),
             ],
         )
         day, day_form = self._group(
-            "Day",
+            self.tr("Day"),
             [
                 (
-                    "Day &starts at:",
+                    self.tr("Day &starts at:"),
                     self.day_start,
                     self._with_error("day.start_hour", self.day_start),
                 )
             ],
         )
         meetings, meetings_form = self._group(
-            "Meetings",
+            self.tr("Meetings"),
             [
                 (
-                    "Daily &budget:",
+                    self.tr("Daily &budget:"),
                     self.budget,
                     self._with_error(
-                        "meetings.daily_budget", self._row(self.budget, "a day (0 = no nudge)")
+                        "meetings.daily_budget",
+                        self._row(self.budget, self.tr("a day (0 = no nudge)")),
                     ),
                 )
             ],
         )
         focus, focus_form = self._group(
-            "Focus",
+            self.tr("Focus"),
             [
                 (
-                    "&Focus length:",
+                    self.tr("&Focus length:"),
                     self.focus_length,
                     self._with_error("focus.length_minutes", self.focus_length),
                 )
             ],
         )
         start, start_form = self._group(
-            "Start", [(None, None, self._with_error("app.start_at_login", self.start_at_login))]
+            self.tr("Start"),
+            [(None, None, self._with_error("app.start_at_login", self.start_at_login))],
         )
         weeks, weeks_form = self._group(
             self.tr("Weeks"),
@@ -364,9 +407,13 @@ class SettingsDialog(QDialog):
             ],
         )
         appearance, appearance_form = self._group(
-            "Appearance",
+            self.tr("Appearance"),
             [
-                ("T&heme:", self.theme, self._with_error("ui.theme", self._row(self.theme))),
+                (
+                    self.tr("T&heme:"),
+                    self.theme,
+                    self._with_error("ui.theme", self._row(self.theme)),
+                ),
                 ("", None, self._with_error("ui.tray_icon", self.tray_icon)),
             ],
         )
@@ -380,22 +427,24 @@ class SettingsDialog(QDialog):
         files_row.addWidget(self.files, 1)
         files_row.addLayout(file_buttons)
         calendar, calendar_form = self._group(
-            "Calendar",
+            self.tr("Calendar"),
             [
                 (
-                    "My e-&mail addresses:",
+                    # Above their wide fields, so long translations leave them room.
+                    self.tr("My e-&mail addresses:") + "\n",
                     self.addresses,
                     self._with_error("calendar.my_addresses", self.addresses),
                 ),
                 (
-                    "&Work hours:",
+                    self.tr("&Work hours:"),
                     self.work_start,
                     self._with_error(
-                        "calendar.work_hours", self._row(self.work_start, "to", self.work_end)
+                        "calendar.work_hours",
+                        self._row(self.work_start, self.tr("to"), self.work_end),
                     ),
                 ),
                 (
-                    "Not-a-meeting &patterns:",
+                    self.tr("Not-a-meeting &patterns:") + "\n",
                     self.patterns,
                     self._with_error("calendar.not_meeting_patterns", self.patterns),
                 ),
@@ -405,7 +454,7 @@ class SettingsDialog(QDialog):
                     self._with_error("calendar.only_with_attendees", self.only_with_attendees),
                 ),
                 (
-                    "Watched &calendar files:\n",
+                    self.tr("Watched &calendar files:\n"),
                     self.files,
                     self._with_error("calendar.watch_files", files_row),
                 ),
@@ -553,7 +602,9 @@ class SettingsDialog(QDialog):
                 settings = with_value(settings, key, text)
             except SettingsError as error:
                 reason = str(error).removeprefix(f"{key}: ")
-                problems[key] = f"{FIELD_LABELS[key]}: {reason}"
+                problems[key] = self.tr("{setting}: {reason}").format(
+                    setting=self.tr(FIELD_LABELS[key]), reason=reason
+                )
         if problems:
             return problems
         return dataclasses.replace(settings, calendar_watch_files=tuple(self.file_paths()))
@@ -567,7 +618,7 @@ class SettingsDialog(QDialog):
             label.setVisible(key in problems)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not problems)
-        ok.setToolTip("Fix the marked fields first" if problems else "")
+        ok.setToolTip(self.tr("Fix the marked fields first") if problems else "")
         return not problems
 
     def file_paths(self) -> list[str]:

@@ -24,6 +24,7 @@ from focusapp.ui.calendar_watch import CalendarImporter, CalendarWatch
 from focusapp.ui.companion import Companion
 from focusapp.ui.data_watcher import DataWatcher
 from focusapp.ui.theme import apply_theme
+from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     from focusapp.bootstrap import AppContext
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: How long to wait for a tray host after login before running as a plain window app.
+# How long to wait for a tray host after login before running as a plain window app.
 TRAY_WAIT_SECONDS: Final = 30
 
 
@@ -161,12 +162,20 @@ class Shell(QObject):
                 entry = for_platform(profile_data_dir(context.paths))
                 entry.enable() if chosen.start_at_login else entry.disable()
             except OSError as error:
-                QMessageBox.warning(window, "Start at login", f"Not changed: {error}")
+                QMessageBox.warning(
+                    window,
+                    self.tr("Start at login"),
+                    self.tr("Not changed: {error}").format(error=error),
+                )
                 return
         try:
             context.settings_store.update(chosen, context.settings)
         except OSError as error:
-            QMessageBox.warning(window, "Settings not saved", f"Not saved: {error}")
+            QMessageBox.warning(
+                window,
+                self.tr("Settings not saved"),
+                self.tr("Not saved: {error}").format(error=error),
+            )
             return
         self.watcher.note_own_settings_write()
         context.use_settings(chosen)  # publishes the change: the views redraw from it
@@ -225,7 +234,7 @@ def finish_data(context: AppContext, window: MainWindow | None, *, ask: bool) ->
     except StorageError as error:
         print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
         if ask:
-            QMessageBox.warning(None, "Nothing deleted", f"{error}.")
+            QMessageBox.warning(None, translate("Shell", "Nothing deleted"), f"{error}.")
         return
     print(f"focusapp: deleted {len(result.deleted)} files", file=sys.stderr)  # noqa: T201
     if ask:

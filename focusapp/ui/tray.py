@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -56,20 +56,44 @@ def tooltip_text(status: TrayStatus) -> str:
     """Return e.g. ``Today: energy 3, coding 2h10, meetings 3h, risk moderate``."""
     parts: list[str] = []
     if status.energy is not None:
-        parts.append(f"energy {status.energy}")
+        parts.append(
+            QCoreApplication.translate("TrayIcon", "energy {energy}").format(energy=status.energy)
+        )
     if status.coding_minutes is not None:
-        parts.append(f"coding {format_duration(status.coding_minutes)}")
+        parts.append(
+            QCoreApplication.translate("TrayIcon", "coding {time}").format(
+                time=format_duration(status.coding_minutes)
+            )
+        )
     if status.meeting_minutes is not None:
-        parts.append(f"meetings {format_duration(status.meeting_minutes)}")
+        parts.append(
+            QCoreApplication.translate("TrayIcon", "meetings {time}").format(
+                time=format_duration(status.meeting_minutes)
+            )
+        )
     if not status.checked_in:
-        parts.insert(0, "not checked in yet")
+        parts.insert(0, QCoreApplication.translate("TrayIcon", "not checked in yet"))
     if status.risk_level is not None:
-        parts.append(f"risk {level_in_sentence(status.risk_level)}")
-    lines = ["Today: " + ", ".join(parts)]
+        parts.append(
+            QCoreApplication.translate("TrayIcon", "risk {level}").format(
+                level=level_in_sentence(status.risk_level)
+            )
+        )
+    lines = [
+        QCoreApplication.translate("TrayIcon", "Today: {parts}").format(parts=", ".join(parts))
+    ]
     if status.focus_elapsed is not None:
-        lines.append(f"Focus session: {format_elapsed(status.focus_elapsed.total_seconds())}")
+        lines.append(
+            QCoreApplication.translate("TrayIcon", "Focus session: {elapsed}").format(
+                elapsed=format_elapsed(status.focus_elapsed.total_seconds())
+            )
+        )
     if status.paused_until is not None:
-        lines.append(f"Reminders paused until {status.paused_until:%H:%M}")
+        lines.append(
+            QCoreApplication.translate("TrayIcon", "Reminders paused until {time}").format(
+                time=f"{status.paused_until:%H:%M}"
+            )
+        )
     return "\n".join(lines)
 
 
@@ -146,30 +170,40 @@ class TrayIcon(QSystemTrayIcon):
         menu.addSeparator()
         self._add(
             menu,
-            "Check in now..." if not status.checked_in else "Edit today's check-in...",
+            self.tr("Check in now...")
+            if not status.checked_in
+            else self.tr("Edit today's check-in..."),
             self.checkin_requested.emit,
         )
         if status.focus_elapsed is None:
-            self._add(menu, "Start focus session", self.focus_start_requested.emit)
+            self._add(menu, self.tr("Start focus session"), self.focus_start_requested.emit)
         else:
             elapsed = format_elapsed(status.focus_elapsed.total_seconds())
-            self._add(menu, f"Stop focus session ({elapsed})", self.focus_stop_requested.emit)
-        self._add(menu, "Add meeting time...", self.add_meetings_requested.emit)
-        self._add(menu, "Open dashboard", self.dashboard_requested.emit)
+            self._add(
+                menu,
+                self.tr("Stop focus session ({elapsed})").format(elapsed=elapsed),
+                self.focus_stop_requested.emit,
+            )
+        self._add(menu, self.tr("Add meeting time..."), self.add_meetings_requested.emit)
+        self._add(menu, self.tr("Open dashboard"), self.dashboard_requested.emit)
         menu.addSeparator()
         if status.paused_until is not None:
             self._add(
                 menu,
-                f"Resume reminders (paused until {status.paused_until:%H:%M})",
+                self.tr("Resume reminders (paused until {time})").format(
+                    time=f"{status.paused_until:%H:%M}"
+                ),
                 partial(self.pause_requested.emit, "resume"),
             )
         else:
-            pause = menu.addMenu("Pause reminders")
-            self._add(pause, "For 1 hour", partial(self.pause_requested.emit, "hour"))
-            self._add(pause, "For the rest of today", partial(self.pause_requested.emit, "today"))
-        self._add(menu, "Settings...", self.settings_requested.emit)
+            pause = menu.addMenu(self.tr("Pause reminders"))
+            self._add(pause, self.tr("For 1 hour"), partial(self.pause_requested.emit, "hour"))
+            self._add(
+                pause, self.tr("For the rest of today"), partial(self.pause_requested.emit, "today")
+            )
+        self._add(menu, self.tr("Settings..."), self.settings_requested.emit)
         menu.addSeparator()
-        self._add(menu, "Quit FocusApp", self.quit_requested.emit)
+        self._add(menu, self.tr("Quit FocusApp"), self.quit_requested.emit)
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], None]) -> QAction:
         action = menu.addAction(text)

@@ -6,17 +6,51 @@ in doubt; the command line's tables keep ISO dates (``2026-11-24``), which scrip
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from focusapp.wording.translate import translate
+from focusapp.wording.translate import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import datetime as dt
 
 
+_WEEKDAYS: Final = (
+    QT_TRANSLATE_NOOP("Dates", "Mon"),
+    QT_TRANSLATE_NOOP("Dates", "Tue"),
+    QT_TRANSLATE_NOOP("Dates", "Wed"),
+    QT_TRANSLATE_NOOP("Dates", "Thu"),
+    QT_TRANSLATE_NOOP("Dates", "Fri"),
+    QT_TRANSLATE_NOOP("Dates", "Sat"),
+    QT_TRANSLATE_NOOP("Dates", "Sun"),
+)
+_MONTHS: Final = (
+    QT_TRANSLATE_NOOP("Dates", "Jan"),
+    QT_TRANSLATE_NOOP("Dates", "Feb"),
+    QT_TRANSLATE_NOOP("Dates", "Mar"),
+    QT_TRANSLATE_NOOP("Dates", "Apr"),
+    QT_TRANSLATE_NOOP("Dates", "May"),
+    QT_TRANSLATE_NOOP("Dates", "Jun"),
+    QT_TRANSLATE_NOOP("Dates", "Jul"),
+    QT_TRANSLATE_NOOP("Dates", "Aug"),
+    QT_TRANSLATE_NOOP("Dates", "Sep"),
+    QT_TRANSLATE_NOOP("Dates", "Oct"),
+    QT_TRANSLATE_NOOP("Dates", "Nov"),
+    QT_TRANSLATE_NOOP("Dates", "Dec"),
+)
+
+
 def day_text(day: dt.date) -> str:
-    """Return ``day`` as e.g. ``Tue 24 Nov 2026``."""
-    return f"{day:%a %d %b %Y}"
+    """Return ``day`` as e.g. ``Tue 24 Nov 2026`` (in the window: in the user's language).
+
+    The names are spelled out rather than taken from ``strftime``, whose words follow the C
+    library's locale, so the command line is English everywhere and the window translatable.
+    """
+    return translate("Dates", "{weekday} {day} {month} {year}").format(
+        weekday=translate("Dates", _WEEKDAYS[day.weekday()]),
+        day=f"{day.day:02d}",
+        month=translate("Dates", _MONTHS[day.month - 1]),
+        year=day.year,
+    )
 
 
 def range_text(first: dt.date, last: dt.date) -> str:

@@ -17,22 +17,20 @@ if TYPE_CHECKING:
     from focusapp.domain.insights import Insight
     from focusapp.domain.review import WeekReview
 
-_CONTEXT = "Lookahead"
-
 
 def not_yet_label() -> str:
     """Return the marker of a day after today: booked, perhaps, but not yet lived."""
-    return translate(_CONTEXT, "forecast: not yet (no score for a day that has not happened)")
+    return translate("Lookahead", "forecast: not yet (no score for a day that has not happened)")
 
 
 def forecast_marker() -> str:
     """Return the short marker of a future row in a table of days."""
-    return translate(_CONTEXT, "forecast / not yet")
+    return translate("Lookahead", "forecast / not yet")
 
 
 def future_rows_note(today: dt.date) -> str:
     """Return the line under a table whose last rows are after ``today``."""
-    return translate(_CONTEXT, "Days after {today} are {marker}: booked, not lived.").format(
+    return translate("Lookahead", "Days after {today} are {marker}: booked, not lived.").format(
         today=today.isoformat(), marker=forecast_marker()
     )
 
@@ -43,13 +41,13 @@ def _hours(minutes: int) -> str:
 
 def projection_label() -> str:
     """Return the label of the projected signal (drawn dashed, never as history)."""
-    return translate(_CONTEXT, "Projection")
+    return translate("Lookahead", "Projection")
 
 
 def projection_assumptions(energy: float, coding_minutes: int, recent_days: int) -> str:
     """Return the sentence stating what a projection assumes."""
     return translate(
-        _CONTEXT,
+        "Lookahead",
         "A projection, not a measurement: it assumes your energy stays at {energy}/5 and "
         "your coding time at {coding} a day, as in the {days} days you logged in the last "
         "4 weeks, with meetings as booked in your calendar.",
@@ -60,12 +58,12 @@ def week_comparison(minutes: int, usual: int | None, weeks: int, focus_days: int
     """Return the booked week against the usual logged week, in one calm sentence."""
     if usual is None:
         return translate(
-            _CONTEXT,
+            "Lookahead",
             "The coming week has {booked} of meetings booked and {focus} days with a 2-hour "
             "focus block. There is no logged week yet to compare it with.",
         ).format(booked=_hours(minutes), focus=focus_days)
     return translate(
-        _CONTEXT,
+        "Lookahead",
         "The coming week has {booked} of meetings booked, against {usual} in your usual "
         "week (mean of {weeks} logged weeks), and {focus} days with a 2-hour focus block.",
     ).format(booked=_hours(minutes), usual=_hours(usual), weeks=weeks, focus=focus_days)
@@ -74,7 +72,7 @@ def week_comparison(minutes: int, usual: int | None, weeks: int, focus_days: int
 def no_projection() -> str:
     """Return why there is no projection."""
     return translate(
-        _CONTEXT,
+        "Lookahead",
         "No projection yet: it needs check-ins with energy in the last 4 weeks and a "
         "calendar booked ahead.",
     )
@@ -85,13 +83,13 @@ def no_projection() -> str:
 
 def _weekday_name(weekday: int) -> str:
     names = (
-        translate(_CONTEXT, "Monday"),
-        translate(_CONTEXT, "Tuesday"),
-        translate(_CONTEXT, "Wednesday"),
-        translate(_CONTEXT, "Thursday"),
-        translate(_CONTEXT, "Friday"),
-        translate(_CONTEXT, "Saturday"),
-        translate(_CONTEXT, "Sunday"),
+        translate("Lookahead", "Monday"),
+        translate("Lookahead", "Tuesday"),
+        translate("Lookahead", "Wednesday"),
+        translate("Lookahead", "Thursday"),
+        translate("Lookahead", "Friday"),
+        translate("Lookahead", "Saturday"),
+        translate("Lookahead", "Sunday"),
     )
     return names[weekday]
 
@@ -99,18 +97,20 @@ def _weekday_name(weekday: int) -> str:
 def _insight_subject(code: str, threshold: float | None) -> str:
     """Return the "with" side of a question, as the start of a sentence."""
     if code == "after_meeting_heavy" and not threshold:
-        return translate(_CONTEXT, "On days after meeting-heavy days")
+        return translate("Lookahead", "On days after meeting-heavy days")
     if code == "after_meeting_heavy":
-        return translate(_CONTEXT, "On days after {hours}+ of meetings").format(
+        return translate("Lookahead", "On days after {hours}+ of meetings").format(
             hours=_hours(round(threshold or 0))
         )
     if code == "focus_block":
-        return translate(_CONTEXT, "On days with a 2-hour focus block")
+        return translate("Lookahead", "On days with a 2-hour focus block")
     if code == "short_sleep":
-        return translate(_CONTEXT, "After a night under 7 h of sleep")
+        return translate("Lookahead", "After a night under 7 h of sleep")
     if code == "back_to_back":
-        return translate(_CONTEXT, "On days with 3 or more back-to-back meetings")
-    return translate(_CONTEXT, "On {weekday}s").format(weekday=_weekday_name(round(threshold or 0)))
+        return translate("Lookahead", "On days with 3 or more back-to-back meetings")
+    return translate("Lookahead", "On {weekday}s").format(
+        weekday=_weekday_name(round(threshold or 0))
+    )
 
 
 def insight_text(
@@ -129,13 +129,13 @@ def insight_text(
     subject = _insight_subject(code, threshold)
     if difference is None or interval is None or energy_with is None or energy_without is None:
         return translate(
-            _CONTEXT,
+            "Lookahead",
             "{subject}: not enough data yet. This needs at least 8 days on each side over "
             "6 weeks (now {n_with} vs {n_without} days).",
         ).format(subject=subject, n_with=n_with, n_without=n_without)
     if not clear:
         return translate(
-            _CONTEXT,
+            "Lookahead",
             "{subject} your energy averaged {with_:.1f}, and {without:.1f} on other days "
             "({n_with} vs {n_without} days). The data does not show a difference yet.",
         ).format(
@@ -149,13 +149,13 @@ def insight_text(
     lo, hi = interval if lower else (-interval[1], -interval[0])
     if lower:
         template = translate(
-            _CONTEXT,
+            "Lookahead",
             "{subject} your energy averaged {with_:.1f}, {size:.1f} lower than other days "
             "(interval {lo:.1f} to {hi:.1f}; {n_with} vs {n_without} days). {caution}",
         )
     else:
         template = translate(
-            _CONTEXT,
+            "Lookahead",
             "{subject} your energy averaged {with_:.1f}, {size:.1f} higher than other days "
             "(interval {lo:.1f} to {hi:.1f}; {n_with} vs {n_without} days). {caution}",
         )
@@ -167,7 +167,7 @@ def insight_text(
         hi=hi,
         n_with=n_with,
         n_without=n_without,
-        caution=translate(_CONTEXT, "This is a pattern in your data, not proof of cause."),
+        caution=translate("Lookahead", "This is a pattern in your data, not proof of cause."),
     )
 
 
@@ -193,31 +193,31 @@ def suggestion_text(code: str, heaviest_series: str | None = None) -> str:
     """Return the suggestion of a review (a ``Suggestion`` value), worded calmly."""
     if code == "protect_focus_block":
         return translate(
-            _CONTEXT,
+            "Lookahead",
             "Your deep-work time fell this week. Consider booking one 2-hour focus block on "
             "a quiet day next week and keeping it like a meeting.",
         )
     if code == "skip_heaviest_series":
         return translate(
-            _CONTEXT,
+            "Lookahead",
             "Meetings took more of your week than usual. Look at your heaviest series "
             "({series}): you don't have to be there if it's not a significant value add, and "
             "you can try skipping, delegating or shortening it first with focusapp forecast.",
-        ).format(series=heaviest_series or translate(_CONTEXT, "your largest meeting"))
+        ).format(series=heaviest_series or translate("Lookahead", "your largest meeting"))
     if code == "recovery_day":
         return translate(
-            _CONTEXT,
+            "Lookahead",
             "Your energy was lower than usual this week. If you can, plan a recovery day or "
             "an evening fully off soon.",
         )
     if code == "raise_workload":
         return translate(
-            _CONTEXT,
+            "Lookahead",
             "Your energy was lower than usual while your signal is high. It may help to talk "
             "with your manager about priorities and workload, and to plan real time off.",
         )
     return translate(
-        _CONTEXT,
+        "Lookahead",
         "This week looked much like your usual one. Keep protecting what works: rest days, "
         "focus time and sleep.",
     )

@@ -77,8 +77,15 @@ SYSTEM_LIBRARY_PATTERNS: Final = (
 )
 _SYSTEM_LIBRARY_RE: Final = re.compile("|".join(f"(?:{p})" for p in SYSTEM_LIBRARY_PATTERNS))
 
-#: Data left out: Qt's own translations (FocusApp installs no QTranslator; 14 MB).
+#: Data left out: Qt's own translations (14 MB), except :data:`KEPT_QT_TRANSLATIONS`.
 EXCLUDED_DATA_PREFIXES: Final = ("PySide6/Qt/translations/",)
+#: Qt's catalogues kept: the standard buttons' words in each language FocusApp is translated
+#: to (``resources/translations/focusapp_<lang>.ts``).
+_OUR_TRANSLATIONS: Final = Path(__file__).resolve().parents[2] / "resources" / "translations"
+KEPT_QT_TRANSLATIONS: Final = tuple(
+    f"PySide6/Qt/translations/qtbase_{path.stem.removeprefix('focusapp_')}.qm"
+    for path in sorted(_OUR_TRANSLATIONS.glob("*.ts"))
+)
 
 _QT_PLUGIN_DIR: Final = "PySide6/Qt/plugins/"
 _QT_LIB_DIR: Final = "PySide6/Qt/lib/"
@@ -256,6 +263,8 @@ def strip_debug_info(
 def filter_datas(datas: Iterable[Entry], binaries: Iterable[Entry]) -> list[Entry]:
     """Return ``Analysis.datas`` without :data:`EXCLUDED_DATA_PREFIXES` and dead symlinks.
 
+    Qt's catalogues for FocusApp's own languages (:data:`KEPT_QT_TRANSLATIONS`) stay.
+
     PyInstaller lists, among the datas, top-level symlinks to libraries in package folders
     (``libQt6Core.so.6 -> PySide6/Qt/lib/libQt6Core.so.6``); those whose library was
     dropped by :func:`filter_binaries` would dangle.
@@ -264,7 +273,8 @@ def filter_datas(datas: Iterable[Entry], binaries: Iterable[Entry]) -> list[Entr
     return [
         e
         for e in datas
-        if not e[0].startswith(EXCLUDED_DATA_PREFIXES) and (e[2] != "SYMLINK" or e[1] in kept)
+        if (e[0] in KEPT_QT_TRANSLATIONS or not e[0].startswith(EXCLUDED_DATA_PREFIXES))
+        and (e[2] != "SYMLINK" or e[1] in kept)
     ]
 
 

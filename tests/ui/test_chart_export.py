@@ -51,6 +51,7 @@ def test_the_window_exports_the_charts_titled_with_their_days_without_get_help(
         dash.start()
     panel = dash.ensure_charts()
     qtbot.waitUntil(lambda: dash.data is not None, timeout=10_000)
+    qtbot.wait(100)  # the filled charts may bring in the scroll bar, narrowing the panel
     path = tmp_path / "charts.png"
     assert dash.export_png(path)
     series = dash.data.series

@@ -1,0 +1,174 @@
+"""The translations: complete, up to date with the sources, loaded from the locale, CLI English."""
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from focusapp.domain.models import ENERGY_LABELS
+from focusapp.domain.risk import ABOUT_TEXT, DISCLAIMER
+from focusapp.wording import translate as wording
+from focusapp.wording.levels import RISK_SENTENCES, energy_word
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "resources" / "translations"
+LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
+LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
+PLACEHOLDER = re.compile(r"\{[^}]*\}|%n")
+
+
+def _messages(path):
+    """Return {(context, source, numerus): [translations]} of a .ts file."""
+    found = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            key = (name, message.findtext("source"), message.get("numerus") == "yes")
+            found[key] = (forms or [translation.text or ""], translation.get("type"))
+    return found
+
+
+def _lupdate(ts, *extra):
+    subprocess.run(
+        [
+            str(LUPDATE),
+            "-silent",
+            "-extensions",
+            "py",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            *extra,
+            str(ROOT / "focusapp" / "ui"),
+            str(ROOT / "focusapp" / "wording"),
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"), [("focusapp_de.ts", ()), ("focusapp_en.ts", ("-pluralonly",))]
+)
+def test_ts_files_are_up_to_date_with_the_sources(tmp_path, name, extra):
+    committed = FOLDER / name
+    fresh = tmp_path / name
+    shutil.copy(committed, fresh)
+    _lupdate(fresh, *extra)
+    assert set(_messages(fresh)) == set(_messages(committed)), "run make update-translations"
+
+
+def test_german_is_complete_and_keeps_every_placeholder():
+    messages = _messages(FOLDER / "focusapp_de.ts")
+    assert len(messages) > 550
+    for (context, source, numerus), (forms, kind) in messages.items():
+        assert kind is None, f"{context}: {source!r} is {kind}"
+        assert all(forms), f"{context}: {source!r} has no translation"
+        assert len(forms) == (2 if numerus else 1)
+        wanted = sorted(set(PLACEHOLDER.findall(source)))
+        for form in forms:
+            assert sorted(set(PLACEHOLDER.findall(form))) == wanted, (context, source, form)
+            assert form.count("&") - form.count("&nbsp;") - form.count("&amp;") <= 1
+
+
+def test_english_catalogue_holds_the_plural_forms_only():
+    messages = _messages(FOLDER / "focusapp_en.ts")
+    assert messages and all(numerus for _, _, numerus in messages)
+    for (_, source, _), (forms, kind) in messages.items():
+        assert kind is None and len(forms) == 2 and forms[1] == source
+
+
+def test_words_spelled_out_for_the_tools_equal_the_domains():
+    assert {n: energy_word(n) for n in ENERGY_LABELS} == ENERGY_LABELS
+    assert (DISCLAIMER, ABOUT_TEXT) == RISK_SENTENCES
+
+
+@pytest.fixture
+def compiled(tmp_path, monkeypatch):
+    """Compile the catalogues into a temporary assets folder the loader reads."""
+    out = tmp_path / "assets" / "translations"
+    out.mkdir(parents=True)
+    for ts in FOLDER.glob("*.ts"):
+        subprocess.run(
+            [str(LRELEASE), "-silent", str(ts), "-qm", str(out / (ts.stem + ".qm"))], check=True
+        )
+    from focusapp.ui import translations
+
+    monkeypatch.setattr(translations, "translations_dir", lambda: out)
+    return translations
+
+
+@pytest.fixture
+def installed(qapp, compiled):
+    done = []
+
+    def install(name):
+        done.extend(compiled.install_translators(qapp, QLocale(name)))
+
+    yield install
+    for translator in done:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    wording.install(None)
+    QLocale.setDefault(QLocale.c())
+
+
+def test_german_locale_translates_the_window_and_the_wording(qtbot, installed):
+    from focusapp.ui.tray import TrayStatus, tooltip_text
+    from focusapp.wording.levels import level_word
+
+    installed("de_DE")
+    assert QCoreApplication.translate("MainWindow", "&Quit") == "&Beenden"
+    assert level_word("very_high") == "Sehr hoch"
+    assert tooltip_text(TrayStatus(checked_in=False)).startswith("Heute: noch nicht eingecheckt")
+    assert QCoreApplication.translate("DashboardHeader", "Not yet (%n more check-ins)", "", 1) == (
+        "Noch nicht (noch 1 Check-in)"
+    )
+    from focusapp.ui.locale_text import day_text
+
+    format_ = QCoreApplication.translate("MainWindow", "dddd dd MMMM yyyy")
+    assert day_text(dt.date(2026, 12, 1), format_) == "Dienstag, 1. Dezember 2026"
+    # Qt's own catalogue names the standard buttons.
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+
+
+def test_english_locale_has_english_plurals(installed):
+    installed("en_US")
+    assert QCoreApplication.translate("DashboardHeader", "Not yet (%n more check-ins)", "", 1) == (
+        "Not yet (1 more check-in)"
+    )
+    assert QCoreApplication.translate("DashboardHeader", "Not yet (%n more check-ins)", "", 2) == (
+        "Not yet (2 more check-ins)"
+    )
+    assert QCoreApplication.translate("MainWindow", "&Quit") == "&Quit"
+
+
+@pytest.mark.slow
+def test_command_line_stays_english_under_a_german_locale(tmp_path):
+    def run(*args, lang):
+        env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE="")
+        return subprocess.run(
+            [sys.executable, "-m", "focusapp", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=120,
+        ).stdout
+
+    assert run("--help", lang="de_DE.UTF-8") == run("--help", lang="C.UTF-8")
+    run("log", "--energy", "2", "--coding", "1h", lang="de_DE.UTF-8")
+    assert run("show", lang="de_DE.UTF-8") == run("show", lang="C.UTF-8")
+    assert "Energy" in run("show", lang="de_DE.UTF-8")
