@@ -1,9 +1,10 @@
 """Calendar imports off the GUI thread, and watched calendar files and added sources kept read.
 
-Reading a year of a busy calendar takes seconds, so imports run on one worker thread (one
-at a time, which also keeps SQLite writes in order). The calendar service is Qt-free and
-opens its own session per call, so the worker can use it directly; results come back to the
-GUI thread through a queued signal and no widget is touched from the worker.
+Reading a year of a busy calendar takes seconds, so imports run on the window's one
+database worker (one at a time, in order with every other read and write). The calendar
+service is Qt-free and opens its own session per call, so the worker can use it directly;
+results come back to the GUI thread through a queued signal and no widget is touched from
+the worker.
 """
 
 from __future__ import annotations
@@ -18,9 +19,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QFileSystemWatcher,
     QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
     QTimer,
     Signal,
     Slot,
@@ -31,9 +29,11 @@ from focusapp.formats.source_kind import CalendarKind
 from focusapp.services.calendar.importer import SyncOutcome
 from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
 from focusapp.system.files import is_regular_file
+from focusapp.ui.workers import BackgroundRunner
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
+    from concurrent.futures import Future
 
     from focusapp.services.calendar.service import CalendarService
     from focusapp.services.sources.service import SourcesService
@@ -43,8 +43,6 @@ logger = logging.getLogger(__name__)
 
 #: Exporters and editors write in bursts (truncate, write, rename); wait for quiet.
 DEBOUNCE_MS: Final = 1000
-#: How long quitting waits for an import in progress (it is one transaction either way).
-SHUTDOWN_WAIT_MS: Final = 15_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,41 +72,11 @@ class CalendarJobResult:
         return [o.error for o in self.outcomes if o.error is not None]
 
 
-class _Relay(QObject):
-    """Lives in the GUI thread; a signal emitted on it from the worker arrives queued."""
-
-    done = Signal(object)
-
-
-class _Job(QRunnable):
-    """One unit of work on the import thread; never lets an exception escape."""
-
-    def __init__(
-        self,
-        origin: str,
-        work: Callable[[], list[SyncOutcome]],
-        relay: _Relay,
-        added: Callable[[], list[tuple[str, CalendarKind]]],
-    ) -> None:
-        super().__init__()
-        self._origin = origin
-        self._work = work
-        self._relay = relay
-        self._added = added
-
-    def run(self) -> None:
-        """Do the work and hand the result to the GUI thread."""
-        outcomes = self._work()
-        try:
-            added = tuple(self._added())
-        except Exception:  # the list only guides the watch; the next job tries again
-            logger.exception("listing the added calendar sources failed")
-            added = ()
-        self._relay.done.emit(CalendarJobResult(self._origin, tuple(outcomes), added))
-
-
 class CalendarImporter(QObject):
-    """Runs calendar imports one at a time on a worker thread.
+    """Runs calendar imports one at a time on the window's database worker.
+
+    Imports share the one worker with every other read and write of the window (as Anki's
+    ``taskman`` does), so SQLite access stays serialised and results arrive in order.
 
     Signals:
         finished(object): A :class:`CalendarJobResult`, delivered on the GUI thread.
@@ -121,17 +89,18 @@ class CalendarImporter(QObject):
         service: CalendarService,
         parent: QObject | None = None,
         sources: SourcesService | None = None,
+        runner: BackgroundRunner | None = None,
     ) -> None:
+        """Run on ``runner`` (the window's worker); without one, on a worker of its own."""
         super().__init__(parent)
         self._service = service
         self._sources = sources
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_relay_done, Qt.ConnectionType.QueuedConnection)
+        self._owns_runner = runner is None
+        self._runner = runner if runner is not None else BackgroundRunner(self, "focusapp-ics")
         self._pending = 0
+        self._last: Future[None] | None = None
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and self._owns_runner:
             app.aboutToQuit.connect(self.shutdown)
 
     @property
@@ -159,19 +128,42 @@ class CalendarImporter(QObject):
         self._submit(origin, list)
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until every job is done (for shutdown and tests); return whether they are."""
-        return self._pool.waitForDone(msecs)
+        """Block until every job asked for is done; return whether they are.
+
+        The worker runs jobs in order, so the last one finishing means all have; their
+        results still arrive through the event loop.
+        """
+        last = self._last
+        if last is None:
+            return True
+        try:
+            last.result(timeout=None if msecs < 0 else msecs / 1000)
+        except TimeoutError:
+            return False
+        return True
 
     @Slot()
     def shutdown(self) -> None:
-        """Drop queued jobs and wait for the running one, so quitting never cuts a write."""
-        self._pool.clear()
-        if not self._pool.waitForDone(SHUTDOWN_WAIT_MS):
-            logger.warning("a calendar import was still running at quit")
+        """Drop queued jobs and wait for the running one, so quitting never cuts a write.
+
+        A shared worker is shut down by its owner (the window) instead.
+        """
+        if self._owns_runner:
+            self._runner.shutdown(wait=True)
 
     def _submit(self, origin: str, work: Callable[[], list[SyncOutcome]]) -> None:
         self._pending += 1
-        self._pool.start(_Job(origin, work, self._relay, self._added))
+
+        def job() -> CalendarJobResult:
+            outcomes = work()
+            try:
+                added = tuple(self._added())
+            except Exception:  # the list only guides the watch; the next job tries again
+                logger.exception("listing the added calendar sources failed")
+                added = ()
+            return CalendarJobResult(origin, tuple(outcomes), added)
+
+        self._last = self._runner.run_in_background(job, self._on_job_done, self._on_job_failed)
 
     def _added(self) -> list[tuple[str, CalendarKind]]:
         return [] if self._sources is None else self._sources.added()
@@ -206,10 +198,13 @@ class CalendarImporter(QObject):
             logger.exception("calendar sync failed")
             return [SyncOutcome("", None, f"Calendar files could not be updated ({error})")]
 
-    @Slot(object)
-    def _on_relay_done(self, result: CalendarJobResult) -> None:
+    def _on_job_done(self, result: CalendarJobResult) -> None:
         self._pending -= 1
         self.finished.emit(result)
+
+    def _on_job_failed(self, error: Exception) -> None:  # the job catches all but bugs
+        self._pending -= 1
+        logger.error("calendar job failed", exc_info=error)
 
 
 class CalendarWatch(QObject):

@@ -316,9 +316,8 @@ class Companion(QObject):
     def open_dashboard(self) -> None:
         """Show the window in front."""
         self.window.showNormal()
-        if QGuiApplication.platformName() != "offscreen":  # no stacking order to change there
-            self.window.raise_()
-            self.window.activateWindow()
+        self.window.raise_()
+        self.window.activateWindow()
 
     def open_review(self, day: dt.date | None = None) -> None:
         """Show the weekly review of the week containing ``day`` (default: the last one)."""

@@ -105,7 +105,7 @@ class Shell(QObject):
     def _watch_calendars(self) -> CalendarWatch:
         """Wire the calendar import (menu, Add calendar) and the watch of followed files."""
         context, window = self.context, self.window
-        importer = CalendarImporter(context.calendar, self, context.sources)
+        importer = CalendarImporter(context.calendar, self, context.sources, window.runner)
         window.calendar.attach(context.calendar, importer)
         window.calendar.ask_owner_with(OwnerQuestion(context))  # "Which address is yours?"
         window.add_calendar.attach(context.sources)
