@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _CHECKIN_KINDS = (ReminderKind.CHECKIN, ReminderKind.CHECKIN_REPEAT)
-#: Writes after which the risk notification waits for quiet (settings are no such write).
+# Writes after which the risk notification waits for quiet (settings are no such write).
 DATA_KINDS = DAY_FIGURE_KINDS - {ChangeKind.SETTINGS}
 
 
@@ -387,21 +387,32 @@ class Companion(QObject):
     def _on_meeting_dialog_finished(self) -> None:
         self.meeting_dialog = None
 
-    def _add_meeting_minutes(self, added: int) -> str | None:
-        """Add ``added`` minutes to today's meeting time; return why not, or ``None``."""
-        today = self._checkins.today()
-        try:
-            current = self._checkins.get(today)
+    def _add_meeting_minutes(self, added: int, answer: Callable[[str | None], None]) -> None:
+        """Add ``added`` minutes to today's meeting time; ``answer`` why not, or ``None``."""
+        hub, checkins = self.window.hub, self._checkins
+        today = checkins.today()
+        if hub is None:
+            answer(self.tr("Still opening your data: try again in a moment."))
+            return
+
+        def add() -> None:
+            current = checkins.get(today)
             total = (current.meeting_minutes or 0) + added if current else added
-            self._checkins.record(today, {"meeting_minutes": total})
-        except CheckInInvalidError as error:
-            reasons = "; ".join(problem.message for problem in error.problems)
-            return self.tr("Not added: {reasons}.").format(reasons=reasons)
-        except (StorageError, ValueError) as error:
-            return self.tr("Not added: {error}.").format(error=error)
-        if self.window.form.day() == today:
-            self.window.show_day(today)
-        return None
+            checkins.record(today, {"meeting_minutes": total})
+
+        def done(_result: None) -> None:
+            if self.window.form.day() == today:
+                self.window.show_day(today)
+            answer(None)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, CheckInInvalidError):
+                reasons = "; ".join(problem.message for problem in error.problems)
+                answer(self.tr("Not added: {reasons}.").format(reasons=reasons))
+            else:
+                answer(self.tr("Not added: {error}.").format(error=error))
+
+        hub.run(add, done, failed, initiator=self)
 
     @Slot()
     def _on_window_hidden_to_tray(self) -> None:

@@ -36,18 +36,20 @@ class AddMeetingTimeDialog(QDialog):
     def __init__(
         self,
         current_minutes: int | None,
-        add: Callable[[int], str | None],
+        add: Callable[[int, Callable[[str | None], None]], None],
         parent: QWidget | None = None,
     ) -> None:
         """Build the dialog.
 
         Args:
             current_minutes: Today's meeting time so far, shown for reference.
-            add: Adds the minutes; returns ``None`` when stored, else why not (for people).
+            add: Adds the minutes (on the database worker), then answers ``None`` when
+                stored, else why not (for people).
             parent: The window the dialog belongs to.
         """
         super().__init__(parent)
         self._add = add
+        self._adding = False
         self._current = current_minutes or 0
         self.setWindowTitle(self.tr("Add meeting time"))
         prompt = QLabel(self.tr("Meeting time to add to &today:"), self)
@@ -119,7 +121,13 @@ class AddMeetingTimeDialog(QDialog):
         except DurationError as error:
             self.show_error(str(error))
             return
-        problem = self._add(minutes)
+        if self._adding:  # a second Enter while the first is being stored adds nothing
+            return
+        self._adding = True
+        self._add(minutes, self._on_answered)
+
+    def _on_answered(self, problem: str | None) -> None:
+        self._adding = False
         if problem is not None:
             self.show_error(problem)
             return

@@ -736,8 +736,11 @@
     <name>Companion</name>
     <message>
         <source>Focus session</source>
-        <extracomment>Writes after which the risk notification waits for quiet (settings are no such write).</extracomment>
         <translation>Fokus-Sitzung</translation>
+    </message>
+    <message>
+        <source>Still opening your data: try again in a moment.</source>
+        <translation>Deine Daten werden noch geöffnet: versuche es gleich noch einmal.</translation>
     </message>
     <message>
         <source>Not added: {reasons}.</source>

@@ -78,9 +78,9 @@ def test_add_meeting_time(qtbot, companion, context):
     qtbot.keyClicks(dialog.field, "1h30")
     assert "2h30" in dialog.summary.text()  # what today's total becomes
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    settle(qtbot, companion.window)
     assert context.checkins.get(context.checkins.today()).meeting_minutes == 150
-    assert not dialog.isVisible()
-    assert companion.meeting_dialog is None
+    assert companion.meeting_dialog is None  # closed (and deleted)
 
 
 @pytest.mark.parametrize(("typed", "minutes"), [("45 minutes", 45), ("2hours", 120), ("1 hr", 60)])
@@ -88,6 +88,7 @@ def test_add_meeting_time_as_people_type_it(qtbot, companion, context, typed, mi
     dialog = _open_meeting_dialog(qtbot, companion)
     qtbot.keyClicks(dialog.field, typed)
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    settle(qtbot, companion.window)
     assert context.checkins.get(context.checkins.today()).meeting_minutes == minutes
 
 
@@ -98,6 +99,7 @@ def test_add_meeting_time_keeps_a_wrong_entry_open_inline(qtbot, companion, cont
     dialog = _open_meeting_dialog(qtbot, companion)
     qtbot.keyClicks(dialog.field, "lots")
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    settle(qtbot, companion.window)
     assert dialog.isVisible()
     assert dialog.field.text() == "lots"  # what was typed is kept
     assert dialog.error.isVisible()
@@ -108,6 +110,7 @@ def test_add_meeting_time_keeps_a_wrong_entry_open_inline(qtbot, companion, cont
     qtbot.keyClicks(dialog.field, "25h")  # replaces the selected text; more than a day
     assert not dialog.error.isVisible()  # a stale message goes as soon as one types
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    settle(qtbot, companion.window)
     assert dialog.isVisible()
     assert dialog.field.text() == "25h"
     assert "more than a day" in dialog.error.text()
@@ -116,8 +119,18 @@ def test_add_meeting_time_keeps_a_wrong_entry_open_inline(qtbot, companion, cont
     dialog.field.clear()
     qtbot.keyClicks(dialog.field, "2 h 30")
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    settle(qtbot, companion.window)
+    assert companion.meeting_dialog is None  # closed (and deleted)
     assert context.checkins.get(context.checkins.today()).meeting_minutes == 150
+
+
+def test_enter_twice_while_adding_adds_once(qtbot, companion, context):
+    dialog = _open_meeting_dialog(qtbot, companion)
+    qtbot.keyClicks(dialog.field, "30m")
+    dialog.accept()
+    dialog.accept()  # before the first one was stored
+    settle(qtbot, companion.window)
+    assert context.checkins.get(context.checkins.today()).meeting_minutes == 30
 
 
 def test_add_meeting_time_cancel_changes_nothing(qtbot, companion, context):
