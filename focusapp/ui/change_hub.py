@@ -3,7 +3,8 @@
 Every read and write the window, the tray and the dialogs make runs through :meth:`run` on
 the one database worker, never on the GUI thread. Every write a service makes is published
 on the profile's :class:`~focusapp.services.changes.ChangeFeed`; the hub moves that news to
-the GUI thread and emits :attr:`ChangeHub.changes_applied` once per write, with whoever asked
+the GUI thread (with the worker's next result, so the worker emits nothing of its own) and
+emits :attr:`ChangeHub.changes_applied` once per write, with whoever asked
 for it (the *initiator*), so each view decides from the :class:`Changes` alone what to
 redraw. A write by another process arrives the same way: :meth:`note_external` publishes
 "anything may have changed" for the file watcher.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from focusapp.services.changes import Changes
 
@@ -38,7 +39,6 @@ class ChangeHub(QObject):
     """
 
     changes_applied = Signal(object, object)
-    _published = Signal(object, object)
 
     def __init__(
         self, feed: ChangeFeed, runner: BackgroundRunner, parent: QObject | None = None
@@ -48,8 +48,13 @@ class ChangeHub(QObject):
         self._runner = runner
         self._local = threading.local()
         self._own_write_listeners: list[Callable[[], None]] = []
-        # Queued: a publish happens on whichever thread wrote; views live on this one.
-        self._published.connect(self._on_self_published, Qt.ConnectionType.QueuedConnection)
+        # What was published and not yet announced. A write on the worker is announced just
+        # before the worker's next result is handed on (no signal from the worker thread);
+        # a write on this thread at the next turn of the event loop.
+        self._pending: list[tuple[Changes, object | None]] = []
+        self._lock = threading.Lock()
+        self._gui_thread = threading.get_ident()
+        runner.before_delivery(self._announce)
         feed.subscribe(self._on_feed_published)
 
     def run(
@@ -90,11 +95,15 @@ class ChangeHub(QObject):
         if not changes.external:
             for listener in list(self._own_write_listeners):
                 listener()
-        try:
-            self._published.emit(changes, getattr(self._local, "initiator", None))
-        except RuntimeError:  # the hub was deleted while a worker still wrote (shutdown)
-            return
+        with self._lock:
+            self._pending.append((changes, getattr(self._local, "initiator", None)))
+        if threading.get_ident() == self._gui_thread:
+            QTimer.singleShot(0, self, self._announce)
 
-    @Slot(object, object)
-    def _on_self_published(self, changes: Changes, initiator: object | None) -> None:
-        self.changes_applied.emit(changes, initiator)
+    @Slot()
+    def _announce(self) -> None:
+        """Emit :attr:`changes_applied` for each change published since the last time."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+        for changes, initiator in pending:
+            self.changes_applied.emit(changes, initiator)

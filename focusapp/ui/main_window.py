@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -37,6 +36,7 @@ from focusapp.ui.backup_dialog import SafetyActions
 from focusapp.ui.banner import Banner
 from focusapp.ui.calendar_dialogs import CalendarActions
 from focusapp.ui.change_hub import ChangeHub
+from focusapp.ui.checkin_files import CheckInFiles
 from focusapp.ui.checkin_form import CheckInForm
 from focusapp.ui.focus_indicator import FocusIndicator
 from focusapp.ui.history import HistoryModel, HistoryView
@@ -323,21 +323,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import check-ins..."), self)
-        self.import_action.triggered.connect(self._on_import_action_triggered)
-        self.export_action = QAction(self.tr("&Export check-ins..."), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self._on_export_action_triggered)
-        self.export_charts_action = QAction(self.tr("Export charts as &PNG..."), self)
-        self.export_charts_action.setEnabled(False)
-        self.export_charts_action.triggered.connect(self._on_export_charts_action_triggered)
+        self.files = CheckInFiles(self, lambda: self._checkins)
+        self.import_action = self.files.import_action
+        self.export_action = self.files.export_action
+        self.export_charts_action = self.files.export_charts_action
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_requested.emit)
         self.settings_action = QAction(self.tr("&Settings..."), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested.emit)
-        file_menu.addActions([self.import_action, self.export_action, self.export_charts_action])
+        file_menu.addActions(self.files.actions())
         file_menu.addSeparator()
         self._build_safety_actions(file_menu)
         file_menu.addSeparator()
@@ -606,104 +602,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_today_action_triggered(self) -> None:
         self.show_day(self._checkins.today())
-
-    @Slot()
-    def _on_import_action_triggered(self) -> None:
-        from focusapp.formats.csv_json import MAX_IMPORT_BYTES, ImportFormatError, read_days
-        from focusapp.services.checkins import ImportConflictError
-        from focusapp.system.files import read_regular_file
-        from focusapp.ui.import_dialog import ask_import_choice, import_summary
-
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import check-ins"), str(Path.home()), self.tr("Check-ins (*.csv *.json)")
-        )
-        if not name:
-            return
-        try:
-            data = read_regular_file(Path(name), MAX_IMPORT_BYTES)
-            rows = [(d.checkin, d.given) for d in read_days(data, name, self._checkins.today())]
-            plan = self._checkins.plan_import(rows)
-            choice = ask_import_choice(self, Path(name).name, plan)
-            if choice is None:
-                return
-            plan = self._checkins.import_days(rows, choice)
-        except ImportFormatError as error:
-            shown = "\n".join(error.problems[:15])
-            more = len(error.problems) - 15
-            if more > 0:
-                shown += "\n" + self.tr("... and %n more", "", more)
-            QMessageBox.warning(
-                self, self.tr("Nothing imported"), self.tr("Nothing was imported:") + "\n\n" + shown
-            )
-            return
-        except ImportConflictError as conflict:
-            QMessageBox.warning(
-                self,
-                self.tr("Nothing imported"),
-                self.tr(
-                    "Nothing was imported: %n days changed meanwhile. Please import again.",
-                    "",
-                    len(conflict.plan.different),
-                ),
-            )
-            return
-        except (OSError, StorageError, CheckInInvalidError) as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Nothing imported"),
-                self.tr("Nothing was imported: {error}").format(error=error),
-            )
-            return
-        self.show_day(self.form.day())
-        self.statusBar().showMessage(import_summary(Path(name).name, plan, choice), 8000)
-
-    @Slot()
-    def _on_export_action_triggered(self) -> None:
-        from focusapp.formats.csv_json import write_csv, write_json
-
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export check-ins"),
-            str(Path.home() / "focusapp-checkins.csv"),
-            self.tr("CSV (*.csv);;JSON (*.json)"),
-        )
-        if not name:
-            return
-        days = self._checkins.days()
-        text = write_json(days) if name.endswith(".json") or "JSON" in chosen else write_csv(days)
-        try:
-            Path(name).write_text(text, encoding="utf-8")
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Not exported"),
-                self.tr("Could not write {name}: {error}").format(name=name, error=error.strerror),
-            )
-            return
-        self.statusBar().showMessage(
-            self.tr("Exported %n days to {name}.", "", len(days)).format(name=name), 8000
-        )
-
-    @Slot()
-    def _on_export_charts_action_triggered(self) -> None:
-        dashboard = self.ensure_dashboard()
-        if dashboard is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export charts"),
-            str(Path.home() / "focusapp-charts.png"),
-            self.tr("PNG image (*.png)"),
-        )
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".png") else Path(name + ".png")
-        if not dashboard.export_png(path):
-            QMessageBox.warning(
-                self, self.tr("Not exported"), self.tr("Could not write {path}.").format(path=path)
-            )
-            return
-        self.statusBar().showMessage(self.tr("Charts saved to {path}.").format(path=path), 8000)
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

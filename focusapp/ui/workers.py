@@ -35,6 +35,7 @@ class BackgroundRunner(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._closed = False
+        self._before_delivery: list[Callable[[], None]] = []
         # Queued even though sender and receiver are the same object: the emit happens on
         # the worker thread and the closure must run on the thread that owns this object.
         self._done.connect(self._on_self_done, Qt.ConnectionType.QueuedConnection)
@@ -72,9 +73,19 @@ class BackgroundRunner(QObject):
         except RuntimeError:  # the QObject was deleted while the task ran
             logger.debug("background result dropped: runner deleted")
 
+    def before_delivery(self, hook: Callable[[], None]) -> None:
+        """Call ``hook()`` on this thread before each result is handed on.
+
+        The change hub hands on what a task wrote this way, so the news of a write arrives
+        before the write's own result, with no signal of its own from the worker.
+        """
+        self._before_delivery.append(hook)
+
     @Slot(object)
     def _on_self_done(self, closure: Callable[[], None]) -> None:
         if not self._closed:
+            for hook in list(self._before_delivery):
+                hook()
             closure()
 
     def shutdown(self, wait: bool = True) -> None:

@@ -553,6 +553,94 @@
     </message>
 </context>
 <context>
+    <name>CheckInFiles</name>
+    <message>
+        <source>&amp;Import check-ins...</source>
+        <translation>Check-ins &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>&amp;Export check-ins...</source>
+        <translation>Check-ins &amp;exportieren...</translation>
+    </message>
+    <message>
+        <source>Export charts as &amp;PNG...</source>
+        <translation>Diagramme als &amp;PNG exportieren...</translation>
+    </message>
+    <message>
+        <source>Import check-ins</source>
+        <translation>Check-ins importieren</translation>
+    </message>
+    <message>
+        <source>Check-ins (*.csv *.json)</source>
+        <translation>Check-ins (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Nichts importiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more</source>
+        <translation>
+            <numerusform>... und %n weiterer</numerusform>
+            <numerusform>... und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Es wurde nichts importiert:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n days changed meanwhile. Please import again.</source>
+        <translation>
+            <numerusform>Es wurde nichts importiert: %n Tag hat sich inzwischen geändert. Bitte erneut importieren.</numerusform>
+            <numerusform>Es wurde nichts importiert: %n Tage haben sich inzwischen geändert. Bitte erneut importieren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation>Es wurde nichts importiert: {error}</translation>
+    </message>
+    <message>
+        <source>Export check-ins</source>
+        <translation>Check-ins exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Could not write {name}: {error}</source>
+        <translation>{name} konnte nicht geschrieben werden: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n days to {name}.</source>
+        <translation>
+            <numerusform>%n Tag nach {name} exportiert.</numerusform>
+            <numerusform>%n Tage nach {name} exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export charts</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>{path} konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Charts saved to {path}.</source>
+        <translation>Diagramme in {path} gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
         <source>1 Calm</source>
@@ -1634,18 +1722,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <source>&amp;Import check-ins...</source>
-        <translation>Check-ins &amp;importieren...</translation>
-    </message>
-    <message>
-        <source>&amp;Export check-ins...</source>
-        <translation>Check-ins &amp;exportieren...</translation>
-    </message>
-    <message>
-        <source>Export charts as &amp;PNG...</source>
-        <translation>Diagramme als &amp;PNG exportieren...</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1752,79 +1828,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <message>
         <source>dddd dd MMMM</source>
         <translation>dddd, d. MMMM</translation>
-    </message>
-    <message>
-        <source>Import check-ins</source>
-        <translation>Check-ins importieren</translation>
-    </message>
-    <message>
-        <source>Check-ins (*.csv *.json)</source>
-        <translation>Check-ins (*.csv *.json)</translation>
-    </message>
-    <message numerus="yes">
-        <source>... and %n more</source>
-        <translation>
-            <numerusform>... und %n weiterer</numerusform>
-            <numerusform>... und %n weitere</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing imported</source>
-        <translation>Nichts importiert</translation>
-    </message>
-    <message>
-        <source>Nothing was imported:</source>
-        <translation>Es wurde nichts importiert:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was imported: %n days changed meanwhile. Please import again.</source>
-        <translation>
-            <numerusform>Es wurde nichts importiert: %n Tag hat sich inzwischen geändert. Bitte erneut importieren.</numerusform>
-            <numerusform>Es wurde nichts importiert: %n Tage haben sich inzwischen geändert. Bitte erneut importieren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing was imported: {error}</source>
-        <translation>Es wurde nichts importiert: {error}</translation>
-    </message>
-    <message>
-        <source>Export check-ins</source>
-        <translation>Check-ins exportieren</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Not exported</source>
-        <translation>Nicht exportiert</translation>
-    </message>
-    <message>
-        <source>Could not write {name}: {error}</source>
-        <translation>{name} konnte nicht geschrieben werden: {error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n days to {name}.</source>
-        <translation>
-            <numerusform>%n Tag nach {name} exportiert.</numerusform>
-            <numerusform>%n Tage nach {name} exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export charts</source>
-        <translation>Diagramme exportieren</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write {path}.</source>
-        <translation>{path} konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Charts saved to {path}.</source>
-        <translation>Diagramme in {path} gespeichert.</translation>
     </message>
     <message>
         <source>About FocusApp</source>

@@ -33,6 +33,30 @@
     </message>
 </context>
 <context>
+    <name>CheckInFiles</name>
+    <message numerus="yes">
+        <source>... and %n more</source>
+        <translation>
+            <numerusform>... and %n more</numerusform>
+            <numerusform>... and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n days changed meanwhile. Please import again.</source>
+        <translation>
+            <numerusform>Nothing was imported: %n day changed meanwhile. Please import again.</numerusform>
+            <numerusform>Nothing was imported: %n days changed meanwhile. Please import again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n days to {name}.</source>
+        <translation>
+            <numerusform>Exported %n day to {name}.</numerusform>
+            <numerusform>Exported %n days to {name}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardHeader</name>
     <message numerus="yes">
         <source>Not yet (%n more check-ins)</source>
@@ -56,30 +80,6 @@
         <translation>
             <numerusform>%n work day in a row</numerusform>
             <numerusform>%n work days in a row</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>... and %n more</source>
-        <translation>
-            <numerusform>... and %n more</numerusform>
-            <numerusform>... and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was imported: %n days changed meanwhile. Please import again.</source>
-        <translation>
-            <numerusform>Nothing was imported: %n day changed meanwhile. Please import again.</numerusform>
-            <numerusform>Nothing was imported: %n days changed meanwhile. Please import again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n days to {name}.</source>
-        <translation>
-            <numerusform>Exported %n day to {name}.</numerusform>
-            <numerusform>Exported %n days to {name}.</numerusform>
         </translation>
     </message>
 </context>

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from focusapp.ui.main_window import MainWindow
+from tests.ui.settle import settle
 
 pytestmark = pytest.mark.gui
 DAY = dt.date(2026, 11, 2)
@@ -24,6 +25,7 @@ def window(qtbot, context, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot, win)
     return win
 
 
@@ -73,6 +75,8 @@ def test_differences_are_a_choice(
     seen: list[str] = []
     _answer_with(answer, seen)
     window.import_action.trigger()  # File > Import check-ins...
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)  # the question, after reading the file
+    settle(qtbot, window)
     assert seen and "1 days in last-week.csv differ" in seen[0]
     assert context.checkins.sources(DAY).typed.note == expected_note
     assert context.checkins.sources(dt.date(2026, 11, 1)).typed.note == "new"
@@ -84,5 +88,6 @@ def test_a_file_of_new_days_imports_without_a_question(
     path = _export_file(tmp_path, "first")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     window.import_action.trigger()  # File > Import check-ins...
+    settle(qtbot, window)
     assert context.checkins.sources(DAY).typed.note == "first"
     assert "Imported 2 days" in window.statusBar().currentMessage()
