@@ -9,10 +9,12 @@ GUI thread, where widgets may be touched.
 from __future__ import annotations
 
 import logging
+import weakref
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,23 +24,38 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class BackgroundRunner(QObject):
-    """A single worker thread whose results are delivered on the GUI thread.
+class _Relay(QObject):
+    """Carries a closure from the worker to the GUI thread.
+
+    It has no Qt parent, so deleting the runner's widget (and the runner with it) never
+    deletes it while the worker may still emit on it: a signal emitted on a deleted C++
+    object crashes the process rather than raising.
 
     Signals:
-        _done(object): Internal: a closure to run on the GUI thread.
+        done(object): A closure to run on the GUI thread.
     """
 
-    _done = Signal(object)
+    done = Signal(object)
+
+
+class BackgroundRunner(QObject):
+    """A single worker thread whose results are delivered on the GUI thread."""
 
     def __init__(self, parent: QObject | None = None, name: str = "focusapp-worker") -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._closed = False
         self._before_delivery: list[Callable[[], None]] = []
-        # Queued even though sender and receiver are the same object: the emit happens on
-        # the worker thread and the closure must run on the thread that owns this object.
-        self._done.connect(self._on_self_done, Qt.ConnectionType.QueuedConnection)
+        self._relay = _Relay()
+        runner = weakref.ref(self)  # no cycle through the relay's connection
+
+        def deliver(closure: Callable[[], None]) -> None:
+            alive = runner()
+            if alive is not None and shiboken6.isValid(alive):  # else it was deleted
+                alive._on_self_done(closure)
+
+        # Queued: the emit happens on the worker and the closure must run on the GUI thread.
+        self._relay.done.connect(deliver, Qt.ConnectionType.QueuedConnection)
 
     def run_in_background(
         self,
@@ -69,9 +86,9 @@ class BackgroundRunner(QObject):
         if self._closed:
             return
         try:
-            self._done.emit(closure)
-        except RuntimeError:  # the QObject was deleted while the task ran
-            logger.debug("background result dropped: runner deleted")
+            self._relay.done.emit(closure)
+        except RuntimeError:  # the relay went with the interpreter's shutdown
+            logger.debug("background result dropped: relay deleted")
 
     def before_delivery(self, hook: Callable[[], None]) -> None:
         """Call ``hook()`` on this thread before each result is handed on.
@@ -81,7 +98,6 @@ class BackgroundRunner(QObject):
         """
         self._before_delivery.append(hook)
 
-    @Slot(object)
     def _on_self_done(self, closure: Callable[[], None]) -> None:
         if not self._closed:
             for hook in list(self._before_delivery):
