@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from focusapp.domain.models import CheckIn
     from focusapp.domain.risk import RiskAssessment
     from focusapp.services.stats import DashboardData, DaySeries, StatsService, TodaySummary
-    from focusapp.ui.charts import ChartPanel
+    from focusapp.ui.charts.panel import ChartPanel
 
 logger = logging.getLogger(__name__)
 
@@ -584,7 +584,7 @@ class Dashboard(QWidget):
     def ensure_charts(self) -> ChartPanel:
         """Import pyqtgraph and build the charts now, if not done yet."""
         if self.charts is None:
-            from focusapp.ui.charts import ChartPanel
+            from focusapp.ui.charts.panel import ChartPanel
 
             panel = self._building or ChartPanel(self.charts_holder, stepwise=True)
             while not panel.build_next():
@@ -607,7 +607,7 @@ class Dashboard(QWidget):
     def _on_charts_imported(self, _module: object) -> None:
         if self.charts is not None:
             return
-        from focusapp.ui.charts import ChartPanel
+        from focusapp.ui.charts.panel import ChartPanel
 
         self._building = ChartPanel(self.charts_holder, stepwise=True)
         self._building.hide()
@@ -639,7 +639,7 @@ class Dashboard(QWidget):
         # (the header shows it at once) and the import queues behind it on the same worker.
         self.refresh()
         self._runner.run_in_background(
-            lambda: importlib.import_module("focusapp.ui.charts"),
+            lambda: importlib.import_module("focusapp.ui.charts.panel"),
             self._on_charts_imported,
             self._on_charts_import_failed,
         )
@@ -841,7 +841,7 @@ class Dashboard(QWidget):
 
     def export_png(self, path: Path) -> bool:
         """Save the charts shown, titled with their days, at the screen's density to ``path``."""
-        from focusapp.ui.charts import render_image
+        from focusapp.ui.charts.panel import render_image
         from focusapp.wording.dates import charts_title
 
         charts = self.ensure_charts()

@@ -477,7 +477,7 @@ def test_window_with_dashboard_loads_neither_pyqtgraph_nor_numpy_before_painting
 def test_dashed_line_joins_provisional_and_firm_days_and_gaps_stay_gaps(qtbot):
     from focusapp.domain.risk import assess_series
     from focusapp.services.stats import build_series
-    from focusapp.ui.charts import RiskChart
+    from focusapp.ui.charts.risk import RiskChart
 
     start = dt.date(2026, 1, 1)
     records = [
