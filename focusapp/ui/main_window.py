@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from focusapp.services.checkins import CheckInService
     from focusapp.services.lookahead import LookaheadService
     from focusapp.services.stats import StatsService
-    from focusapp.ui.dashboard import Dashboard
+    from focusapp.ui.dashboard.view import Dashboard
     from focusapp.ui.lookahead_window import LookaheadWindow
 
 
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
     def _create_dashboard(self) -> None:
         if self.dashboard is not None or self._stats is None:
             return
-        from focusapp.ui.dashboard import Dashboard
+        from focusapp.ui.dashboard.view import Dashboard
 
         self.dashboard = Dashboard(
             self._stats, self._geometry, self.dashboard_holder, runner=self.runner

@@ -15,7 +15,7 @@ from focusapp.domain.durations import format_duration
 from focusapp.domain.models import CheckIn
 from focusapp.domain.risk import ABOUT_TEXT, DISCLAIMER, LEVEL_MESSAGES, Level
 from focusapp.services.stats import ChartRange, epoch_day, from_epoch_day
-from focusapp.ui.dashboard import Dashboard
+from focusapp.ui.dashboard.view import Dashboard
 from focusapp.ui.help_dialog import CRISIS_TEXT, HelpDialog, help_text
 from focusapp.ui.theme import ThemeController, chart_palette, dark_palette, is_dark
 from focusapp.ui.workers import BackgroundRunner

@@ -28,9 +28,7 @@ from focusapp.ui.charts.base import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import (
-        QWidget,
-    )
+    from PySide6.QtWidgets import QWidget
 
     from focusapp.services.stats import DaySeries
     from focusapp.ui.theme import ChartPalette

@@ -7,24 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from focusapp.domain.risk import DISCLAIMER
 from focusapp.services.stats import epoch_day, from_epoch_day
 from focusapp.system.resources import icon_path
-from focusapp.ui.charts.base import (
-    DAY,
-    DENSE_AFTER_DAYS,
-    LEFT_AXIS_WIDTH,
-    DayChart,
-)
+from focusapp.ui.charts.base import DAY, DENSE_AFTER_DAYS, LEFT_AXIS_WIDTH, DayChart
 from focusapp.ui.charts.daily import EnergyChart, HoursChart, StreakChart, WorkMixChart
 from focusapp.ui.charts.risk import RiskChart
 from focusapp.ui.theme import ChartPalette, chart_palette
