@@ -35,7 +35,7 @@ from focusapp.system.files import PRIVATE_FILE_MODE
 from focusapp.ui.add_calendar_dialog import AddCalendarAction
 from focusapp.ui.backup_dialog import SafetyActions
 from focusapp.ui.banner import Banner
-from focusapp.ui.calendar_dialogs import CalendarActions
+from focusapp.ui.calendar_actions import CalendarActions
 from focusapp.ui.change_hub import ChangeHub
 from focusapp.ui.checkin_form import CheckInForm
 from focusapp.ui.focus_indicator import FocusIndicator

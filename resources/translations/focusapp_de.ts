@@ -373,7 +373,6 @@
     </message>
     <message>
         <source>Calendar files (*.ics *.ical *.icalendar);;All files (*)</source>
-        <extracomment>Rows shown for skipped events and warnings before &quot;... and N more&quot;. Rows a result table shows before it scrolls.</extracomment>
         <translation>Kalenderdateien (*.ics *.ical *.icalendar);;Alle Dateien (*)</translation>
     </message>
     <message>
@@ -383,6 +382,7 @@
     </message>
     <message>
         <source>ddd d MMM yyyy</source>
+        <extracomment>Rows shown for skipped events and warnings before &quot;... and N more&quot;. Rows a result table shows before it scrolls.</extracomment>
         <translation>ddd, d. MMM yyyy</translation>
     </message>
     <message>

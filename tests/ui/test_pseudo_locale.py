@@ -219,7 +219,8 @@ def test_look_ahead_window_tabs(qtbot, window, tab):
 
 
 def test_calendar_dialogs(qtbot, window, booked):
-    from focusapp.ui.calendar_dialogs import CalendarDayDialog, CalendarImportDialog
+    from focusapp.ui.calendar_day import CalendarDayDialog
+    from focusapp.ui.calendar_report import CalendarImportDialog
 
     day = _show(qtbot, CalendarDayDialog(booked.calendar, TODAY, window))
     assert clipped(day) == []
