@@ -200,7 +200,7 @@ def test_tray_menu(qtbot, pseudo_locale):
 
 
 def test_settings_dialog(qtbot, pseudo_locale, booked):
-    from focusapp.ui.settings_dialog import SettingsDialog
+    from focusapp.ui.settings.dialog import SettingsDialog
 
     dialog = _show(qtbot, SettingsDialog(booked.settings))
     assert clipped(dialog) == []
