@@ -31,18 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
 from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
 from focusapp.settings.specs import accepted_form, with_value
-from focusapp.settings.values import (
-    DEFAULT_REVIEW_MOMENT,
-    DEFAULT_SETTINGS,
-    THEMES,
-    WEEKDAY_NAMES,
-    Settings,
-    SettingsError,
-)
+from focusapp.settings.values import DEFAULT_SETTINGS, THEMES, Settings, SettingsError
 from focusapp.ui.settings.fields import (
     _DAY_LONG,
     _DAY_SHORT,
@@ -50,9 +42,9 @@ from focusapp.ui.settings.fields import (
     _THEME_LABELS,
     _TIME_FORMAT,
     FIELD_LABELS,
-    _bool_text,
-    _qtime,
     choose_calendar_files,
+    show_values,
+    typed_texts,
 )
 from focusapp.ui.settings.layout import lay_out
 
@@ -316,31 +308,7 @@ class SettingsDialog(QDialog):
 
     def load(self, settings: Settings) -> None:
         """Show ``settings`` in every field (the starting point, or Restore Defaults)."""
-        self.reminder_time.setTime(_qtime(settings.reminder_time))
-        for day, box in enumerate(self.workdays):
-            box.setChecked(day in settings.workdays)
-        self.snooze.setValue(settings.snooze_minutes)
-        self.day_start.setValue(settings.day_start_hour)
-        self.budget.setText(format_duration(settings.meeting_budget_minutes))
-        self.focus_length.setValue(settings.focus_length_minutes)
-        self.theme.setCurrentIndex(max(self.theme.findData(settings.theme), 0))
-        self.tray_icon.setChecked(settings.tray_icon)
-        self.start_at_login.setChecked(settings.start_at_login)
-        self.addresses.setText(", ".join(settings.calendar_my_addresses))
-        self.addresses.setCursorPosition(0)
-        self.work_start.setTime(_qtime(settings.calendar_work_hours[0]))
-        self.work_end.setTime(_qtime(settings.calendar_work_hours[1]))
-        self.patterns.setText(", ".join(settings.calendar_not_meeting_patterns))
-        self.patterns.setCursorPosition(0)
-        self.only_with_attendees.setChecked(settings.calendar_only_with_attendees)
-        moment = settings.review_moment
-        self.review_on.setChecked(moment is not None)
-        self.review_day.setEnabled(moment is not None)
-        self.review_time.setEnabled(moment is not None)
-        shown = moment or DEFAULT_REVIEW_MOMENT
-        self.review_day.setCurrentIndex(shown.weekday)
-        self.review_time.setTime(_qtime(shown.time))
-        self.forecast_days.setValue(settings.forecast_days)
+        show_values(self, settings)
         self.files.clear()
         for path in settings.calendar_watch_files:
             self._add_file(path)
@@ -349,33 +317,7 @@ class SettingsDialog(QDialog):
 
     def field_texts(self) -> dict[str, str]:
         """Return each setting as typed, in the text form ``focusapp config set`` takes."""
-        return {
-            "checkin.reminder_time": self.reminder_time.time().toString(_TIME_FORMAT),
-            "checkin.workdays": ",".join(
-                WEEKDAY_NAMES[day] for day, box in enumerate(self.workdays) if box.isChecked()
-            ),
-            "checkin.snooze_minutes": str(self.snooze.value()),
-            "day.start_hour": str(self.day_start.value()),
-            "meetings.daily_budget": self.budget.text(),
-            "focus.length_minutes": str(self.focus_length.value()),
-            "ui.theme": str(self.theme.currentData()),
-            "app.start_at_login": _bool_text(self.start_at_login.isChecked()),
-            "ui.tray_icon": _bool_text(self.tray_icon.isChecked()),
-            "calendar.my_addresses": self.addresses.text(),
-            "calendar.work_hours": (
-                f"{self.work_start.time().toString(_TIME_FORMAT)}"
-                f"-{self.work_end.time().toString(_TIME_FORMAT)}"
-            ),
-            "calendar.not_meeting_patterns": self.patterns.text(),
-            "calendar.only_with_attendees": _bool_text(self.only_with_attendees.isChecked()),
-            "forecast.days": str(self.forecast_days.value()),
-            "review.moment": (
-                f"{WEEKDAY_NAMES[self.review_day.currentIndex()]} "
-                f"{self.review_time.time().toString(_TIME_FORMAT)}"
-                if self.review_on.isChecked()
-                else "off"
-            ),
-        }
+        return typed_texts(self)
 
     def edited_settings(self) -> Settings | dict[str, str]:
         """Return the settings as edited, or a message per invalid setting key.

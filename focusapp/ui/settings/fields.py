@@ -1,4 +1,4 @@
-"""What the settings dialog shows: field names, day and theme words, the file chooser."""
+"""The settings dialog's fields: their names and words, the file chooser, values in and out."""
 
 from __future__ import annotations
 
@@ -7,10 +7,15 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from focusapp.domain.durations import format_duration
+from focusapp.settings.values import DEFAULT_REVIEW_MOMENT, WEEKDAY_NAMES
 from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from focusapp.settings.values import Settings
+    from focusapp.ui.settings.dialog import SettingsDialog
 
 
 #: How each setting is named on screen, in messages and for screen readers.
@@ -81,3 +86,63 @@ def _qtime(value: dt.time) -> QTime:
 
 def _bool_text(value: bool) -> str:
     return "true" if value else "false"
+
+
+def show_values(dialog: SettingsDialog, settings: Settings) -> None:
+    """Show ``settings`` in every field of ``dialog`` but the file list."""
+    dialog.reminder_time.setTime(_qtime(settings.reminder_time))
+    for day, box in enumerate(dialog.workdays):
+        box.setChecked(day in settings.workdays)
+    dialog.snooze.setValue(settings.snooze_minutes)
+    dialog.day_start.setValue(settings.day_start_hour)
+    dialog.budget.setText(format_duration(settings.meeting_budget_minutes))
+    dialog.focus_length.setValue(settings.focus_length_minutes)
+    dialog.theme.setCurrentIndex(max(dialog.theme.findData(settings.theme), 0))
+    dialog.tray_icon.setChecked(settings.tray_icon)
+    dialog.start_at_login.setChecked(settings.start_at_login)
+    dialog.addresses.setText(", ".join(settings.calendar_my_addresses))
+    dialog.addresses.setCursorPosition(0)
+    dialog.work_start.setTime(_qtime(settings.calendar_work_hours[0]))
+    dialog.work_end.setTime(_qtime(settings.calendar_work_hours[1]))
+    dialog.patterns.setText(", ".join(settings.calendar_not_meeting_patterns))
+    dialog.patterns.setCursorPosition(0)
+    dialog.only_with_attendees.setChecked(settings.calendar_only_with_attendees)
+    moment = settings.review_moment
+    dialog.review_on.setChecked(moment is not None)
+    dialog.review_day.setEnabled(moment is not None)
+    dialog.review_time.setEnabled(moment is not None)
+    shown = moment or DEFAULT_REVIEW_MOMENT
+    dialog.review_day.setCurrentIndex(shown.weekday)
+    dialog.review_time.setTime(_qtime(shown.time))
+    dialog.forecast_days.setValue(settings.forecast_days)
+
+
+def typed_texts(dialog: SettingsDialog) -> dict[str, str]:
+    """Return each setting of ``dialog`` as typed, in the form ``focusapp config set`` takes."""
+    return {
+        "checkin.reminder_time": dialog.reminder_time.time().toString(_TIME_FORMAT),
+        "checkin.workdays": ",".join(
+            WEEKDAY_NAMES[day] for day, box in enumerate(dialog.workdays) if box.isChecked()
+        ),
+        "checkin.snooze_minutes": str(dialog.snooze.value()),
+        "day.start_hour": str(dialog.day_start.value()),
+        "meetings.daily_budget": dialog.budget.text(),
+        "focus.length_minutes": str(dialog.focus_length.value()),
+        "ui.theme": str(dialog.theme.currentData()),
+        "app.start_at_login": _bool_text(dialog.start_at_login.isChecked()),
+        "ui.tray_icon": _bool_text(dialog.tray_icon.isChecked()),
+        "calendar.my_addresses": dialog.addresses.text(),
+        "calendar.work_hours": (
+            f"{dialog.work_start.time().toString(_TIME_FORMAT)}"
+            f"-{dialog.work_end.time().toString(_TIME_FORMAT)}"
+        ),
+        "calendar.not_meeting_patterns": dialog.patterns.text(),
+        "calendar.only_with_attendees": _bool_text(dialog.only_with_attendees.isChecked()),
+        "forecast.days": str(dialog.forecast_days.value()),
+        "review.moment": (
+            f"{WEEKDAY_NAMES[dialog.review_day.currentIndex()]} "
+            f"{dialog.review_time.time().toString(_TIME_FORMAT)}"
+            if dialog.review_on.isChecked()
+            else "off"
+        ),
+    }
