@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "focusapp"])
-    from focusapp.ui.charts import render_image
+    from focusapp.ui.charts.panel import render_image
     from focusapp.ui.theme import dark_palette, light_palette
     from focusapp.wording.dates import charts_title
 

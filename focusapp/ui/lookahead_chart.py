@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from focusapp.ui.charts import DAY, RISK_BANDS, DayChart
+from focusapp.ui.charts.base import DAY, RISK_BANDS, DayChart
 from focusapp.ui.theme import chart_palette
 from focusapp.wording.levels import level_word
 

@@ -34,7 +34,7 @@ from focusapp.system.files import PRIVATE_FILE_MODE
 from focusapp.ui.add_calendar_dialog import AddCalendarAction
 from focusapp.ui.backup_dialog import SafetyActions
 from focusapp.ui.banner import Banner
-from focusapp.ui.calendar_dialogs import CalendarActions
+from focusapp.ui.calendar_actions import CalendarActions
 from focusapp.ui.change_hub import ChangeHub
 from focusapp.ui.checkin_files import CheckInFiles
 from focusapp.ui.checkin_form import CheckInForm
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from focusapp.services.checkins import CheckInService
     from focusapp.services.lookahead import LookaheadService
     from focusapp.services.stats import StatsService
-    from focusapp.ui.dashboard import Dashboard
+    from focusapp.ui.dashboard.view import Dashboard
     from focusapp.ui.lookahead_window import LookaheadWindow
 
 
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
     def _create_dashboard(self) -> None:
         if self.dashboard is not None or self._stats is None:
             return
-        from focusapp.ui.dashboard import Dashboard
+        from focusapp.ui.dashboard.view import Dashboard
 
         self.dashboard = Dashboard(
             self._stats, self._geometry, self.dashboard_holder, runner=self.runner

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.durations import format_duration
 from focusapp.domain.reminders.model import ReminderKind
-from focusapp.ui.dashboard import describe_risk
+from focusapp.ui.dashboard.header import describe_risk
 from focusapp.ui.notifications import DEFAULT_ACTION
 from focusapp.wording.translate import translate
 

@@ -145,7 +145,7 @@ class Shell(QObject):
     @Slot()
     def open_settings(self) -> None:
         """Show the settings dialog; save what the user accepted and apply it at once."""
-        from focusapp.ui.settings_dialog import SettingsDialog
+        from focusapp.ui.settings.dialog import SettingsDialog
 
         context, window = self.context, self.window
         dialog = SettingsDialog(context.settings, window)

@@ -373,7 +373,6 @@
     </message>
     <message>
         <source>Calendar files (*.ics *.ical *.icalendar);;All files (*)</source>
-        <extracomment>Rows shown for skipped events and warnings before &quot;... and N more&quot;. Rows a result table shows before it scrolls.</extracomment>
         <translation>Kalenderdateien (*.ics *.ical *.icalendar);;Alle Dateien (*)</translation>
     </message>
     <message>
@@ -383,6 +382,7 @@
     </message>
     <message>
         <source>ddd d MMM yyyy</source>
+        <extracomment>Rows shown for skipped events and warnings before &quot;... and N more&quot;. Rows a result table shows before it scrolls.</extracomment>
         <translation>ddd, d. MMM yyyy</translation>
     </message>
     <message>
@@ -2195,7 +2195,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <name>RiskChart</name>
     <message>
         <source>&lt;b&gt;Burnout-risk signal&lt;/b&gt;</source>
-        <extracomment>Width of the left and right axes, fixed so that all charts share one plot width. Up to this many days the score line also marks each day with a dot. Beyond this many days lines are drawn 1 px wide: thinner reads better when days are narrower than a pixel or two, and Qt strokes 1-px antialiased lines an order of magnitude faster than wide ones (this keeps a 10-year view&apos;s repaint in tens of milliseconds). An ordinary week: up to 5 work days in a row (risk model F5 starts counting after 5). The four level bands of the risk score, as (level, low, high).</extracomment>
         <translation>&lt;b&gt;Burnout-Risiko-Signal&lt;/b&gt;</translation>
     </message>
 </context>

@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 
 from focusapp.domain.models import CheckIn
-from focusapp.ui import charts
-from focusapp.ui.dashboard import Dashboard
+from focusapp.ui.charts import panel as charts
+from focusapp.ui.dashboard.view import Dashboard
 from focusapp.ui.history import COLUMNS, HistoryModel
 from focusapp.wording.dates import charts_title, day_text, range_text
 

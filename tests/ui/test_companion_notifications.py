@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from focusapp.services.app_state import AppStateStore
 from focusapp.ui.companion import Companion
-from focusapp.ui.dashboard import describe_risk
+from focusapp.ui.dashboard.header import describe_risk
 from focusapp.ui.lookahead_models import Tab
 from focusapp.ui.main_window import MainWindow
 from focusapp.ui.notifications import Notifier

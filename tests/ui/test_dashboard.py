@@ -15,7 +15,7 @@ from focusapp.domain.durations import format_duration
 from focusapp.domain.models import CheckIn
 from focusapp.domain.risk import ABOUT_TEXT, DISCLAIMER, LEVEL_MESSAGES, Level
 from focusapp.services.stats import ChartRange, epoch_day, from_epoch_day
-from focusapp.ui.dashboard import Dashboard
+from focusapp.ui.dashboard.view import Dashboard
 from focusapp.ui.help_dialog import CRISIS_TEXT, HelpDialog, help_text
 from focusapp.ui.theme import ThemeController, chart_palette, dark_palette, is_dark
 from focusapp.ui.workers import BackgroundRunner
@@ -477,7 +477,7 @@ def test_window_with_dashboard_loads_neither_pyqtgraph_nor_numpy_before_painting
 def test_dashed_line_joins_provisional_and_firm_days_and_gaps_stay_gaps(qtbot):
     from focusapp.domain.risk import assess_series
     from focusapp.services.stats import build_series
-    from focusapp.ui.charts import RiskChart
+    from focusapp.ui.charts.risk import RiskChart
 
     start = dt.date(2026, 1, 1)
     records = [

@@ -200,7 +200,7 @@ def test_tray_menu(qtbot, pseudo_locale):
 
 
 def test_settings_dialog(qtbot, pseudo_locale, booked):
-    from focusapp.ui.settings_dialog import SettingsDialog
+    from focusapp.ui.settings.dialog import SettingsDialog
 
     dialog = _show(qtbot, SettingsDialog(booked.settings))
     assert clipped(dialog) == []
@@ -219,7 +219,8 @@ def test_look_ahead_window_tabs(qtbot, window, tab):
 
 
 def test_calendar_dialogs(qtbot, window, booked):
-    from focusapp.ui.calendar_dialogs import CalendarDayDialog, CalendarImportDialog
+    from focusapp.ui.calendar_day import CalendarDayDialog
+    from focusapp.ui.calendar_report import CalendarImportDialog
 
     day = _show(qtbot, CalendarDayDialog(booked.calendar, TODAY, window))
     assert clipped(day) == []

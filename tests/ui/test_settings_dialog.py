@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from focusapp.domain.review_schedule import ReviewMoment
 from focusapp.settings.specs import accepted_form
 from focusapp.settings.values import DEFAULT_SETTINGS, Settings
-from focusapp.ui.settings_dialog import FIELD_LABELS, SettingsDialog
+from focusapp.ui.settings.dialog import SettingsDialog
+from focusapp.ui.settings.fields import FIELD_LABELS
 
 if TYPE_CHECKING:
     from pathlib import Path

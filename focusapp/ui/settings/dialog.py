@@ -1,19 +1,13 @@
-"""The settings dialog: every user setting in grouped sections, validated as it is typed.
-
-Each field produces the same text a person would give ``focusapp config set``, and every
-value goes through :func:`focusapp.settings.specs.with_value`, so the dialog and the command line
-can never disagree on what is valid. The dialog only returns a new :class:`Settings`; the
-caller saves it (and applies ``start_at_login``).
-"""
+"""The settings dialog: a copy of the settings, edited and validated as it is typed."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal, Slot
+from PySide6.QtCore import Qt, QTime, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,84 +31,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
 from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
 from focusapp.settings.specs import accepted_form, with_value
-from focusapp.settings.values import (
-    DEFAULT_REVIEW_MOMENT,
-    DEFAULT_SETTINGS,
-    THEMES,
-    WEEKDAY_NAMES,
-    Settings,
-    SettingsError,
+from focusapp.settings.values import DEFAULT_SETTINGS, THEMES, Settings, SettingsError
+from focusapp.ui.settings.fields import (
+    _DAY_LONG,
+    _DAY_SHORT,
+    _ERROR_STYLE,
+    _THEME_LABELS,
+    _TIME_FORMAT,
+    FIELD_LABELS,
+    choose_calendar_files,
+    show_values,
+    typed_texts,
 )
-from focusapp.wording.translate import QT_TRANSLATE_NOOP
+from focusapp.ui.settings.layout import lay_out
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Callable
-
-#: How each setting is named on screen, in messages and for screen readers.
-FIELD_LABELS: Final = {
-    "checkin.reminder_time": QT_TRANSLATE_NOOP("SettingsDialog", "Reminder time"),
-    "checkin.workdays": QT_TRANSLATE_NOOP("SettingsDialog", "Work days"),
-    "checkin.snooze_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "Snooze for"),
-    "day.start_hour": QT_TRANSLATE_NOOP("SettingsDialog", "Day starts at"),
-    "meetings.daily_budget": QT_TRANSLATE_NOOP("SettingsDialog", "Daily budget"),
-    "focus.length_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "Focus length"),
-    "ui.theme": QT_TRANSLATE_NOOP("SettingsDialog", "Theme"),
-    "app.start_at_login": QT_TRANSLATE_NOOP("SettingsDialog", "Start at login"),
-    "ui.tray_icon": QT_TRANSLATE_NOOP("SettingsDialog", "Show the tray icon"),
-    "calendar.my_addresses": QT_TRANSLATE_NOOP("SettingsDialog", "My e-mail addresses"),
-    "calendar.work_hours": QT_TRANSLATE_NOOP("SettingsDialog", "Work hours"),
-    "calendar.not_meeting_patterns": QT_TRANSLATE_NOOP("SettingsDialog", "Not-a-meeting patterns"),
-    "calendar.only_with_attendees": QT_TRANSLATE_NOOP(
-        "SettingsDialog", "Count only events with other attendees"
-    ),
-    "calendar.watch_files": QT_TRANSLATE_NOOP("SettingsDialog", "Watched calendar files"),
-    "forecast.days": QT_TRANSLATE_NOOP("SettingsDialog", "Look ahead"),
-    "review.moment": QT_TRANSLATE_NOOP("SettingsDialog", "Weekly review"),
-}
-_DAY_SHORT: Final = (
-    QT_TRANSLATE_NOOP("SettingsDialog", "Mon"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Tue"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Wed"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Thu"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Fri"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Sat"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Sun"),
-)
-_DAY_LONG: Final = (
-    QT_TRANSLATE_NOOP("SettingsDialog", "Monday"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Tuesday"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Wednesday"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Thursday"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Friday"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Saturday"),
-    QT_TRANSLATE_NOOP("SettingsDialog", "Sunday"),
-)
-_THEME_LABELS: Final = {
-    "system": QT_TRANSLATE_NOOP("SettingsDialog", "System"),
-    "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
-    "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
-}
-_TIME_FORMAT: Final = "HH:mm"
-_ERROR_STYLE: Final = "color: #b3541e;"
-_CALENDAR_FILTER: Final = QT_TRANSLATE_NOOP(
-    "SettingsDialog", "Calendar files (*.ics);;All files (*)"
-)
-
-
-def choose_calendar_files(parent: QWidget, start_dir: str) -> list[str]:
-    """Ask for ``.ics`` files with the platform's file dialog."""
-    names, _ = QFileDialog.getOpenFileNames(
-        parent,
-        QCoreApplication.translate("SettingsDialog", "Add calendar files"),
-        start_dir,
-        QCoreApplication.translate("SettingsDialog", _CALENDAR_FILTER),
-    )
-    return names
 
 
 class SettingsDialog(QDialog):
@@ -150,7 +84,7 @@ class SettingsDialog(QDialog):
         self._errors: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
         self._build_widgets()
-        self._build_layout()
+        lay_out(self)
         self._connect()
         self.load(settings)
 
@@ -324,159 +258,6 @@ class SettingsDialog(QDialog):
                 form.addRow(label, field)
         return group, form
 
-    def _build_layout(self) -> None:
-        workdays = QHBoxLayout()
-        workdays.setContentsMargins(0, 0, 0, 0)
-        for box in self.workdays:
-            workdays.addWidget(box)
-        workdays.addStretch(1)
-        reminder, reminder_form = self._group(
-            self.tr("Check-in reminder"),
-            [
-                (
-                    self.tr("Reminder &time:"),
-                    self.reminder_time,
-                    self._with_error("checkin.reminder_time", self.reminder_time),
-                ),
-                (
-                    # Above the seven day boxes, so longer day names still fit.
-                    self.tr("Work &days:") + "\n",
-                    self.workdays[0],
-                    self._with_error("checkin.workdays", workdays),
-                ),
-                (
-                    self.tr("S&nooze for:"),
-                    self.snooze,
-                    self._with_error("checkin.snooze_minutes", self.snooze),
-                ),
-            ],
-        )
-        day, day_form = self._group(
-            self.tr("Day"),
-            [
-                (
-                    self.tr("Day &starts at:"),
-                    self.day_start,
-                    self._with_error("day.start_hour", self.day_start),
-                )
-            ],
-        )
-        meetings, meetings_form = self._group(
-            self.tr("Meetings"),
-            [
-                (
-                    self.tr("Daily &budget:"),
-                    self.budget,
-                    self._with_error(
-                        "meetings.daily_budget",
-                        self._row(self.budget, self.tr("a day (0 = no nudge)")),
-                    ),
-                )
-            ],
-        )
-        focus, focus_form = self._group(
-            self.tr("Focus"),
-            [
-                (
-                    self.tr("&Focus length:"),
-                    self.focus_length,
-                    self._with_error("focus.length_minutes", self.focus_length),
-                )
-            ],
-        )
-        start, start_form = self._group(
-            self.tr("Start"),
-            [(None, None, self._with_error("app.start_at_login", self.start_at_login))],
-        )
-        weeks, weeks_form = self._group(
-            self.tr("Weeks"),
-            [
-                (
-                    self.tr("Weekly re&view:"),
-                    self.review_on,
-                    self._with_error(
-                        "review.moment",
-                        self._row(self.review_on, self.review_day, self.tr("at"), self.review_time),
-                    ),
-                ),
-                (
-                    self.tr("Loo&k ahead:"),
-                    self.forecast_days,
-                    self._with_error("forecast.days", self.forecast_days),
-                ),
-            ],
-        )
-        appearance, appearance_form = self._group(
-            self.tr("Appearance"),
-            [
-                (
-                    self.tr("T&heme:"),
-                    self.theme,
-                    self._with_error("ui.theme", self._row(self.theme)),
-                ),
-                ("", None, self._with_error("ui.tray_icon", self.tray_icon)),
-            ],
-        )
-        file_buttons = QVBoxLayout()
-        file_buttons.setContentsMargins(0, 0, 0, 0)
-        file_buttons.addWidget(self.add_file_button)
-        file_buttons.addWidget(self.remove_file_button)
-        file_buttons.addStretch(1)
-        files_row = QHBoxLayout()
-        files_row.setContentsMargins(0, 0, 0, 0)
-        files_row.addWidget(self.files, 1)
-        files_row.addLayout(file_buttons)
-        calendar, calendar_form = self._group(
-            self.tr("Calendar"),
-            [
-                (
-                    # Above their wide fields, so long translations leave them room.
-                    self.tr("My e-&mail addresses:") + "\n",
-                    self.addresses,
-                    self._with_error("calendar.my_addresses", self.addresses),
-                ),
-                (
-                    self.tr("&Work hours:"),
-                    self.work_start,
-                    self._with_error(
-                        "calendar.work_hours",
-                        self._row(self.work_start, self.tr("to"), self.work_end),
-                    ),
-                ),
-                (
-                    self.tr("Not-a-meeting &patterns:") + "\n",
-                    self.patterns,
-                    self._with_error("calendar.not_meeting_patterns", self.patterns),
-                ),
-                (
-                    "",
-                    None,
-                    self._with_error("calendar.only_with_attendees", self.only_with_attendees),
-                ),
-                (
-                    self.tr("Watched &calendar files:\n"),
-                    self.files,
-                    self._with_error("calendar.watch_files", files_row),
-                ),
-            ],
-        )
-        _align_labels([reminder_form, day_form, meetings_form, focus_form, start_form, weeks_form])
-        _align_labels([appearance_form, calendar_form])
-
-        left = QVBoxLayout()
-        for group in (reminder, day, meetings, focus, start, weeks):
-            left.addWidget(group)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(appearance)
-        right.addWidget(calendar, 1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(self.buttons)
-
     def _tab_chain(self) -> list[QWidget]:
         """Return the fields in reading order: left column top to bottom, then the right."""
         return [
@@ -527,31 +308,7 @@ class SettingsDialog(QDialog):
 
     def load(self, settings: Settings) -> None:
         """Show ``settings`` in every field (the starting point, or Restore Defaults)."""
-        self.reminder_time.setTime(_qtime(settings.reminder_time))
-        for day, box in enumerate(self.workdays):
-            box.setChecked(day in settings.workdays)
-        self.snooze.setValue(settings.snooze_minutes)
-        self.day_start.setValue(settings.day_start_hour)
-        self.budget.setText(format_duration(settings.meeting_budget_minutes))
-        self.focus_length.setValue(settings.focus_length_minutes)
-        self.theme.setCurrentIndex(max(self.theme.findData(settings.theme), 0))
-        self.tray_icon.setChecked(settings.tray_icon)
-        self.start_at_login.setChecked(settings.start_at_login)
-        self.addresses.setText(", ".join(settings.calendar_my_addresses))
-        self.addresses.setCursorPosition(0)
-        self.work_start.setTime(_qtime(settings.calendar_work_hours[0]))
-        self.work_end.setTime(_qtime(settings.calendar_work_hours[1]))
-        self.patterns.setText(", ".join(settings.calendar_not_meeting_patterns))
-        self.patterns.setCursorPosition(0)
-        self.only_with_attendees.setChecked(settings.calendar_only_with_attendees)
-        moment = settings.review_moment
-        self.review_on.setChecked(moment is not None)
-        self.review_day.setEnabled(moment is not None)
-        self.review_time.setEnabled(moment is not None)
-        shown = moment or DEFAULT_REVIEW_MOMENT
-        self.review_day.setCurrentIndex(shown.weekday)
-        self.review_time.setTime(_qtime(shown.time))
-        self.forecast_days.setValue(settings.forecast_days)
+        show_values(self, settings)
         self.files.clear()
         for path in settings.calendar_watch_files:
             self._add_file(path)
@@ -560,33 +317,7 @@ class SettingsDialog(QDialog):
 
     def field_texts(self) -> dict[str, str]:
         """Return each setting as typed, in the text form ``focusapp config set`` takes."""
-        return {
-            "checkin.reminder_time": self.reminder_time.time().toString(_TIME_FORMAT),
-            "checkin.workdays": ",".join(
-                WEEKDAY_NAMES[day] for day, box in enumerate(self.workdays) if box.isChecked()
-            ),
-            "checkin.snooze_minutes": str(self.snooze.value()),
-            "day.start_hour": str(self.day_start.value()),
-            "meetings.daily_budget": self.budget.text(),
-            "focus.length_minutes": str(self.focus_length.value()),
-            "ui.theme": str(self.theme.currentData()),
-            "app.start_at_login": _bool_text(self.start_at_login.isChecked()),
-            "ui.tray_icon": _bool_text(self.tray_icon.isChecked()),
-            "calendar.my_addresses": self.addresses.text(),
-            "calendar.work_hours": (
-                f"{self.work_start.time().toString(_TIME_FORMAT)}"
-                f"-{self.work_end.time().toString(_TIME_FORMAT)}"
-            ),
-            "calendar.not_meeting_patterns": self.patterns.text(),
-            "calendar.only_with_attendees": _bool_text(self.only_with_attendees.isChecked()),
-            "forecast.days": str(self.forecast_days.value()),
-            "review.moment": (
-                f"{WEEKDAY_NAMES[self.review_day.currentIndex()]} "
-                f"{self.review_time.time().toString(_TIME_FORMAT)}"
-                if self.review_on.isChecked()
-                else "off"
-            ),
-        }
+        return typed_texts(self)
 
     def edited_settings(self) -> Settings | dict[str, str]:
         """Return the settings as edited, or a message per invalid setting key.
@@ -711,29 +442,3 @@ class SettingsDialog(QDialog):
         """Start in the first field, so the keyboard works at once."""
         super().showEvent(event)
         self.reminder_time.setFocus()
-
-
-def _align_labels(forms: list[QFormLayout]) -> None:
-    """Give every label of ``forms`` the widest one's width, so the fields line up in a column.
-
-    Each group box has its own form layout; without this, fields of stacked groups start at
-    different places.
-    """
-    labels: list[QWidget] = []
-    for form in forms:
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if label is not None:
-                labels.append(label)
-    width = max((label.sizeHint().width() for label in labels), default=0)
-    for label in labels:
-        label.setMinimumWidth(width)
-
-
-def _qtime(value: dt.time) -> QTime:
-    return QTime(value.hour, value.minute)
-
-
-def _bool_text(value: bool) -> str:
-    return "true" if value else "false"
