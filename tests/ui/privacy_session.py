@@ -60,15 +60,20 @@ def main() -> int:
 
     def drive() -> None:
         win = window()
-        if win is None:
+        if win is None or win.hub is None:  # the data is not attached yet
             QTimer.singleShot(50, drive)
             return
+
+        def saved() -> None:
+            win.saved.disconnect(saved)
+            say(f"checked in: {win.form.status.text()}")
+            wait_for_dashboard(win, 100)
+
+        win.saved.connect(saved)
         win.form.energy.choose(4)
         win.form.coding.setText("1h30")
         win.form.meetings.setText("2h")
         win.form.submit()
-        say(f"checked in: {win.form.status.text()}")
-        wait_for_dashboard(win, 100)
 
     def wait_for_dashboard(win: MainWindow, tries: int) -> None:
         # The dashboard (charts) loads after the first paint, when the window has one.
@@ -78,13 +83,25 @@ def main() -> int:
         if getattr(win, "dashboard", None) is not None:
             say("dashboard shown")
         win.import_action.trigger()
+        wait_for_import(win, 200)
+
+    def wait_for_import(win: MainWindow, tries: int) -> None:
+        # The file is read and stored on the database worker; the status bar says when.
+        if not win.statusBar().currentMessage().startswith("Imported") and tries > 0:
+            QTimer.singleShot(50, lambda: wait_for_import(win, tries - 1))
+            return
         say("imported")
+
+        def exported() -> None:
+            win.files.exported.disconnect(exported)
+            say("exported")
+            QTimer.singleShot(0, in_backup_dialog)
+            win.safety.restore_action.trigger()
+            say("restore dialog closed")
+            QTimer.singleShot(200, win.quit_requested.emit)
+
+        win.files.exported.connect(exported)
         win.export_action.trigger()
-        say("exported")
-        QTimer.singleShot(0, in_backup_dialog)
-        win.safety.restore_action.trigger()
-        say("restore dialog closed")
-        QTimer.singleShot(200, win.quit_requested.emit)
 
     QTimer.singleShot(0, drive)
     status = run_gui(data_dir)
