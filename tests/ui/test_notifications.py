@@ -34,7 +34,7 @@ pytestmark = pytest.mark.gui
 FAKE = r"""#!/bin/bash
 log="$FAKE_NOTIFY_LOG"
 n=$(grep -c '^---$' "$log" 2>/dev/null || true)
-printf '%s\n' "$@" >> "$log"; echo --- >> "$log"
+printf '%s\n' "$@" --- >> "$log"  # one append: two calls at once never interleave
 read -r -a modes <<< "$FAKE_NOTIFY_MODES"
 mode=${modes[$n]:-close}
 id=$((41 + n))
@@ -47,7 +47,8 @@ case "$mode" in
 esac
 """
 ACTIONS = [("checkin", "Check in"), ("snooze", "In 30 min")]
-WAIT_MS = 5000
+# Generous: each call starts a process, and a loaded machine may take seconds for two.
+WAIT_MS = 15_000
 
 
 @pytest.fixture
