@@ -9,6 +9,7 @@ by whoever notices it, so it travels the same path. Modelled on Anki's ``OpChang
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Iterable
+
+logger = logging.getLogger(__name__)
 
 
 class ChangeKind(StrEnum):
@@ -80,9 +83,10 @@ NO_CHANGES = Changes()
 class ChangeFeed:
     """Delivers every published :class:`Changes` to each subscriber, in the publishing thread.
 
-    Thread-safe: the window's database worker, the calendar importer and the GUI thread all
-    publish. Subscribers must be quick and thread-safe themselves (a cache invalidation, or
-    a queued Qt signal that moves the news to the GUI thread).
+    Thread-safe: the window's database worker and the GUI thread both publish. Subscribers
+    must be quick and thread-safe themselves (a cache invalidation, or noting the news for
+    the GUI thread). A publish comes after the commit, so a subscriber that fails is logged
+    and the others still hear: the write itself stands.
     """
 
     def __init__(self) -> None:
@@ -100,7 +104,10 @@ class ChangeFeed:
             with self._lock:
                 subscribers = list(self._subscribers)
             for subscriber in subscribers:
-                subscriber(changes)
+                try:
+                    subscriber(changes)
+                except Exception:  # the write is committed; one listener must not undo that
+                    logger.exception("a change listener failed")
         return changes
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from focusapp.services.changes import Changes
@@ -92,6 +93,8 @@ class ChangeHub(QObject):
         self.feed.publish(Changes.anything())
 
     def _on_feed_published(self, changes: Changes) -> None:
+        if not shiboken6.isValid(self):  # its window was deleted; the feed outlives it
+            return
         if not changes.external:
             for listener in list(self._own_write_listeners):
                 listener()

@@ -8,6 +8,7 @@ GUI thread, where widgets may be touched.
 
 from __future__ import annotations
 
+import gc
 import logging
 import weakref
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,11 +39,33 @@ class _Relay(QObject):
     done = Signal(object)
 
 
+def _collect_garbage_on_this_thread() -> None:
+    """Turn Python's automatic cyclic garbage collection off; :func:`_collect_if_due` runs it.
+
+    The collector runs in whichever thread happens to allocate. Run on a worker, it may free a
+    Qt object's wrapper there and destroy the object on the wrong thread, which deadlocks
+    with the GUI thread (seen: a worker's collection destroying a QObject while the GUI
+    thread deleted widgets, each waiting for the other's lock). So once workers exist, only
+    the GUI thread collects, each time a worker's result arrives, by the usual thresholds.
+    """
+    if gc.isenabled():
+        gc.disable()
+
+
+def _collect_if_due() -> None:
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):  # the oldest generation over its threshold, as Python does
+        if thresholds[generation] and counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return
+
+
 class BackgroundRunner(QObject):
     """A single worker thread whose results are delivered on the GUI thread."""
 
     def __init__(self, parent: QObject | None = None, name: str = "focusapp-worker") -> None:
         super().__init__(parent)
+        _collect_garbage_on_this_thread()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._closed = False
         self._before_delivery: list[Callable[[], None]] = []
@@ -103,6 +126,7 @@ class BackgroundRunner(QObject):
             for hook in list(self._before_delivery):
                 hook()
             closure()
+        _collect_if_due()
 
     def shutdown(self, wait: bool = True) -> None:
         """Stop accepting work; pending results are dropped. Waits for the running task."""
