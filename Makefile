@@ -62,6 +62,7 @@ test: lint typecheck contracts pytest  ## set up and run lint, types, import con
 bench: $(STAMP_TEST)  ## every benchmark, as ratios to floors measured in the same run
 	QT_QPA_PLATFORM=xcb tests/e2e/tray-session $(BIN)/python benchmarks/startup.py
 	QT_QPA_PLATFORM=xcb tests/e2e/tray-session $(BIN)/python benchmarks/idle.py
+	QT_QPA_PLATFORM=xcb tests/e2e/tray-session $(BIN)/python benchmarks/tray_memory.py
 	$(BIN)/python benchmarks/risk_series.py
 	$(BIN)/python benchmarks/ics_import.py
 	$(BIN)/python benchmarks/dashboard.py

@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
     from focusapp.bootstrap import AppContext
     from focusapp.settings.values import Settings
+    from focusapp.storage.safety import NewerDatabase
     from focusapp.system.paths import AppPaths
     from focusapp.ui.main_window import MainWindow
     from focusapp.ui.shell import Shell
     from focusapp.ui.tray import TrayIcon
+    from focusapp.ui.workers import BackgroundRunner
 
 logger = logging.getLogger(__name__)
 
@@ -179,21 +181,16 @@ class _Launcher:
         self.shell: Shell | None = None
         self.window: MainWindow | None = None
         self.early_tray: TrayIcon | None = None
+        self.opener: BackgroundRunner | None = None
         self.status = 0
 
     def begin(self) -> None:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QSystemTrayIcon
 
-        from focusapp.domain.clock import SystemClock
-        from focusapp.domain.days import local_day
-        from focusapp.system.zone import detect_zone
-        from focusapp.ui.main_window import MainWindow
-
-        today = local_day(SystemClock().now(), detect_zone(), self.settings.day_start_hour)
-        self.window = MainWindow(None, self.paths.config_file.parent / "window.ini", today=today)
         hidden = self.autostart and self.tray_wanted and QSystemTrayIcon.isSystemTrayAvailable()
         if hidden:
+            # The icon first: the hidden window is built after it, with the data.
             from focusapp.ui.tray import TrayIcon, TrayStatus
 
             self.early_tray = TrayIcon(TrayStatus)
@@ -201,8 +198,20 @@ class _Launcher:
             mark("tray_visible")
             QTimer.singleShot(0, self.open_data)
         else:
-            self.window.ready.connect(self._on_first_paint)
-            self.window.show()
+            window = self._make_window()
+            window.ready.connect(self._on_first_paint)
+            window.show()
+
+    def _make_window(self) -> MainWindow:
+        """Build the main window (hidden) on the day the clock says it is."""
+        from focusapp.domain.clock import SystemClock
+        from focusapp.domain.days import local_day
+        from focusapp.system.zone import detect_zone
+        from focusapp.ui.main_window import MainWindow
+
+        today = local_day(SystemClock().now(), detect_zone(), self.settings.day_start_hour)
+        self.window = MainWindow(None, self.paths.config_file.parent / "window.ini", today=today)
+        return self.window
 
     def _on_first_paint(self) -> None:
         from PySide6.QtCore import QTimer
@@ -213,27 +222,53 @@ class _Launcher:
         # Let the paint reach the screen before the database work starts.
         QTimer.singleShot(0, self.open_data)
 
-    def open_data(self) -> None:
+    def open_data(self, newer_database: NewerDatabase = "refuse") -> None:
+        """Open (check, migrate, back up) the database on a worker; build the shell after.
+
+        The tray icon or the window is up already and keeps answering while the integrity
+        check, a due migration and the start-up backup run.
+        """
         from focusapp.bootstrap import open_context
+        from focusapp.ui.workers import BackgroundRunner
+
+        if self.opener is None:
+            self.opener = BackgroundRunner(self.app, name="focusapp-open")
+        data_dir = self.data_dir
+        self.opener.run_in_background(
+            lambda: open_context(data_dir, newer_database=newer_database, keep_days=True),
+            self._on_data_open,
+            self._on_open_failed,
+        )
+
+    def _on_data_open(self, context: AppContext) -> None:
+        if self.opener is not None:
+            self.opener.shutdown(wait=False)
+            self.opener = None
+        self.context = context
+        mark("data_open")
+        if self.window is None:
+            self._make_window()
+        self.shell = _build(context, self.app, self)
+
+    def _on_open_failed(self, error: Exception) -> None:
         from focusapp.domain.errors import DatabaseTooNewError, StorageError
 
-        try:
-            self.context = open_context(self.data_dir, keep_days=True)
-        except DatabaseTooNewError as error:
-            self.context = _set_aside_newer_if_agreed(self, error)
-            if self.context is None:
-                self.status = 2
-                self.app.quit()
-                return
-        except (StorageError, OSError) as error:
-            print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
-            if not self.exit_after_ready:
-                _show_fatal(str(error))
-            self.status = 2
-            self.app.quit()
+        print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
+        if isinstance(error, DatabaseTooNewError) and self._set_aside_newer_agreed(error):
+            self.open_data(newer_database="set_aside")
             return
-        mark("data_open")
-        self.shell = _build(self.context, self.app, self)
+        if not isinstance(error, DatabaseTooNewError | StorageError | OSError):
+            logger.error("the data could not be opened", exc_info=error)
+        if not self.exit_after_ready and not isinstance(error, DatabaseTooNewError):
+            _show_fatal(str(error))
+        self.status = 2
+        self.app.quit()
+
+    def _set_aside_newer_agreed(self, error: Exception) -> bool:
+        """Ask before setting a newer FocusApp's database aside (never when quitting at ready)."""
+        from focusapp.ui.recovery import ask_set_aside_newer_database
+
+        return not self.exit_after_ready and ask_set_aside_newer_database(str(error), self.window)
 
     def bring_to_front(self) -> None:
         if self.shell is not None:
@@ -279,20 +314,3 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Shell
     else:
         shell.start()
     return shell
-
-
-def _set_aside_newer_if_agreed(launcher: _Launcher, error: Exception) -> AppContext | None:
-    """Ask before setting a newer FocusApp's database aside; ``None`` when the user quits."""
-    from focusapp.bootstrap import open_context
-    from focusapp.domain.errors import StorageError
-    from focusapp.ui.recovery import ask_set_aside_newer_database
-
-    print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
-    if launcher.exit_after_ready or not ask_set_aside_newer_database(str(error), launcher.window):
-        return None
-    try:
-        return open_context(launcher.data_dir, newer_database="set_aside", keep_days=True)
-    except (StorageError, OSError) as failure:
-        print(f"focusapp: {failure}", file=sys.stderr)  # noqa: T201 - also shown in a dialog
-        _show_fatal(str(failure))
-        return None
