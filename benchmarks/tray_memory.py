@@ -150,7 +150,7 @@ def idle_memory(runs: int, app_cmd: list[str]) -> float:
         [settled_rss([PYTHON, "-c", LIGHT_TRAY], env, SETTLE_SECONDS) for _ in range(runs)]
     )
     ratio_line("  light tray without the database stack", light, floor, "MB")
-    return floor
+    return float(floor)
 
 
 def window_pid_ids(pid: int) -> list[str]:
