@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from focusapp.services.calendar.service import CalendarService
     from focusapp.ui.calendar_owner import OwnerQuestion
     from focusapp.ui.calendar_watch import CalendarImporter, CalendarJobResult
+    from focusapp.ui.change_hub import ChangeHub
 
 
 # The main window imports this module before the database is open, so the calendar service
@@ -78,6 +79,7 @@ class CalendarActions(QObject):
         self._choose_file = choose_file
         self._calendar: CalendarService | None = None
         self._importer: CalendarImporter | None = None
+        self._hub: ChangeHub | None = None
         self._last_dir = str(Path.home())
         self.result_dialog: CalendarImportDialog | None = None
         self.day_dialog: CalendarDayDialog | None = None
@@ -95,10 +97,11 @@ class CalendarActions(QObject):
         self.import_action.setEnabled(False)
         self.day_action.setEnabled(False)
 
-    def attach(self, calendar: CalendarService, importer: CalendarImporter) -> None:
-        """Enable the actions with the service they read and the importer they use."""
+    def attach(self, calendar: CalendarService, importer: CalendarImporter, hub: ChangeHub) -> None:
+        """Enable the actions with the service they read, the importer and the change hub."""
         self._calendar = calendar
         self._importer = importer
+        self._hub = hub
         importer.finished.connect(self._on_importer_finished)
         self.import_action.setEnabled(True)
         self.day_action.setEnabled(True)
@@ -155,7 +158,8 @@ class CalendarActions(QObject):
         if self._calendar is None:
             return None
         if self.day_dialog is None:
-            self.day_dialog = CalendarDayDialog(self._calendar, day, self._window)
+            assert self._hub is not None, "attach() gives the hub with the calendar service"
+            self.day_dialog = CalendarDayDialog(self._calendar, day, self._hub, self._window)
             self.day_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.day_dialog.finished.connect(self._on_day_dialog_finished)
             # Excluding an event changes the day's meeting time, as an import does.

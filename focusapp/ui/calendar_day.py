@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,19 +32,25 @@ if TYPE_CHECKING:
     from focusapp.domain.calendar import CalendarDay
     from focusapp.services.calendar.audit import DayAudit
     from focusapp.services.calendar.service import CalendarService
+    from focusapp.ui.change_hub import ChangeHub
 
 
 class CalendarDayDialog(QDialog):
     """One day's meeting numbers and every calendar event behind them, counted or not.
 
-    Reads through the calendar service on the GUI thread: one day is a single indexed
-    query (milliseconds), far below the point where a worker would pay off.
+    The audit is read on the database worker (through the window's change hub); the day
+    shown is the last one asked for, so stepping quickly never shows an older answer.
 
     Attributes:
         date_edit: The day shown; the arrows step a day at a time.
         summary_label: The day's numbers, or why there are none.
         table: Time, title, counted or left out (with the reason), source file.
+
+    Signals:
+        loaded: The audit of the day shown has arrived and is on screen.
     """
+
+    loaded = Signal()
 
     COLUMNS: Final = (
         QT_TRANSLATE_NOOP("CalendarDayDialog", "Time"),
@@ -55,12 +61,17 @@ class CalendarDayDialog(QDialog):
     )
 
     def __init__(
-        self, calendar: CalendarService, day: dt.date, parent: QWidget | None = None
+        self,
+        calendar: CalendarService,
+        day: dt.date,
+        hub: ChangeHub,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendar_day_dialog")
         self.setWindowTitle(self.tr("Calendar for this day"))
         self._calendar = calendar
+        self._hub = hub
 
         self.previous_button = QToolButton(self)
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
@@ -106,7 +117,7 @@ class CalendarDayDialog(QDialog):
         )
         hint.setWordWrap(True)
 
-        self.exclusion_buttons = ExclusionButtons(calendar, self)
+        self.exclusion_buttons = ExclusionButtons(calendar, hub, self)
         self.exclusion_buttons.changed.connect(self._on_exclusion_buttons_changed)
         self.table.currentCellChanged.connect(self._on_table_current_cell_changed)
         self._audit: DayAudit | None = None
@@ -137,7 +148,26 @@ class CalendarDayDialog(QDialog):
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.date_edit.blockSignals(False)
-        self._load(self._calendar.audit(day))
+        self._read(day)
+
+    def _read(self, day: dt.date, keep_row: int = -1) -> None:
+        """Read ``day``'s audit on the worker; show it if that day is still the one asked for."""
+        calendar = self._calendar
+
+        def show(audit: DayAudit) -> None:
+            if audit.date != self.day():
+                return  # the user stepped on meanwhile: that day's answer follows
+            self._load(audit)
+            if 0 <= keep_row < self.table.rowCount():
+                self.table.setCurrentCell(keep_row, 0)
+            self.loaded.emit()
+
+        self._hub.run(lambda: calendar.audit(day), show, self._on_read_failed)
+
+    def _on_read_failed(self, error: Exception) -> None:
+        self.summary_label.setText(
+            self.tr("This day's calendar could not be read: {error}").format(error=error)
+        )
 
     def _untitled(self, audit: DayAudit) -> str:
         """Return what stands in for a missing title: "Meeting" when none are kept."""
@@ -206,10 +236,7 @@ class CalendarDayDialog(QDialog):
 
     @Slot()
     def _on_exclusion_buttons_changed(self) -> None:
-        row = self.table.currentRow()
-        self._load(self._calendar.audit(self.day()))
-        if 0 <= row < self.table.rowCount():
-            self.table.setCurrentCell(row, 0)
+        self._read(self.day(), keep_row=self.table.currentRow())
 
     @Slot()
     def _on_previous_button_clicked(self) -> None:
@@ -221,7 +248,7 @@ class CalendarDayDialog(QDialog):
 
     @Slot(QDate)
     def _on_date_edit_date_changed(self, date: QDate) -> None:
-        self._load(self._calendar.audit(dt.date(date.year(), date.month(), date.day())))
+        self._read(dt.date(date.year(), date.month(), date.day()))
 
 
 class _Words(QObject):

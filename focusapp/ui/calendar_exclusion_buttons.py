@@ -9,15 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from focusapp.domain.calendar import Exclusion
 from focusapp.domain.exclusions import excluded_by, exclusion_for
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from focusapp.domain.calendar import CalendarEvent
     from focusapp.services.calendar.audit import DayAudit
     from focusapp.services.calendar.service import CalendarService
+    from focusapp.ui.change_hub import ChangeHub
 
 
 class ExclusionButtons(QWidget):
@@ -28,15 +31,20 @@ class ExclusionButtons(QWidget):
         series_button: "Don't count the series" (every occurrence, same UID).
         include_button: "Count it again" (removes the exclusion covering the row).
 
+    The write runs on the database worker; the buttons wait, disabled, until it is stored.
+
     Signals:
         changed: An exclusion was added or removed; the day's numbers changed.
     """
 
     changed = Signal()
 
-    def __init__(self, calendar: CalendarService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, calendar: CalendarService, hub: ChangeHub, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._calendar = calendar
+        self._hub = hub
         self._event: CalendarEvent | None = None
         self._audit: DayAudit | None = None
         self.exclude_button = QPushButton(self.tr("Don't count this event"), self)
@@ -78,17 +86,30 @@ class ExclusionButtons(QWidget):
         self.series_button.setEnabled(counted)
         self.include_button.setEnabled(excluded)
 
+    def _write(self, change: Callable[[], object]) -> None:
+        """Store ``change`` on the worker; then say the day changed (or why it did not)."""
+        for button in (self.exclude_button, self.series_button, self.include_button):
+            button.setEnabled(False)
+
+        def failed(error: Exception) -> None:
+            self.show_event(self._event, self._audit)
+            QMessageBox.warning(
+                self, self.tr("Not changed"), self.tr("Not changed: {error}").format(error=error)
+            )
+
+        self._hub.run(change, lambda _result: self.changed.emit(), failed, initiator=self)
+
     @Slot()
     def _on_exclude_button_clicked(self) -> None:
         if self._event is not None:
-            self._calendar.exclude(exclusion_for(self._event, series=False))
-            self.changed.emit()
+            exclusion = exclusion_for(self._event, series=False)
+            self._write(lambda: self._calendar.exclude(exclusion))
 
     @Slot()
     def _on_series_button_clicked(self) -> None:
         if self._event is not None:
-            self._calendar.exclude(exclusion_for(self._event, series=True))
-            self.changed.emit()
+            exclusion = exclusion_for(self._event, series=True)
+            self._write(lambda: self._calendar.exclude(exclusion))
 
     @Slot()
     def _on_include_button_clicked(self) -> None:
@@ -96,5 +117,4 @@ class ExclusionButtons(QWidget):
             return
         exclusion = excluded_by(self._event, self._audit.exclusions)
         if exclusion is not None:
-            self._calendar.count_again(exclusion)
-            self.changed.emit()
+            self._write(lambda: self._calendar.count_again(exclusion))

@@ -106,7 +106,7 @@ class Shell(QObject):
         """Wire the calendar import (menu, Add calendar) and the watch of followed files."""
         context, window = self.context, self.window
         importer = CalendarImporter(context.calendar, self, context.sources, window.runner)
-        window.calendar.attach(context.calendar, importer)
+        window.calendar.attach(context.calendar, importer, self.hub)
         window.calendar.ask_owner_with(OwnerQuestion(context))  # "Which address is yours?"
         window.add_calendar.attach(context.sources)
         watch = CalendarWatch(importer, lambda: context.settings, self)

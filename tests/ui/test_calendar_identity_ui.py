@@ -57,7 +57,7 @@ def window(qtbot, context, tmp_path):
     importer = CalendarImporter(context.calendar)
     win = MainWindow(context.checkins, tmp_path / "window.ini")
     qtbot.addWidget(win)
-    win.calendar.attach(context.calendar, importer)
+    win.calendar.attach(context.calendar, importer, win.hub)
     win.calendar.ask_owner_with(OwnerQuestion(context))
     win.show()
     qtbot.waitExposed(win)
@@ -123,7 +123,8 @@ def test_the_audit_excludes_an_event_marks_overlaps_and_counts_it_again(
     context.calendar.import_file(cal)
     assert minutes(context) == 120
     dialog = window.calendar.open_day(MONDAY)
-    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.loaded):
+        qtbot.waitExposed(dialog)
     table = dialog.table
     assert status(table, "standup", 4) == "overlaps 10:15-10:30 with review; counted once"
     assert status(table, "declined", 4) == ""
@@ -131,7 +132,7 @@ def test_the_audit_excludes_an_event_marks_overlaps_and_counts_it_again(
     row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "review")
     table.setCurrentCell(row, 0)
     assert buttons.exclude_button.isEnabled() and not buttons.include_button.isEnabled()
-    with qtbot.waitSignal(window.calendar.imported):
+    with qtbot.waitSignals([window.calendar.imported, dialog.loaded]):
         qtbot.mouseClick(buttons.exclude_button, Qt.MouseButton.LeftButton)
     assert minutes(context) == 90
     assert status(table, "review") == "Left out: excluded by you"
@@ -140,7 +141,8 @@ def test_the_audit_excludes_an_event_marks_overlaps_and_counts_it_again(
     # A re-import of the file does not bring it back.
     context.calendar.import_file(cal, force=True)
     assert minutes(context) == 90
-    qtbot.mouseClick(buttons.include_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.loaded):
+        qtbot.mouseClick(buttons.include_button, Qt.MouseButton.LeftButton)
     assert minutes(context) == 120
     assert status(table, "review") == "Counted"
     dialog.close()

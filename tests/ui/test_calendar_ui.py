@@ -203,7 +203,7 @@ def window(qtbot, context, importer, tmp_path):
     win = MainWindow(context.checkins, tmp_path / "window.ini")
     qtbot.addWidget(win)
     assert not win.calendar.import_action.isEnabled()
-    win.calendar.attach(context.calendar, importer)
+    win.calendar.attach(context.calendar, importer, win.hub)
     win.show()
     qtbot.waitExposed(win)
     return win
@@ -241,13 +241,13 @@ def test_the_import_action_asks_for_a_file(qtbot, window, importer, cal):
         return str(cal)
 
     actions = CalendarActions(window, current_day=lambda: TODAY, choose_file=choose)
-    actions.attach(window.calendar._calendar, importer)
+    actions.attach(window.calendar._calendar, importer, window.hub)
     with qtbot.waitSignal(actions.imported, timeout=20_000):
         actions.import_action.trigger()
     assert asked == [str(Path.home())]
     qtbot.waitUntil(lambda: actions.result_dialog is not None)
     cancelled = CalendarActions(window, current_day=lambda: TODAY, choose_file=lambda *_: "")
-    cancelled.attach(window.calendar._calendar, importer)
+    cancelled.attach(window.calendar._calendar, importer, window.hub)
     cancelled.import_action.trigger()
     assert not importer.busy
 
@@ -264,11 +264,20 @@ def test_a_failed_import_says_nothing_was_imported(qtbot, window):
     box.close()
 
 
+def opened_day(qtbot, window, day: dt.date) -> CalendarDayDialog:
+    """Open the day audit from the window and wait for its events (read on the worker)."""
+    dialog = window.calendar.open_day(day)
+    assert isinstance(dialog, CalendarDayDialog)
+    # The audit arrives through the event loop, so nothing is missed by waiting only now.
+    with qtbot.waitSignal(dialog.loaded):
+        pass
+    return dialog
+
+
 def test_day_audit_lists_counted_and_left_out_events(qtbot, window, context):
     path = DATA / "focusapp__not_meetings.ics"
     context.calendar.import_file(path, dt.date(2024, 5, 1), dt.date(2024, 5, 31))
-    dialog = window.calendar.open_day(dt.date(2024, 5, 10))
-    assert isinstance(dialog, CalendarDayDialog)
+    dialog = opened_day(qtbot, window, dt.date(2024, 5, 10))
     qtbot.waitExposed(dialog)
     table = dialog.table
     assert table.rowCount() == 11
@@ -280,17 +289,21 @@ def test_day_audit_lists_counted_and_left_out_events(qtbot, window, context):
     assert statuses["Budget review (old time)"] == "Left out: duplicate"
     assert cell(table, 0, 3).toolTip() == str(path)
     assert "1h30" in dialog.summary_label.text() and "2 meetings" in dialog.summary_label.text()
-    dialog.next_button.click()
+    with qtbot.waitSignal(dialog.loaded):
+        dialog.next_button.click()
     assert dialog.day() == dt.date(2024, 5, 11)
     assert not dialog.table.isVisible() and dialog.empty_label.isVisible()
     assert "0m" in dialog.summary_label.text()
     dialog.previous_button.click()
-    dialog.previous_button.click()
+    with qtbot.waitSignal(dialog.loaded):
+        dialog.previous_button.click()
     assert dialog.day() == dt.date(2024, 5, 9)
+    assert dialog.table.rowCount() == 0
     # The menu action shows the form's day, reusing the open dialog.
     window.show_day(dt.date(2024, 4, 1))
     qtbot.waitUntil(lambda: window.form.day() == dt.date(2024, 4, 1))
-    window.calendar.day_action.trigger()
+    with qtbot.waitSignal(dialog.loaded):
+        window.calendar.day_action.trigger()
     assert window.calendar.day_dialog is dialog and dialog.day() == dt.date(2024, 4, 1)
     assert "No imported calendar covers this day" in dialog.summary_label.text()
     dialog.close()
@@ -301,8 +314,7 @@ def test_day_audit_shows_meeting_and_time_when_titles_are_not_kept(qtbot, window
     context.settings = dataclasses.replace(context.settings, calendar_keep_titles=False)
     path = DATA / "focusapp__not_meetings.ics"
     context.calendar.import_file(path, dt.date(2024, 5, 1), dt.date(2024, 5, 31))
-    dialog = window.calendar.open_day(dt.date(2024, 5, 10))
-    assert isinstance(dialog, CalendarDayDialog)
+    dialog = opened_day(qtbot, window, dt.date(2024, 5, 10))
     table = dialog.table
     cells = [[cell(table, r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert ["11:00-11:30", "Meeting", "Counted"] in cells

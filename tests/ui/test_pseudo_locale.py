@@ -222,7 +222,9 @@ def test_calendar_dialogs(qtbot, window, booked):
     from focusapp.ui.calendar_day import CalendarDayDialog
     from focusapp.ui.calendar_report import CalendarImportDialog
 
-    day = _show(qtbot, CalendarDayDialog(booked.calendar, TODAY, window))
+    day = CalendarDayDialog(booked.calendar, TODAY, window.hub, window)
+    with qtbot.waitSignal(day.loaded):
+        _show(qtbot, day)
     assert clipped(day) == []
     report = CalendarImportReport(
         path="/home/me/calendars/work-calendar-exported.ics",
