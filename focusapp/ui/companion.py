@@ -14,12 +14,13 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from focusapp.domain.checked_in import is_checked_in
 from focusapp.domain.errors import StorageError
 from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.validation import CheckInInvalidError
 from focusapp.services.changes import DAY_FIGURE_KINDS, ChangeKind
 from focusapp.services.focus import FocusError
+from focusapp.services.risk import without_score
+from focusapp.services.today import TodayFacts, read_today
 from focusapp.ui.locale_text import moment_text
 from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
 from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from focusapp.domain.clock import Clock
+    from focusapp.domain.focus import FocusSession
     from focusapp.domain.risk import RiskAssessment
     from focusapp.services.app_state import AppStateStore
     from focusapp.services.changes import Changes
@@ -93,7 +95,12 @@ class Companion(QObject):
         self.notifier = notifier if notifier is not None else Notifier(parent=self)
         self.notifier.action_invoked.connect(self._on_notifier_action_invoked)
         self.notifier.fallback_requested.connect(self._on_notifier_fallback_requested)
-        self.reminders = ReminderController(clock, self._reminder_inputs, state_store, self)
+        # Today's facts as last read on the worker: the tray and reminders read only these.
+        self._facts: TodayFacts | None = None
+        self._recover_after_read = False
+        self.reminders = ReminderController(
+            clock, self._reminder_inputs, state_store, self, refresh=self.refresh_soon
+        )
         self.reminders.reminder_due.connect(self._on_reminders_reminder_due)
         self.tray: TrayIcon | None = None
         self._shown: dict[str, Reminder] = {}
@@ -147,25 +154,29 @@ class Companion(QObject):
         QGuiApplication.setQuitOnLastWindowClosed(not keep)
 
     def status(self) -> TrayStatus:
-        """Gather today's numbers, risk level and focus state for the tray."""
-        today = self._checkins.today()
-        try:
-            sources = self._checkins.sources(today)
-            running = self._focus.running()
-            level = self._risk.assess(today).level
-        except StorageError as error:
-            logger.warning("tray status unavailable: %s", error)
-            return TrayStatus()
-        day = sources.effective
+        """Today's numbers, risk level and focus state for the tray (from the facts read)."""
+        facts = self._facts_of_today()
+        if facts is None:
+            return TrayStatus(paused_until=self._paused_until_local())
+        day, running, level = facts.day_record, facts.running, facts.assessment.level
         return TrayStatus(
-            checked_in=is_checked_in(sources.typed),
-            energy=day.energy,
-            coding_minutes=day.coding_minutes,
-            meeting_minutes=day.meeting_minutes,
+            checked_in=facts.checked_in,
+            energy=None if day is None else day.energy,
+            coding_minutes=None if day is None else day.coding_minutes,
+            meeting_minutes=None if day is None else day.meeting_minutes,
             risk_level=None if level is None else str(level),
             focus_elapsed=None if running is None else self._focus.elapsed(running),
             paused_until=self._paused_until_local(),
         )
+
+    def _facts_of_today(self) -> TodayFacts | None:
+        """The facts read, while they are about today (``None`` before a read is back)."""
+        facts = self._facts
+        return facts if facts is not None and facts.day == self._checkins.today() else None
+
+    def _running(self) -> FocusSession | None:
+        """The focus session running as last read (a session spans days, so any read)."""
+        return None if self._facts is None else self._facts.running
 
     def _paused_until_local(self) -> dt.datetime | None:
         until = self.reminders.paused_until()
@@ -174,12 +185,12 @@ class Companion(QObject):
     # --- reminders --------------------------------------------------------------------------
 
     def _reminder_inputs(self, now: dt.datetime) -> ReminderInputs:
+        """The scheduler's inputs from the facts read; nothing is due from unknown facts."""
         settings = self._settings()
-        today = self._checkins.today()
-        sources = self._checkins.sources(today)
-        running = self._focus.running()
-        self._risk_seen = self._risk.assess(today)
-        level = self._risk_seen.level
+        facts = self._facts_of_today()
+        running = self._running()
+        self._risk_seen = None if facts is None else facts.assessment
+        level = None if self._risk_seen is None else self._risk_seen.level
         return ReminderInputs(
             now=now,
             zone=self._checkins.zone,
@@ -189,8 +200,10 @@ class Companion(QObject):
             snooze_minutes=settings.snooze_minutes,
             focus_length_minutes=settings.focus_length_minutes,
             meeting_budget_minutes=settings.meeting_budget_minutes,
-            today_checked_in=is_checked_in(sources.typed),
-            today_meeting_minutes=sources.effective.meeting_minutes or 0,
+            # Until today's facts are back, today counts as checked in: no reminder is shown
+            # on a guess; the read that is under way checks again.
+            today_checked_in=True if facts is None else facts.checked_in,
+            today_meeting_minutes=0 if facts is None else facts.meeting_minutes,
             focus_session_started_at=None if running is None else running.started_at,
             focus_session_id=None if running is None else running.id,
             risk_level=None if level is None else str(level),
@@ -199,13 +212,13 @@ class Companion(QObject):
         )
 
     def start(self) -> None:
-        """Begin: recover a focus session left running, show state, arm the reminders."""
-        self._recover_focus_session()
-        self.refresh()
+        """Begin: read today, recover a focus session left running, arm the reminders."""
+        self._recover_after_read = True
+        self.refresh_soon()
 
     @Slot()
     def refresh(self) -> None:
-        """Re-read everything after any change (here, from the CLI or from settings)."""
+        """Show the facts read (tray, focus indicator) and check the reminders against them."""
         if self.tray is not None:
             self.tray.refresh()
         self._refresh_focus()
@@ -221,35 +234,35 @@ class Companion(QObject):
             self.refresh_soon()
 
     def refresh_soon(self) -> None:
-        """Read today's figures on the database worker, then :meth:`refresh` from them.
+        """Read today's facts on the database worker, then :meth:`refresh` from them.
 
-        The services keep what was read, so the refresh itself then runs no SQL on the GUI
-        thread; the worker runs after the charts' read, so the risk is computed once.
+        The worker runs after the charts' read, so the risk is computed once per change.
         """
         hub = self.window.hub
         if hub is None:
-            self.refresh()
-            return
-        today = self._checkins.today()
+            return  # the data is not open yet: start() reads once it is
+        checkins, focus, risk = self._checkins, self._focus, self._risk
+        hub.run(
+            lambda: read_today(checkins, focus, risk), self._on_facts_read, self._on_read_failed
+        )
 
-        def read() -> None:
-            self._checkins.sources(today)
-            self._focus.running()
-            self._risk.assess(today)
-
-        hub.run(read, lambda _none: self.refresh(), self._on_read_failed)
+    def _on_facts_read(self, facts: TodayFacts) -> None:
+        self._facts = facts
+        if self._recover_after_read:
+            self._recover_after_read = False
+            self._recover_focus_session()
+        self.refresh()
 
     def _on_read_failed(self, error: Exception) -> None:
-        logger.warning("tray status unavailable: %s", error)
+        logger.warning("today's figures unavailable: %s", error)
 
     def reminder_text(self, reminder: Reminder) -> tuple[str, str]:
         """Return the title and body for ``reminder``, in the app's calm wording."""
-        meeting_minutes = 0
-        if reminder.kind is ReminderKind.MEETING_BUDGET:
-            today = self._checkins.get(self._checkins.today())
-            meeting_minutes = today.meeting_minutes if today and today.meeting_minutes else 0
-        # The risk notice quotes the assessment the check decided on: the panel's numbers.
-        assessment = self._risk_seen or self._risk.today()
+        facts = self._facts_of_today()
+        meeting_minutes = 0 if facts is None else facts.meeting_minutes
+        # The risk notice quotes the assessment the check decided on: the panel's numbers
+        # (a risk reminder is due only from one, so the stand-in is never quoted).
+        assessment = self._risk_seen or without_score(self._checkins.today())
         body = reminder_body(reminder.kind, self._settings(), meeting_minutes, assessment)
         return translate("Notification", TITLES[reminder.kind]), body
 
@@ -290,7 +303,7 @@ class Companion(QObject):
 
     def _stop_session_of(self, reminder: Reminder) -> None:
         """Stop the focus session the break notice was about (never a newer one)."""
-        running = self._focus.running()
+        running = self._running()
         if running is None or running.started_at != reminder.focus_started_at:
             logger.info("break notice's session is no longer running; nothing stopped")
             return
@@ -333,11 +346,9 @@ class Companion(QObject):
 
     @Slot()
     def toggle_focus(self) -> None:
-        """Start a focus session, or stop the running one."""
-        if self._focus.running() is None:
-            self.start_focus()
-        else:
-            self.stop_focus()
+        """Start a focus session, or stop the running one (decided on the worker, fresh)."""
+        focus = self._focus
+        self._focus_action(lambda: focus.start() if focus.running() is None else focus.stop())
 
     @Slot()
     def start_focus(self) -> None:
@@ -372,7 +383,8 @@ class Companion(QObject):
             self.meeting_dialog.raise_()
             self.meeting_dialog.activateWindow()
             return
-        current = self._checkins.get(self._checkins.today())
+        facts = self._facts_of_today()
+        current = None if facts is None or facts.day_record is None else facts.day_record
         dialog = AddMeetingTimeDialog(
             current.meeting_minutes if current else None, self._add_meeting_minutes, self.window
         )
@@ -440,7 +452,7 @@ class Companion(QObject):
 
     def _refresh_focus(self) -> None:
         """Hand the running session to the window, which counts on its own from then on."""
-        running = self._focus.running()
+        running = self._running()
         if running is None:
             self.window.show_focus(None)
             return
@@ -451,7 +463,8 @@ class Companion(QObject):
         )
 
     def _recover_focus_session(self) -> None:
-        running = self._focus.running()
+        """Ask whether a session still running from the last run really is (after a crash)."""
+        running = self._running()
         last_alive = self.reminders.state.last_alive
         if running is None or last_alive is None or last_alive <= running.started_at:
             return
@@ -478,10 +491,8 @@ class Companion(QObject):
         )
         box.exec()
         if box.clickedButton() is not keep:
-            try:
-                self._focus.stop(ended_at=last_alive)
-            except (FocusError, StorageError) as error:
-                self._tell(self.tr("Focus session"), str(error))
+            focus = self._focus
+            self._focus_action(lambda: focus.stop(ended_at=last_alive))
 
     def _tell(self, title: str, text: str) -> None:
         QMessageBox.information(self.window, title, text)

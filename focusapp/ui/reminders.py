@@ -48,10 +48,23 @@ class ReminderController(QObject):
         inputs: Callable[[dt.datetime], ReminderInputs],
         store: AppStateStore,
         parent: QObject | None = None,
+        *,
+        refresh: Callable[[], None] | None = None,
     ) -> None:
+        """Plan reminders from ``inputs(now)``.
+
+        Args:
+            clock: Where "now" comes from.
+            inputs: The scheduler's inputs at an instant (today's facts and the settings).
+            store: Where the reminder state is kept across runs.
+            parent: The Qt parent.
+            refresh: Called instead of :meth:`check_now` on waking (timer, app activated):
+                it brings the facts ``inputs`` reads up to date, then calls :meth:`check_now`.
+        """
         super().__init__(parent)
         self._clock = clock
         self._inputs = inputs
+        self._refresh = refresh if refresh is not None else self.check_now
         self._store = store
         self.state: AppState = store.load()
         self._planned: dt.datetime | None = None
@@ -145,12 +158,12 @@ class ReminderController(QObject):
         now = self._clock.now()
         if expected is not None and now >= expected and detect_clock_jump(expected, now):
             logger.info("woke %s after the planned %s: sleep or clock change", now, expected)
-        self.check_now()
+        self._refresh()
 
     @Slot(Qt.ApplicationState)
     def _on_application_state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
-            self.check_now()
+            self._refresh()
 
 
 TITLES: Final = {

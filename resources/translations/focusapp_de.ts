@@ -336,6 +336,10 @@
         <translation>&lt;small&gt;Die Meeting-Zeit ist die Vereinigung der gezählten Termine (Überschneidungen zählen einmal). Eine im Check-in-Formular eingegebene Zeit hat Vorrang.&lt;/small&gt;</translation>
     </message>
     <message>
+        <source>This day&apos;s calendar could not be read: {error}</source>
+        <translation>Der Kalender dieses Tages konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
         <source>Meeting</source>
         <translation>Meeting</translation>
     </message>
@@ -1201,6 +1205,14 @@
     <message>
         <source>Leave every occurrence of this event out, also after re-imports</source>
         <translation>Jedes Vorkommen dieses Termins herausnehmen, auch nach erneutem Import</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Nicht geändert</translation>
+    </message>
+    <message>
+        <source>Not changed: {error}</source>
+        <translation>Nicht geändert: {error}</translation>
     </message>
 </context>
 <context>

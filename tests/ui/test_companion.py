@@ -47,12 +47,15 @@ def test_focus_from_the_window_adds_coding_time(qtbot, companion, context, clock
 def test_reminder_without_tray_shows_an_in_window_banner(qtbot, companion, clock):
     clock.current = dt.datetime(2026, 11, 3, 16, 45, tzinfo=dt.UTC)  # 17:45 in Berlin, Tuesday
     companion.start()
+    settle(qtbot, companion.window)
     assert companion.window.banner.isVisible() or not companion.window.isVisible()
     assert "check-in" in companion.window.banner.text.text()
 
 
-def test_status_reflects_today(companion, context):
+def test_status_reflects_today(qtbot, companion, context):
+    assert companion.status().energy is None  # nothing read yet: nothing shown
     context.checkins.record(None, {"energy": 3, "coding_minutes": 130, "meeting_minutes": 180})
+    settle(qtbot, companion.window)  # the change is read on the worker, not in status()
     status = companion.status()
     assert (status.checked_in, status.energy, status.coding_minutes, status.meeting_minutes) == (
         True,
@@ -73,6 +76,7 @@ def _open_meeting_dialog(qtbot, companion):
 
 def test_add_meeting_time(qtbot, companion, context):
     context.checkins.record(None, {"meeting_minutes": 60})
+    settle(qtbot, companion.window)
     dialog = _open_meeting_dialog(qtbot, companion)
     assert "1h" in dialog.summary.text()
     qtbot.keyClicks(dialog.field, "1h30")
@@ -149,6 +153,7 @@ def test_focus_session_left_running_is_recovered(qtbot, companion, context, cloc
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: None)  # "It ended at ..."
     companion.start()
+    settle(qtbot, companion.window)
     assert context.focus.running() is None
     assert context.checkins.get(dt.date(2026, 11, 3)).coding_minutes == 40
 
@@ -157,7 +162,7 @@ def test_meeting_budget_nudge(qtbot, companion, context, clock):
     shown = []
     companion.reminders.reminder_due.connect(shown.append)
     context.checkins.record(None, {"meeting_minutes": 5 * 60, "energy": 3})
-    companion.refresh()
+    settle(qtbot, companion.window)  # the change reaches the companion, which checks again
     assert [r.kind.value for r in shown] == ["meeting_budget"]
     title, body = companion.reminder_text(shown[0])
     assert "5h" in body and "4h" in body
@@ -175,6 +180,7 @@ def test_a_check_in_without_energy_is_not_checked_in_anywhere(qtbot, companion, 
     assert "Saved" not in form.status.text()
     assert "not checked in yet" in form.status.text().lower()
     assert form.title.text().startswith("How was today")
+    settle(qtbot, companion.window)
     assert not companion.status().checked_in
     assert "not checked in yet" in tooltip_text(companion.status())
     assert not companion._reminder_inputs(context.clock.now()).today_checked_in
@@ -183,6 +189,7 @@ def test_a_check_in_without_energy_is_not_checked_in_anywhere(qtbot, companion, 
     with qtbot.waitSignal(companion.window.saved):
         form.save_button.click()
     assert form.status.text().startswith("Saved")
+    settle(qtbot, companion.window)
     assert companion.status().checked_in
     assert "not checked in yet" not in tooltip_text(companion.status())
 

@@ -74,6 +74,8 @@ def test_the_tray_tooltip_shows_today(qtbot, booked, tmp_path):
         use_tray=False,
     )
     try:
+        companion.refresh_soon()
+        settle(qtbot, window)
         status = companion.status()
     finally:
         companion.reminders.stop()
