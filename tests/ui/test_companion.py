@@ -250,3 +250,16 @@ def test_focus_counter_does_not_tick_while_hidden(qtbot, shown, clock):
     qtbot.waitExposed(window)
     assert "0:03:00" in indicator.label.text()  # caught up at once
     assert indicator.timer.isActive()
+
+
+def test_a_reminder_wake_up_reads_today_first(qtbot, companion, clock):
+    """The timer wakes at the reminder time: today's facts are read (on the worker), then due."""
+    companion.start()
+    settle(qtbot, companion.window)
+    shown = []
+    companion.reminders.reminder_due.connect(shown.append)
+    clock.current = dt.datetime(2026, 11, 4, 16, 45, tzinfo=dt.UTC)  # the next day, 17:45
+    companion.reminders._on_timer_timeout()
+    assert shown == []  # nothing is decided from yesterday's facts
+    settle(qtbot, companion.window)
+    assert [(r.kind.value, r.day) for r in shown] == [("checkin", dt.date(2026, 11, 4))]
