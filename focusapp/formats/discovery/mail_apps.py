@@ -33,28 +33,17 @@ _MAX_COUNTED_ICS_BYTES: Final = 20 * 1024 * 1024
 def evolution_sources(places: Places) -> Iterator[FoundSource]:
     """Yield Evolution Data Server's calendar caches, then its local calendars."""
     names = evolution_names(places.config / "evolution" / "sources")
-    cache_root = places.cache / "evolution" / "calendar"
-    for folder in subfolders(cache_root):
-        path = folder / "cache.db"
-        if folder.name != "trash" and path.is_file():
-            yield FoundSource(
-                SourceKind.EVOLUTION_CACHE,
-                path,
-                (_evolution_name(names, folder.name),),
-                _count_cache(path),
-                tilde(cache_root, places.home),
-            )
-    local_root = places.data / "evolution" / "calendar"
-    for folder in subfolders(local_root):
-        path = folder / "calendar.ics"
-        if path.is_file():
-            yield FoundSource(
-                SourceKind.EVOLUTION_LOCAL,
-                path,
-                (_evolution_name(names, folder.name),),
-                _count_ics_events(path),
-                tilde(local_root, places.home),
-            )
+    kinds = (
+        (SourceKind.EVOLUTION_CACHE, places.cache, "cache.db", _count_cache),
+        (SourceKind.EVOLUTION_LOCAL, places.data, "calendar.ics", _count_ics_events),
+    )
+    for kind, base, file_name, count in kinds:
+        root = base / "evolution" / "calendar"
+        for folder in subfolders(root):
+            path = folder / file_name
+            if folder.name != "trash" and path.is_file():  # "trash" holds deleted calendars
+                name = _evolution_name(names, folder.name)
+                yield FoundSource(kind, path, (name,), count(path), tilde(root, places.home))
 
 
 def evolution_names(sources_folder: Path) -> dict[str, str]:
