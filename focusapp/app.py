@@ -305,12 +305,20 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Shell
     )
     if shell.want_tray and shell.companion.tray is None:
         shell.wait_for_tray(show_window_at_end=launcher.autostart)
-    if launcher.exit_after_ready:
-        # Ready means the window (or tray) shows the user's data.
+    if not launcher.exit_after_ready:
+        shell.start()
+        return shell
+
+    def ready() -> None:
         if window.isVisible():
             window.repaint()
         mark("ready")
         QTimer.singleShot(0, app.quit)
+
+    # Ready means the window, or the tray with today's figures read, shows the user's data.
+    if window.isVisible() or shell.companion.tray is None:
+        ready()
     else:
-        shell.start()
+        shell.companion.facts_shown.connect(ready)
+        shell.companion.refresh_soon()
     return shell

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -63,7 +63,13 @@ DATA_KINDS = DAY_FIGURE_KINDS - {ChangeKind.SETTINGS}
 
 
 class Companion(QObject):
-    """Runs FocusApp's life in the tray around the main window."""
+    """Runs FocusApp's life in the tray around the main window.
+
+    Signals:
+        facts_shown: Today's facts were read and the tray and reminders show them.
+    """
+
+    facts_shown = Signal()
 
     def __init__(
         self,
@@ -252,6 +258,7 @@ class Companion(QObject):
             self._recover_after_read = False
             self._recover_focus_session()
         self.refresh()
+        self.facts_shown.emit()
 
     def _on_read_failed(self, error: Exception) -> None:
         logger.warning("today's figures unavailable: %s", error)
