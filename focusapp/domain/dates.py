@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Final
 
+from focusapp.domain.phrases import QT_TRANSLATE_NOOP, Phrase
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -37,6 +39,7 @@ _ISO_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _MIN_ABBREVIATION: Final = 2
 #: What :func:`parse_day` accepts, for help texts and messages.
 DAY_FORMS: Final = "YYYY-MM-DD, today, yesterday or a weekday name (mon, monday ...)"
+_OUTSIDE_WINDOW: Final = QT_TRANSLATE_NOOP("Validation", "is outside {first} to {last}")
 
 
 class DayError(ValueError):
@@ -51,7 +54,9 @@ def outside_window(day: dt.date) -> str | None:
     """
     if FIRST_DAY <= day <= LAST_DAY:
         return None
-    return f"is outside {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+    return Phrase(
+        "Validation", _OUTSIDE_WINDOW, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+    )
 
 
 def check_day(day: dt.date) -> dt.date:
