@@ -18,6 +18,8 @@ FUTURE_DAYS_ALLOWED = 1
 
 #: The translation context of the problems (the markers spell it out for lupdate).
 CONTEXT = "Validation"
+#: Field names stay as written: they are the columns of the export files.
+_FIELD_PROBLEM = "{field}: {message}"
 _OUTSIDE_SCALE = QT_TRANSLATE_NOOP("Validation", "{value} is outside {low}-{high}")
 _NEGATIVE_MINUTES = QT_TRANSLATE_NOOP("Validation", "{value} minutes is negative")
 _MINUTES_OVER_A_DAY = QT_TRANSLATE_NOOP("Validation", "{value} minutes is more than a day (24h)")
@@ -48,7 +50,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The problem with its field in front (``energy: 7 is outside 1-5``), as a phrase."""
+        return Phrase(CONTEXT, _FIELD_PROBLEM, field=self.field, message=self.message)
 
 
 class CheckInInvalidError(ValueError):

@@ -236,6 +236,16 @@ def test_german_check_in_form_shows_the_validation_messages(qtbot, installed):
     assert sleep.text() == "25,5 Stunden liegen außerhalb von 0-24"
 
 
+def test_german_import_problems_keep_their_field_names(installed):
+    from focusapp.domain.validation import problems_in
+    from focusapp.wording.phrases import say
+
+    (problem,) = problems_in(CheckIn(dt.date(2026, 11, 3), energy=7), dt.date(2026, 11, 3))
+    installed("de_DE")
+    assert say(problem.text) == "energy: 7 liegt außerhalb von 1-5"
+    assert str(problem) == "energy: 7 is outside 1-5"
+
+
 def test_german_window_writes_hours_with_a_decimal_comma(installed):
     from focusapp.ui.dashboard.detail import _hours
     from focusapp.wording.lookahead import projection_assumptions
