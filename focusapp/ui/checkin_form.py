@@ -34,6 +34,7 @@ from focusapp.domain.validation import Problem, problems_in
 from focusapp.ui.checkin_widgets import DayEdit, EnergyPicker
 from focusapp.ui.locale_text import day_text
 from focusapp.ui.theme import error_color, link_color
+from focusapp.wording.numbers import number
 from focusapp.wording.phrases import say
 from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
@@ -271,7 +272,7 @@ class CheckInForm(QWidget):
         self.energy.set_value(checkin.energy)
         self.coding.setText(_minutes_text(checkin.coding_minutes))
         self.meetings.setText(_minutes_text(checkin.meeting_minutes))
-        self.sleep.setText("" if checkin.sleep_hours is None else f"{checkin.sleep_hours:g}")
+        self.sleep.setText("" if checkin.sleep_hours is None else number(checkin.sleep_hours, "g"))
         index = self.stress.findData(checkin.stress)
         self.stress.setCurrentIndex(max(index, 0))
         self.note.setText(checkin.note or "")

@@ -81,6 +81,8 @@ def test_german_is_complete_and_keeps_every_placeholder():
         wanted = sorted(set(PLACEHOLDER.findall(source)))
         for form in forms:
             assert sorted(set(PLACEHOLDER.findall(form))) == wanted, (context, source, form)
+            # A fragment that goes after a word (" (your usual: ...)") keeps its space.
+            assert form.startswith(" ") == source.startswith(" "), (context, source, form)
             assert form.count("&") - form.count("&nbsp;") - form.count("&amp;") <= 1
 
 
