@@ -15,6 +15,7 @@ which ``pyside6-lupdate`` extracts into the ``.ts`` catalogues.
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -60,23 +61,15 @@ class English:
 ENGLISH = English()
 
 
+@dataclass(frozen=True, slots=True)
 class Clause:
-    """A value that quotes the first sentence of a phrase inside another sentence."""
+    """A value that quotes the first sentence of ``sentence`` (a phrase or plain text)."""
 
-    __slots__ = ("sentence",)
+    sentence: str
 
-    def __init__(self, sentence: str) -> None:
-        """Quote ``sentence`` (a :class:`Phrase` or plain text)."""
-        self.sentence = sentence
-
-    def __repr__(self) -> str:
-        return f"Clause({self.sentence!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Clause) and other.sentence == self.sentence
-
-    def __hash__(self) -> int:
-        return hash(self.sentence)
+    def __format__(self, format_spec: str) -> str:
+        """Quote the sentence in English (how ``str.format`` fills a template with it)."""
+        return _quoted(ENGLISH, self)
 
 
 def first_sentence(text: str) -> str:
@@ -84,6 +77,10 @@ def first_sentence(text: str) -> str:
     text = text.strip()
     end = text.find(". ")
     return (text if end < 0 else text[:end]).rstrip(".")
+
+
+def _quoted(language: Language, clause: Clause) -> str:
+    return language.clause(first_sentence(say_in(language, clause.sentence)))
 
 
 class _Filler(string.Formatter):
@@ -96,7 +93,7 @@ class _Filler(string.Formatter):
         if isinstance(value, Phrase):
             return value.render(self.language)
         if isinstance(value, Clause):
-            return self.language.clause(first_sentence(say_in(self.language, value.sentence)))
+            return _quoted(self.language, value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return self.language.number(value, format_spec)
         return str(super().format_field(value, format_spec))
@@ -104,6 +101,11 @@ class _Filler(string.Formatter):
 
 def fill_in(language: Language, template: str, values: Mapping[str, object]) -> str:
     """Return ``template`` (already in ``language``) with ``values`` written in ``language``."""
+    if language is ENGLISH:
+        # The fast path (sentences are built for every day of a long series): ``str.format``
+        # writes numbers as English does, a phrase is its English text already and a clause
+        # formats itself in English.
+        return template.format_map(values)
     return _Filler(language).vformat(template, (), values)
 
 
@@ -138,6 +140,8 @@ class Phrase(str):
 
     def render(self, language: Language) -> str:
         """Return the sentence in ``language``, its values rendered in the same language."""
+        if language is ENGLISH:
+            return str.__str__(self)  # filled in English when made
         return fill_in(language, language.text(self.context, self.template), self.values)
 
 
