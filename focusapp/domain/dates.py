@@ -18,6 +18,10 @@ from focusapp.domain.phrases import QT_TRANSLATE_NOOP, Phrase
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+# The message comes first: lupdate gives a marker the "#:" comments above it as notes.
+#: Follows the day as typed ("2300-01-01 is outside ...").
+_OUTSIDE_WINDOW: Final = QT_TRANSLATE_NOOP("Validation", "is outside {first} to {last}")
+
 #: The first and last day a check-in, a range or a calendar day may name.
 FIRST_DAY: Final = dt.date(1900, 1, 1)
 LAST_DAY: Final = dt.date(2200, 12, 31)
@@ -39,7 +43,6 @@ _ISO_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _MIN_ABBREVIATION: Final = 2
 #: What :func:`parse_day` accepts, for help texts and messages.
 DAY_FORMS: Final = "YYYY-MM-DD, today, yesterday or a weekday name (mon, monday ...)"
-_OUTSIDE_WINDOW: Final = QT_TRANSLATE_NOOP("Validation", "is outside {first} to {last}")
 
 
 class DayError(ValueError):

@@ -12,6 +12,12 @@ from typing import Final
 
 from focusapp.domain.phrases import QT_TRANSLATE_NOOP, Phrase
 
+# The messages come first: lupdate gives a marker the "#:" comments above it as notes.
+#: {text} is what was typed, quoted; {forms} lists the accepted forms, which stay in English.
+_NOT_A_DURATION: Final = QT_TRANSLATE_NOOP("Validation", "{text} is not a duration; use {forms}")
+_NOT_HOURS: Final = QT_TRANSLATE_NOOP("Validation", "{text} is not a number of hours; use {forms}")
+_EMPTY: Final = QT_TRANSLATE_NOOP("Validation", "'(empty)'")
+
 #: Every form listed here parses (a test holds it to that); shown in messages and tooltips.
 ACCEPTED_FORMS: Final = "90, 90m, 45 minutes, 1h, 2 hours, 1h30, 1h30m, 2 h 30, 1.5h, 1:30 or 0"
 
@@ -27,9 +33,6 @@ _CLOCK = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)")
 _PLAIN_HOURS = re.compile(rf"(?P<h>\d{{1,3}}(?:[.,]\d{{1,20}})?)\s*{_HOUR_UNIT}?")
 #: Every form of hours (sleep) listed here parses; shown in messages.
 ACCEPTED_HOURS: Final = "7.5, 7.5h, 7,5, 7h30, 7 hours 30, 7:30"
-_EMPTY: Final = QT_TRANSLATE_NOOP("Validation", "'(empty)'")
-_NOT_A_DURATION: Final = QT_TRANSLATE_NOOP("Validation", "{text} is not a duration; use {forms}")
-_NOT_HOURS: Final = QT_TRANSLATE_NOOP("Validation", "{text} is not a number of hours; use {forms}")
 
 
 class DurationError(ValueError):

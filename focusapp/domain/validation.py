@@ -16,10 +16,6 @@ MINUTES_PER_DAY = 24 * 60
 MAX_NOTE_LENGTH = 5000
 FUTURE_DAYS_ALLOWED = 1
 
-#: The translation context of the problems (the markers spell it out for lupdate).
-CONTEXT = "Validation"
-#: Field names stay as written: they are the columns of the export files.
-_FIELD_PROBLEM = "{field}: {message}"
 _OUTSIDE_SCALE = QT_TRANSLATE_NOOP("Validation", "{value} is outside {low}-{high}")
 _NEGATIVE_MINUTES = QT_TRANSLATE_NOOP("Validation", "{value} minutes is negative")
 _MINUTES_OVER_A_DAY = QT_TRANSLATE_NOOP("Validation", "{value} minutes is more than a day (24h)")
@@ -34,6 +30,10 @@ _NOTE_TOO_LONG = QT_TRANSLATE_NOOP("Validation", "is {length} characters; at mos
 _NOTE_NOT_TEXT = QT_TRANSLATE_NOOP(
     "Validation", "holds bytes that are not text (not UTF-8); retype those characters"
 )
+#: The translation context of the problems (the markers above spell it out for lupdate).
+CONTEXT = "Validation"
+# Field names stay as written: they are the columns of the export files.
+_FIELD_PROBLEM = "{field}: {message}"
 
 
 @dataclass(frozen=True, slots=True)

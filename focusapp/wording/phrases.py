@@ -14,12 +14,9 @@ from typing import Final
 
 from focusapp.domain.phrases import English, fill_in, say_in
 from focusapp.wording.numbers import number
-from focusapp.wording.translate import QT_TRANSLATE_NOOP, translate
+from focusapp.wording.translate import translate
 
-#: Qt's pattern for a rule of the language (like ``QT_LAYOUT_DIRECTION``): translated as
-#: ``keep`` where a sentence quoted after a colon keeps its capital letter (German, whose
-#: nouns start with one); anything else lowers it, as English does.
-_CLAUSE_CASE: Final = QT_TRANSLATE_NOOP("Phrases", "QUOTED_SENTENCE_CASE")
+#: What a translation says to keep a quoted sentence's case (see ``clause`` below).
 _KEEP: Final = "keep"
 
 
@@ -33,7 +30,10 @@ class _UsersLanguage(English):
         return number(value, spec)
 
     def clause(self, sentence: str) -> str:
-        if translate("Phrases", _CLAUSE_CASE) == _KEEP:
+        # A rule of the language, in Qt's pattern (as QT_LAYOUT_DIRECTION is).
+        #: Translate as keep where a sentence quoted after a colon keeps its capital letter
+        #: (German: its nouns start with one); anything else lowers the first letter.
+        if translate("Phrases", "QUOTED_SENTENCE_CASE") == _KEEP:
             return sentence
         return super().clause(sentence)
 

@@ -2018,6 +2018,7 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <name>Phrases</name>
     <message>
         <source>QUOTED_SENTENCE_CASE</source>
+        <extracomment>Translate as keep where a sentence quoted after a colon keeps its capital letter (German: its nouns start with one); anything else lowers the first letter.</extracomment>
         <translation>keep</translation>
     </message>
 </context>
@@ -2194,7 +2195,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <name>Risk</name>
     <message>
         <source>This is a self-care signal based only on what you log. It is not a medical assessment and cannot diagnose burnout, depression or any other condition.</source>
-        <extracomment>The translation context of every risk sentence (the markers spell it out: lupdate reads only literals).</extracomment>
         <translation>Dies ist ein Selbstfürsorge-Signal, das nur auf deinen Einträgen beruht. Es ist keine medizinische Beurteilung und kann weder Burnout noch Depression noch eine andere Erkrankung diagnostizieren.</translation>
     </message>
     <message>
@@ -2203,7 +2203,7 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
     <message>
         <source>Your recent pattern looks sustainable. Keep protecting what&apos;s working: rest days, focus time and sleep.</source>
-        <extracomment>Per-level wording (spec 4.10); ``{top_factor}`` / ``{top_factors}`` take explanations.</extracomment>
+        <extracomment>Per-level wording (spec 4.10); {top_factor} / {top_factors} quote the first sentence of the top factors&apos; explanations.</extracomment>
         <translation>Dein Verlauf der letzten Zeit wirkt tragfähig. Schütze weiter, was funktioniert: Ruhetage, Fokuszeit und Schlaf.</translation>
     </message>
     <message>
@@ -2229,11 +2229,12 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
     <message>
         <source>several small signals together</source>
-        <extracomment>The wanted number of explanation clauses per level template.</extracomment>
+        <extracomment>Stands for the top factors when none has a sentence to quote.</extracomment>
         <translation>mehrere kleine Signale zusammen</translation>
     </message>
     <message>
         <source>{first}; and {second}</source>
+        <extracomment>Two quoted sentences of explanations, each without its full stop.</extracomment>
         <translation>{first}; und {second}</translation>
     </message>
     <message>
@@ -2857,16 +2858,16 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <name>Validation</name>
     <message>
         <source>is outside {first} to {last}</source>
-        <extracomment>The first and last day a check-in, a range or a calendar day may name. Words for a relative day, besides weekday names. The weekdays by their full English names, Monday first (``date.weekday()`` order). Fewer letters than this could name two weekdays (&quot;t&quot;, &quot;s&quot;). What :func:`parse_day` accepts, for help texts and messages.</extracomment>
+        <extracomment>Follows the day as typed (&quot;2300-01-01 is outside ...&quot;).</extracomment>
         <translation>liegt außerhalb von {first} bis {last}</translation>
     </message>
     <message>
         <source>&apos;(empty)&apos;</source>
-        <extracomment>Every form listed here parses (a test holds it to that); shown in messages and tooltips. Every form of hours (sleep) listed here parses; shown in messages.</extracomment>
         <translation>&apos;(leer)&apos;</translation>
     </message>
     <message>
         <source>{text} is not a duration; use {forms}</source>
+        <extracomment>{text} is what was typed, quoted; {forms} lists the accepted forms, which stay in English.</extracomment>
         <translation>{text} ist keine Dauer; erlaubt sind {forms}</translation>
     </message>
     <message>
@@ -2875,7 +2876,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
     <message>
         <source>{value} is outside {low}-{high}</source>
-        <extracomment>The translation context of the problems (the markers spell it out for lupdate).</extracomment>
         <translation>{value} liegt außerhalb von {low}-{high}</translation>
     </message>
     <message>

@@ -10,11 +10,6 @@ from focusapp.domain.risk.params import Level
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-#: The translation context of every risk sentence (the markers spell it out: lupdate reads
-#: only literals).
-CONTEXT: Final = "Risk"
-_C: Final = CONTEXT
-
 DISCLAIMER: Final = QT_TRANSLATE_NOOP(
     "Risk",
     "This is a self-care signal based only on what you log. It is not a medical assessment "
@@ -36,7 +31,8 @@ ABOUT_TEXT: Final = QT_TRANSLATE_NOOP(
     "stays on this device and is never shared with your employer or with us.",
 )
 
-#: Per-level wording (spec 4.10); ``{top_factor}`` / ``{top_factors}`` take explanations.
+#: Per-level wording (spec 4.10); {top_factor} / {top_factors} quote the first sentence of
+#: the top factors' explanations.
 LEVEL_MESSAGES: Final[dict[Level, str]] = {
     Level.LOW: QT_TRANSLATE_NOOP(
         "Risk",
@@ -81,19 +77,26 @@ REST_DAY_NOTE: Final = QT_TRANSLATE_NOOP(
     "non-work strain.",
 )
 
-#: The wanted number of explanation clauses per level template.
-_CLAUSES_WANTED: Final = {
-    level: 2 if "{top_factors}" in text else 1 if "{top_factor}" in text else 0
-    for level, text in LEVEL_MESSAGES.items()
-}
-
-
+#: Stands for the top factors when none has a sentence to quote.
 _FALLBACK: Final = QT_TRANSLATE_NOOP("Risk", "several small signals together")
+#: Two quoted sentences of explanations, each without its full stop.
 _TWO_CLAUSES: Final = QT_TRANSLATE_NOOP("Risk", "{first}; and {second}")
 _CHECK_IN_ONE_MORE: Final = QT_TRANSLATE_NOOP("Risk", "Check in on 1 more day to see your signal.")
 _CHECK_IN_MORE: Final = QT_TRANSLATE_NOOP(
     "Risk", "Check in on {days} more days to see your signal."
 )
+
+# After the markers: lupdate gives a marker the "#:" comments above it as notes.
+#: The translation context of every risk sentence (the markers spell it out: lupdate reads
+#: only literals).
+CONTEXT: Final = "Risk"
+_C: Final = CONTEXT
+
+#: The wanted number of explanation clauses per level template.
+_CLAUSES_WANTED: Final = {
+    level: 2 if "{top_factors}" in text else 1 if "{top_factor}" in text else 0
+    for level, text in LEVEL_MESSAGES.items()
+}
 
 
 def level_message(level: Level, top_explanations: Sequence[str], floor_applied: bool) -> str:
