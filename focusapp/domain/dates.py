@@ -13,8 +13,14 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Final
 
+from focusapp.domain.phrases import QT_TRANSLATE_NOOP, Phrase
+
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+# The message comes first: lupdate gives a marker the "#:" comments above it as notes.
+#: Follows the day as typed ("2300-01-01 is outside ...").
+_OUTSIDE_WINDOW: Final = QT_TRANSLATE_NOOP("Validation", "is outside {first} to {last}")
 
 #: The first and last day a check-in, a range or a calendar day may name.
 FIRST_DAY: Final = dt.date(1900, 1, 1)
@@ -51,7 +57,9 @@ def outside_window(day: dt.date) -> str | None:
     """
     if FIRST_DAY <= day <= LAST_DAY:
         return None
-    return f"is outside {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+    return Phrase(
+        "Validation", _OUTSIDE_WINDOW, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+    )
 
 
 def check_day(day: dt.date) -> dt.date:

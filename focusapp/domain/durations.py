@@ -10,6 +10,14 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Final
 
+from focusapp.domain.phrases import QT_TRANSLATE_NOOP, Phrase
+
+# The messages come first: lupdate gives a marker the "#:" comments above it as notes.
+#: {text} is what was typed, quoted; {forms} lists the accepted forms, which stay in English.
+_NOT_A_DURATION: Final = QT_TRANSLATE_NOOP("Validation", "{text} is not a duration; use {forms}")
+_NOT_HOURS: Final = QT_TRANSLATE_NOOP("Validation", "{text} is not a number of hours; use {forms}")
+_EMPTY: Final = QT_TRANSLATE_NOOP("Validation", "'(empty)'")
+
 #: Every form listed here parses (a test holds it to that); shown in messages and tooltips.
 ACCEPTED_FORMS: Final = "90, 90m, 45 minutes, 1h, 2 hours, 1h30, 1h30m, 2 h 30, 1.5h, 1:30 or 0"
 
@@ -28,7 +36,25 @@ ACCEPTED_HOURS: Final = "7.5, 7.5h, 7,5, 7h30, 7 hours 30, 7:30"
 
 
 class DurationError(ValueError):
-    """Raised when a text is not one of the accepted duration forms."""
+    """Raised when a text is not one of the accepted duration forms.
+
+    Attributes:
+        message: What was typed and the forms accepted (a
+            :class:`~focusapp.domain.phrases.Phrase` the window shows translated).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _shown(text: str) -> str:
+    """Return what was typed, quoted as a message shows it.
+
+    ``repr`` keeps a pasted newline or control character from breaking a one-line message.
+    """
+    shown = text.strip()
+    return repr(shown) if shown else Phrase("Validation", _EMPTY)
 
 
 def parse_duration(text: str) -> int:
@@ -56,9 +82,9 @@ def parse_duration(text: str) -> int:
             return int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if match := _CLOCK.fullmatch(cleaned):
         return int(match["h"]) * 60 + int(match["m"])
-    shown = text.strip() or "(empty)"
-    # repr() keeps a pasted newline or control character from breaking a one-line message.
-    raise DurationError(f"{shown!r} is not a duration; use {ACCEPTED_FORMS}")
+    raise DurationError(
+        Phrase("Validation", _NOT_A_DURATION, text=_shown(text), forms=ACCEPTED_FORMS)
+    )
 
 
 def format_duration(minutes: int) -> str:
@@ -93,5 +119,6 @@ def parse_hours(text: str) -> float:
     try:
         return parse_duration(cleaned) / 60
     except DurationError:
-        shown = text.strip() or "(empty)"
-        raise DurationError(f"{shown!r} is not a number of hours; use {ACCEPTED_HOURS}") from None
+        raise DurationError(
+            Phrase("Validation", _NOT_HOURS, text=_shown(text), forms=ACCEPTED_HOURS)
+        ) from None

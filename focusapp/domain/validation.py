@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from focusapp.domain.dates import outside_window
+from focusapp.domain.phrases import QT_TRANSLATE_NOOP, Phrase
 
 if TYPE_CHECKING:
     from focusapp.domain.models import CheckIn
@@ -15,6 +16,25 @@ MINUTES_PER_DAY = 24 * 60
 MAX_NOTE_LENGTH = 5000
 FUTURE_DAYS_ALLOWED = 1
 
+_OUTSIDE_SCALE = QT_TRANSLATE_NOOP("Validation", "{value} is outside {low}-{high}")
+_NEGATIVE_MINUTES = QT_TRANSLATE_NOOP("Validation", "{value} minutes is negative")
+_MINUTES_OVER_A_DAY = QT_TRANSLATE_NOOP("Validation", "{value} minutes is more than a day (24h)")
+_NEGATIVE = QT_TRANSLATE_NOOP("Validation", "{value} is negative")
+_DAY_PROBLEM = QT_TRANSLATE_NOOP("Validation", "{day} {problem}")
+_TOO_FAR_AHEAD = QT_TRANSLATE_NOOP("Validation", "{day} is more than a day in the future")
+_WORK_OVER_A_DAY = QT_TRANSLATE_NOOP(
+    "Validation", "coding plus meetings is {hours:.1f}h, more than 24h"
+)
+_SLEEP_OUTSIDE = QT_TRANSLATE_NOOP("Validation", "{hours:g} hours is outside 0-24")
+_NOTE_TOO_LONG = QT_TRANSLATE_NOOP("Validation", "is {length} characters; at most {most}")
+_NOTE_NOT_TEXT = QT_TRANSLATE_NOOP(
+    "Validation", "holds bytes that are not text (not UTF-8); retype those characters"
+)
+#: The translation context of the problems (the markers above spell it out for lupdate).
+CONTEXT = "Validation"
+# Field names stay as written: they are the columns of the export files.
+_FIELD_PROBLEM = "{field}: {message}"
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -22,14 +42,20 @@ class Problem:
 
     Attributes:
         field: The export name of the field at fault (``energy``, ``coding_minutes``...).
-        message: What is wrong and what is accepted, for a person.
+        message: What is wrong and what is accepted, for a person (a
+            :class:`~focusapp.domain.phrases.Phrase` the window shows translated).
     """
 
     field: str
     message: str
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The problem with its field in front (``energy: 7 is outside 1-5``), as a phrase."""
+        return Phrase(CONTEXT, _FIELD_PROBLEM, field=self.field, message=self.message)
 
 
 class CheckInInvalidError(ValueError):
@@ -43,22 +69,22 @@ class CheckInInvalidError(ValueError):
 def _check_scale(name: str, value: int | None, low: int, high: int) -> list[Problem]:
     if value is None or low <= value <= high:
         return []
-    return [Problem(name, f"{value} is outside {low}-{high}")]
+    return [Problem(name, Phrase(CONTEXT, _OUTSIDE_SCALE, value=value, low=low, high=high))]
 
 
 def _check_minutes(name: str, value: int | None) -> list[Problem]:
     if value is None:
         return []
     if value < 0:
-        return [Problem(name, f"{value} minutes is negative")]
+        return [Problem(name, Phrase(CONTEXT, _NEGATIVE_MINUTES, value=value))]
     if value > MINUTES_PER_DAY:
-        return [Problem(name, f"{value} minutes is more than a day (24h)")]
+        return [Problem(name, Phrase(CONTEXT, _MINUTES_OVER_A_DAY, value=value))]
     return []
 
 
 def _check_count(name: str, value: int | None) -> list[Problem]:
     if value is not None and value < 0:
-        return [Problem(name, f"{value} is negative")]
+        return [Problem(name, Phrase(CONTEXT, _NEGATIVE, value=value))]
     return []
 
 
@@ -80,11 +106,10 @@ def problems_in(checkin: CheckIn, today: dt.date) -> list[Problem]:
     found: list[Problem] = []
     outside = outside_window(checkin.date)
     if outside is not None:
-        found.append(Problem("date", f"{checkin.date.isoformat()} {outside}"))
+        day = checkin.date.isoformat()
+        found.append(Problem("date", Phrase(CONTEXT, _DAY_PROBLEM, day=day, problem=outside)))
     elif checkin.date > today + dt.timedelta(days=FUTURE_DAYS_ALLOWED):
-        found.append(
-            Problem("date", f"{checkin.date.isoformat()} is more than a day in the future")
-        )
+        found.append(Problem("date", Phrase(CONTEXT, _TOO_FAR_AHEAD, day=checkin.date.isoformat())))
     found += _check_scale("energy", checkin.energy, 1, 5)
     found += _check_scale("stress", checkin.stress, 1, 5)
     found += _check_minutes("coding_minutes", checkin.coding_minutes)
@@ -96,19 +121,20 @@ def problems_in(checkin: CheckIn, today: dt.date) -> list[Problem]:
     if work > MINUTES_PER_DAY and not any(
         p.field in ("coding_minutes", "meeting_minutes") for p in found
     ):
-        found.append(
-            Problem("coding_minutes", f"coding plus meetings is {work / 60:.1f}h, more than 24h")
-        )
+        found.append(Problem("coding_minutes", Phrase(CONTEXT, _WORK_OVER_A_DAY, hours=work / 60)))
     if checkin.sleep_hours is not None and not 0 <= checkin.sleep_hours <= 24:
-        found.append(Problem("sleep_hours", f"{checkin.sleep_hours:g} hours is outside 0-24"))
+        found.append(
+            Problem("sleep_hours", Phrase(CONTEXT, _SLEEP_OUTSIDE, hours=checkin.sleep_hours))
+        )
     if checkin.note is not None and len(checkin.note) > MAX_NOTE_LENGTH:
         found.append(
-            Problem("note", f"is {len(checkin.note)} characters; at most {MAX_NOTE_LENGTH}")
+            Problem(
+                "note",
+                Phrase(CONTEXT, _NOTE_TOO_LONG, length=len(checkin.note), most=MAX_NOTE_LENGTH),
+            )
         )
     elif checkin.note is not None and has_lone_surrogates(checkin.note):
-        found.append(
-            Problem("note", "holds bytes that are not text (not UTF-8); retype those characters")
-        )
+        found.append(Problem("note", Phrase(CONTEXT, _NOTE_NOT_TEXT)))
     return found
 
 

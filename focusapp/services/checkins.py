@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from focusapp.domain.days import local_day
 from focusapp.domain.imports import ImportChoice, ImportPlan, plan_import
 from focusapp.domain.models import VALUE_FIELDS, CheckIn
+from focusapp.domain.phrases import Phrase
 from focusapp.domain.sources import (
     COMMIT_PAD,
     DayRules,
@@ -17,7 +18,13 @@ from focusapp.domain.sources import (
     merge,
     merge_all,
 )
-from focusapp.domain.validation import CheckInInvalidError, Problem, problems_in, validate
+from focusapp.domain.validation import (
+    CONTEXT,
+    CheckInInvalidError,
+    Problem,
+    problems_in,
+    validate,
+)
 from focusapp.services.changes import DAY_FIGURE_KINDS, ChangeFeed, ChangeKind, Changes
 from focusapp.services.day_cache import DayCache, DaysRead
 from focusapp.storage.calendar_repository import CalendarRepository
@@ -34,6 +41,9 @@ if TYPE_CHECKING:
 
     from focusapp.domain.clock import Clock
     from focusapp.storage.db import Sessions
+
+#: A problem of an imported day, the day in front (no words to translate).
+_DAY_PROBLEM = "{day}: {problem}"
 
 
 class ImportConflictError(ValueError):
@@ -259,7 +269,10 @@ class CheckInService:
                 typed = stored[day].typed if day in stored else None
                 merged = (typed or CheckIn(date=day)).merged(fields)
                 problems += [
-                    Problem(p.field, f"{day.isoformat()}: {p.message}")
+                    Problem(
+                        p.field,
+                        Phrase(CONTEXT, _DAY_PROBLEM, day=day.isoformat(), problem=p.message),
+                    )
                     for p in problems_in(merged, today)
                 ]
             if problems:

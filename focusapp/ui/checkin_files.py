@@ -112,13 +112,20 @@ class CheckInFiles(QObject):
         self._window.statusBar().showMessage(import_summary(path.name, plan, choice), _STATUS_MS)
 
     def _show_import_problem(self, error: Exception) -> None:
+        from focusapp.domain.validation import CheckInInvalidError
         from focusapp.formats.csv_json import ImportFormatError
         from focusapp.services.checkins import ImportConflictError
+        from focusapp.wording.phrases import say
 
         title = self.tr("Nothing imported")
-        if isinstance(error, ImportFormatError):
-            shown = "\n".join(error.problems[:_PROBLEMS_SHOWN])
-            more = len(error.problems) - _PROBLEMS_SHOWN
+        if isinstance(error, ImportFormatError | CheckInInvalidError):
+            problems = (
+                error.problems
+                if isinstance(error, ImportFormatError)
+                else [say(problem.text) for problem in error.problems]
+            )
+            shown = "\n".join(problems[:_PROBLEMS_SHOWN])
+            more = len(problems) - _PROBLEMS_SHOWN
             if more > 0:
                 shown += "\n" + self.tr("... and %n more", "", more)
             text = self.tr("Nothing was imported:") + "\n\n" + shown

@@ -34,6 +34,8 @@ from focusapp.domain.validation import Problem, problems_in
 from focusapp.ui.checkin_widgets import DayEdit, EnergyPicker
 from focusapp.ui.locale_text import day_text
 from focusapp.ui.theme import error_color, link_color
+from focusapp.wording.numbers import number
+from focusapp.wording.phrases import say
 from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 STRESS_LABELS: Final = {
@@ -270,7 +272,7 @@ class CheckInForm(QWidget):
         self.energy.set_value(checkin.energy)
         self.coding.setText(_minutes_text(checkin.coding_minutes))
         self.meetings.setText(_minutes_text(checkin.meeting_minutes))
-        self.sleep.setText("" if checkin.sleep_hours is None else f"{checkin.sleep_hours:g}")
+        self.sleep.setText("" if checkin.sleep_hours is None else number(checkin.sleep_hours, "g"))
         index = self.stress.findData(checkin.stress)
         self.stress.setCurrentIndex(max(index, 0))
         self.note.setText(checkin.note or "")
@@ -314,7 +316,8 @@ class CheckInForm(QWidget):
         self.clear_problems()
         for problem in problems:
             label = self._errors.get(problem.field, self._errors["date"])
-            text = problem.message if label.isHidden() else f"{label.text()}; {problem.message}"
+            message = say(problem.message)
+            text = message if label.isHidden() else f"{label.text()}; {message}"
             label.setText(text)
             label.show()
         fields = [self._fields.get(problem.field, self.date_edit) for problem in problems]
@@ -372,13 +375,13 @@ class CheckInForm(QWidget):
                 values[name] = parse_duration(text)
             except DurationError as error:
                 values[name] = None
-                problems.append(Problem(name, str(error)))
+                problems.append(Problem(name, error.message))
         sleep_text = self.sleep.text().strip()
         try:
             values["sleep_hours"] = parse_hours(sleep_text) if sleep_text else None
         except DurationError as error:
             values["sleep_hours"] = None
-            problems.append(Problem("sleep_hours", str(error)))
+            problems.append(Problem("sleep_hours", error.message))
         values["stress"] = self.stress.currentData()
         values["note"] = self.note.text().strip() or None
         candidate = self._base.merged({**values, "date": self.day()})

@@ -18,6 +18,7 @@ from focusapp.domain.durations import format_duration
 from focusapp.ui.checkin_form import stress_text
 from focusapp.wording.dates import day_text
 from focusapp.wording.levels import energy_word
+from focusapp.wording.phrases import format_text
 from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -50,7 +51,9 @@ def _display(day: CheckIn, column: int) -> str:
         case 3:
             return "" if day.meeting_minutes is None else format_duration(day.meeting_minutes)
         case 4:
-            return "" if day.sleep_hours is None else f"{day.sleep_hours:g} h"
+            return (
+                "" if day.sleep_hours is None else format_text("{hours:g} h", hours=day.sleep_hours)
+            )
         case 5:
             return "" if day.stress is None else stress_text(day.stress)
         case _:

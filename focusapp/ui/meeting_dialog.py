@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from focusapp.domain.durations import ACCEPTED_FORMS, DurationError, format_duration, parse_duration
 from focusapp.ui.theme import error_color
+from focusapp.wording.phrases import say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -119,7 +120,7 @@ class AddMeetingTimeDialog(QDialog):
         try:
             minutes = parse_duration(text)
         except DurationError as error:
-            self.show_error(str(error))
+            self.show_error(say(error.message))
             return
         if self._adding:  # a second Enter while the first is being stored adds nothing
             return

@@ -40,6 +40,7 @@ from focusapp.wording.lookahead import (
     projection_label,
     week_comparison,
 )
+from focusapp.wording.phrases import format_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -231,10 +232,14 @@ class NextWeeksView(QWidget):
         saved = sum(s.minutes for s in forecast.booked_series) - sum(
             s.minutes for s in forecast.series
         )
-        return self.tr(
-            "Your plan changes {count} series and frees {hours:.1f} h of meetings in these "
-            "days. It is kept on this computer only; clear it when you are done."
-        ).format(count=len(forecast.plan), hours=saved / 60)
+        return format_text(
+            self.tr(
+                "Your plan changes {count} series and frees {hours:.1f} h of meetings in these "
+                "days. It is kept on this computer only; clear it when you are done."
+            ),
+            count=len(forecast.plan),
+            hours=saved / 60,
+        )
 
     # --- the plan -------------------------------------------------------------------------
 

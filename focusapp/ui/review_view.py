@@ -29,6 +29,7 @@ from focusapp.services.lookahead import MAX_REFLECTION_CHARS
 from focusapp.ui.lookahead_models import day_text
 from focusapp.ui.lookahead_parts import NewestOnly, scrolling_page, text_label
 from focusapp.wording.lookahead import review_suggestion
+from focusapp.wording.phrases import format_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,7 +61,7 @@ def _hours(minutes: float) -> str:
 
 
 def _energy(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}/5"
+    return "-" if value is None else format_text("{value:.1f}/5", value=value)
 
 
 class ReviewView(QWidget):

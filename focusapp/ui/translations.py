@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from focusapp.system.resources import resources_dir
+from focusapp.wording import numbers
 from focusapp.wording import translate as wording
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
 
     Qt asks the translator installed last first, so the English plural forms go in first and
     the user's language overrides them. Text built outside Qt widgets (wording modules) is
-    routed to the same translators. Returns the translators (parented to ``app``).
+    routed to the same translators, and writes its numbers with the locale's decimal sign.
+    Returns the translators (parented to ``app``).
     """
     locale = QLocale.system() if locale is None else locale
     QLocale.setDefault(locale)
@@ -62,4 +64,5 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     for translator in installed:
         app.installTranslator(translator)
     wording.install(_qt_translate)
+    numbers.install(locale.decimalPoint())
     return installed

@@ -7,10 +7,10 @@ sentence ("risk high").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from focusapp.domain.risk import Level
-from focusapp.wording.translate import QT_TRANSLATE_NOOP, translate
+from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,32 +58,8 @@ def energy_word(energy: int) -> str:
 
 
 def risk_text(text: str) -> str:
-    """Return a fixed sentence of the risk domain (the disclaimer), translated when known."""
+    """Return a fixed sentence of the risk domain (the disclaimer), translated when known.
+
+    The domain marks its sentences for the translation tools (``focusapp.domain.phrases``).
+    """
     return translate("Risk", text)
-
-
-#: The risk domain's fixed sentences (:data:`~focusapp.domain.risk.DISCLAIMER` and
-#: :data:`~focusapp.domain.risk.ABOUT_TEXT`), spelled out for the translation tools; a test
-#: keeps them equal to the domain's.
-RISK_SENTENCES: Final = (
-    QT_TRANSLATE_NOOP(
-        "Risk",
-        "This is a self-care signal based only on what you log. It is not a medical assessment "
-        "and cannot diagnose burnout, depression or any other condition.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "Risk",
-        "About your burnout-risk signal. This chart turns your daily check-ins (energy, coding "
-        "and meeting time, and optionally sleep, stress and calendar data) into a 0\u2013100 "
-        "signal so you can notice patterns early. It is a self-care aid, not a medical device, "
-        "a medical assessment or a validated clinical test. The scoring rules are simple, "
-        "shown in the app, and explained factor by factor; they are informed by research on "
-        "burnout, workload and recovery but have not been clinically validated for "
-        "individuals. It cannot see many things that matter, such as how you feel about your "
-        "work, support at work, or life outside work. A low score does not mean you are fine, "
-        "and a high score does not mean you have burnout. If you feel persistently exhausted, "
-        "low, anxious or unable to cope, please talk to a doctor or a mental-health "
-        "professional, whatever this chart says. Your data stays on this device and is never "
-        "shared with your employer or with us.",
-    ),
-)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from focusapp.wording.numbers import number
+from focusapp.wording.phrases import format_text
 from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
@@ -36,7 +38,7 @@ def future_rows_note(today: dt.date) -> str:
 
 
 def _hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f} h"
+    return f"{number(minutes / 60, '.1f')} h"
 
 
 def projection_label() -> str:
@@ -51,7 +53,7 @@ def projection_assumptions(energy: float, coding_minutes: int, recent_days: int)
         "A projection, not a measurement: it assumes your energy stays at {energy}/5 and "
         "your coding time at {coding} a day, as in the {days} days you logged in the last "
         "4 weeks, with meetings as booked in your calendar.",
-    ).format(energy=f"{energy:.1f}", coding=_hours(coding_minutes), days=recent_days)
+    ).format(energy=number(energy, ".1f"), coding=_hours(coding_minutes), days=recent_days)
 
 
 def week_comparison(minutes: int, usual: int | None, weeks: int, focus_days: int) -> str:
@@ -134,11 +136,12 @@ def insight_text(
             "6 weeks (now {n_with} vs {n_without} days).",
         ).format(subject=subject, n_with=n_with, n_without=n_without)
     if not clear:
-        return translate(
-            "Lookahead",
-            "{subject} your energy averaged {with_:.1f}, and {without:.1f} on other days "
-            "({n_with} vs {n_without} days). The data does not show a difference yet.",
-        ).format(
+        return format_text(
+            translate(
+                "Lookahead",
+                "{subject} your energy averaged {with_:.1f}, and {without:.1f} on other days "
+                "({n_with} vs {n_without} days). The data does not show a difference yet.",
+            ),
             subject=subject,
             with_=energy_with,
             without=energy_without,
@@ -159,7 +162,8 @@ def insight_text(
             "{subject} your energy averaged {with_:.1f}, {size:.1f} higher than other days "
             "(interval {lo:.1f} to {hi:.1f}; {n_with} vs {n_without} days). {caution}",
         )
-    return template.format(
+    return format_text(
+        template,
         subject=subject,
         with_=energy_with,
         size=abs(difference),

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# One marker for the whole package: tables of English text (level words, weekday names) are
+# declared with it and translated where they are shown, with :func:`translate` and the same
+# context; the domain marks its sentence templates with it too.
+from focusapp.domain.phrases import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -30,13 +35,3 @@ def install(backend: Callable[[str, str], str] | None) -> None:
     """Use ``backend(context, text)`` for every later :func:`translate`; ``None`` resets."""
     global _backend  # one process-wide choice, made once at start-up
     _backend = backend if backend is not None else _english
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
-    """Return ``text`` unchanged: marks a constant for ``pyside6-lupdate`` to extract.
-
-    Tables of English text (level words, the domain's fixed sentences) are declared with this
-    marker and translated where they are shown, with :func:`translate` and the same context.
-    """
-    del context
-    return text

@@ -555,6 +555,10 @@
         <source>What this signal is, and where to find help</source>
         <translation>Was dieses Signal ist und wo du Hilfe findest</translation>
     </message>
+    <message>
+        <source>No check-ins in this range.</source>
+        <translation>Keine Check-ins in diesem Zeitraum.</translation>
+    </message>
 </context>
 <context>
     <name>CheckInFiles</name>
@@ -2023,6 +2027,14 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
 </context>
 <context>
+    <name>Phrases</name>
+    <message>
+        <source>QUOTED_SENTENCE_CASE</source>
+        <extracomment>Translate as keep where a sentence quoted after a colon keeps its capital letter (German: its nouns start with one); anything else lowers the first letter.</extracomment>
+        <translation>keep</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>Database from a newer FocusApp</source>
@@ -2195,12 +2207,155 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <name>Risk</name>
     <message>
         <source>This is a self-care signal based only on what you log. It is not a medical assessment and cannot diagnose burnout, depression or any other condition.</source>
-        <extracomment>The risk domain&apos;s fixed sentences (:data:`~focusapp.domain.risk.DISCLAIMER` and :data:`~focusapp.domain.risk.ABOUT_TEXT`), spelled out for the translation tools; a test keeps them equal to the domain&apos;s.</extracomment>
         <translation>Dies ist ein Selbstfürsorge-Signal, das nur auf deinen Einträgen beruht. Es ist keine medizinische Beurteilung und kann weder Burnout noch Depression noch eine andere Erkrankung diagnostizieren.</translation>
     </message>
     <message>
         <source>About your burnout-risk signal. This chart turns your daily check-ins (energy, coding and meeting time, and optionally sleep, stress and calendar data) into a 0–100 signal so you can notice patterns early. It is a self-care aid, not a medical device, a medical assessment or a validated clinical test. The scoring rules are simple, shown in the app, and explained factor by factor; they are informed by research on burnout, workload and recovery but have not been clinically validated for individuals. It cannot see many things that matter, such as how you feel about your work, support at work, or life outside work. A low score does not mean you are fine, and a high score does not mean you have burnout. If you feel persistently exhausted, low, anxious or unable to cope, please talk to a doctor or a mental-health professional, whatever this chart says. Your data stays on this device and is never shared with your employer or with us.</source>
         <translation>Über dein Burnout-Risiko-Signal. Dieses Diagramm macht aus deinen täglichen Check-ins (Energie, Coding- und Meeting-Zeit und optional Schlaf, Stress und Kalenderdaten) ein Signal von 0–100, damit du Muster früh bemerkst. Es ist eine Hilfe zur Selbstfürsorge, kein Medizinprodukt, keine medizinische Beurteilung und kein validierter klinischer Test. Die Bewertungsregeln sind einfach, in der App sichtbar und Faktor für Faktor erklärt; sie stützen sich auf Forschung zu Burnout, Arbeitslast und Erholung, sind aber für Einzelpersonen nicht klinisch validiert. Vieles, was zählt, kann es nicht sehen, etwa wie du zu deiner Arbeit stehst, Unterstützung bei der Arbeit oder dein Leben außerhalb der Arbeit. Ein niedriger Wert heißt nicht, dass es dir gut geht, und ein hoher Wert heißt nicht, dass du Burnout hast. Wenn du dich anhaltend erschöpft, niedergeschlagen, ängstlich oder überfordert fühlst, sprich bitte mit einer Ärztin, einem Arzt oder einer psychotherapeutischen Fachkraft, egal was dieses Diagramm sagt. Deine Daten bleiben auf diesem Gerät und werden nie mit deinem Arbeitgeber oder mit uns geteilt.</translation>
+    </message>
+    <message>
+        <source>Your recent pattern looks sustainable. Keep protecting what&apos;s working: rest days, focus time and sleep.</source>
+        <extracomment>Per-level wording (spec 4.10); {top_factor} / {top_factors} quote the first sentence of the top factors&apos; explanations.</extracomment>
+        <translation>Dein Verlauf der letzten Zeit wirkt tragfähig. Schütze weiter, was funktioniert: Ruhetage, Fokuszeit und Schlaf.</translation>
+    </message>
+    <message>
+        <source>Some strain is showing: {top_factor}. Small changes now are easier than big ones later. For example: protect one 2-hour focus block a day, leave 5–10 minutes between meetings, or keep one full day free of work this week. If this lasts more than two weeks, it&apos;s worth raising your workload with your manager.</source>
+        <translation>Es zeigt sich etwas Belastung: {top_factor}. Kleine Änderungen jetzt fallen leichter als große später. Zum Beispiel: Schütze jeden Tag einen 2-Stunden-Fokusblock, lass 5–10 Minuten zwischen Meetings frei oder halte dir diese Woche einen ganzen Tag frei von Arbeit. Hält das länger als zwei Wochen an, lohnt es sich, deine Arbeitslast bei deiner Führungskraft anzusprechen.</translation>
+    </message>
+    <message>
+        <source>Several strain signals have lined up for at least a week: {top_factors}. This is a good moment to act: talk with your manager or team about priorities and meeting load, and plan real recovery time (evenings off, a full weekend, or leave). If you&apos;ve felt drained on most days for two weeks or more, consider talking to your doctor or your employee assistance programme (EAP).</source>
+        <translation>Seit mindestens einer Woche kommen mehrere Belastungssignale zusammen: {top_factors}. Das ist ein guter Moment zu handeln: Sprich mit deiner Führungskraft oder deinem Team über Prioritäten und Meeting-Last, und plane echte Erholungszeit ein (freie Abende, ein ganzes Wochenende oder Urlaub). Wenn du dich seit zwei Wochen oder länger an den meisten Tagen ausgelaugt fühlst, sprich mit deiner Ärztin oder deinem Arzt oder dem Mitarbeiterberatungsprogramm deines Arbeitgebers (EAP).</translation>
+    </message>
+    <message>
+        <source>Your check-ins show sustained low energy together with heavy workload and little recovery. That combination is worth taking seriously, and you don&apos;t have to handle it alone. Please consider reaching out this week to someone who can help: your doctor, a mental-health professional, or your EAP, and let your manager know you need some workload relief. If you are struggling to cope or having thoughts of harming yourself, contact local emergency services or a crisis line now (US: call or text 988; UK &amp; Ireland: Samaritans 116 123; other countries: findahelpline.com).</source>
+        <translation>Deine Check-ins zeigen anhaltend niedrige Energie zusammen mit hoher Arbeitslast und wenig Erholung. Diese Kombination solltest du ernst nehmen, und du musst damit nicht allein zurechtkommen. Bitte wende dich diese Woche an jemanden, der helfen kann: deine Ärztin oder deinen Arzt, eine psychotherapeutische Fachkraft oder dein EAP, und sag deiner Führungskraft, dass du Entlastung bei der Arbeit brauchst. Wenn du nicht mehr zurechtkommst oder daran denkst, dir etwas anzutun, wende dich jetzt an den örtlichen Notruf oder eine Krisenhotline (USA: Anruf oder SMS an 988; Vereinigtes Königreich &amp; Irland: Samaritans 116 123; andere Länder: findahelpline.com).</translation>
+    </message>
+    <message>
+        <source>Your energy was at the lowest level on 3 or more work days this week.</source>
+        <translation>Deine Energie lag diese Woche an 3 oder mehr Arbeitstagen auf der niedrigsten Stufe.</translation>
+    </message>
+    <message>
+        <source>Energy stayed low on rest days too ({energy:.1f}/5). This can also reflect illness or non-work strain.</source>
+        <extracomment>Filled in with ``energy``, the mean energy on rest days.</extracomment>
+        <translation>Auch an Ruhetagen blieb deine Energie niedrig ({energy:.1f}/5). Das kann auch an einer Krankheit oder an Belastungen außerhalb der Arbeit liegen.</translation>
+    </message>
+    <message>
+        <source>several small signals together</source>
+        <extracomment>Stands for the top factors when none has a sentence to quote.</extracomment>
+        <translation>mehrere kleine Signale zusammen</translation>
+    </message>
+    <message>
+        <source>{first}; and {second}</source>
+        <extracomment>Two quoted sentences of explanations, each without its full stop.</extracomment>
+        <translation>{first}; und {second}</translation>
+    </message>
+    <message>
+        <source>Check in on 1 more day to see your signal.</source>
+        <translation>Noch 1 Tag mit Check-in, dann siehst du dein Signal.</translation>
+    </message>
+    <message>
+        <source>Check in on {days} more days to see your signal.</source>
+        <translation>Noch {days} Tage mit Check-in, dann siehst du dein Signal.</translation>
+    </message>
+    <message>
+        <source>No energy ratings were logged in the last {days} days.</source>
+        <translation>In den letzten {days} Tagen wurde keine Energie erfasst.</translation>
+    </message>
+    <message>
+        <source> (your usual: {energy:.1f})</source>
+        <translation> (dein üblicher Wert: {energy:.1f})</translation>
+    </message>
+    <message>
+        <source>Energy on work days averaged {energy:.1f}/5 over the last {days} days{usual}.</source>
+        <translation>Deine Energie an Arbeitstagen lag in den letzten {days} Tagen im Mittel bei {energy:.1f}/5{usual}.</translation>
+    </message>
+    <message>
+        <source>Energy averaged {energy:.1f}/5 over the last {days} days, with fewer than 2 work days logged.</source>
+        <translation>Deine Energie lag in den letzten {days} Tagen im Mittel bei {energy:.1f}/5, bei weniger als 2 erfassten Arbeitstagen.</translation>
+    </message>
+    <message>
+        <source>This can also reflect illness or non-work strain.</source>
+        <translation>Das kann auch an einer Krankheit oder an Belastungen außerhalb der Arbeit liegen.</translation>
+    </message>
+    <message>
+        <source>Stress averaged {stress:.1f}/5 over the last {days} days.</source>
+        <translation>Dein Stress lag in den letzten {days} Tagen im Mittel bei {stress:.1f}/5.</translation>
+    </message>
+    <message>
+        <source>Not enough work days logged to assess meetings.</source>
+        <translation>Zu wenige Arbeitstage erfasst, um die Meetings zu beurteilen.</translation>
+    </message>
+    <message>
+        <source> vs {share:.0%} at your baseline</source>
+        <translation> gegenüber {share:.0%} in deinem üblichen Zeitraum</translation>
+    </message>
+    <message>
+        <source>, {count:.1f} meetings a day</source>
+        <translation>, {count:.1f} Meetings pro Tag</translation>
+    </message>
+    <message>
+        <source>Meetings were {share:.0%} of logged work time over the last {days} days{usual} (avg {hours:.1f} h per work day{count}).</source>
+        <translation>Meetings machten in den letzten {days} Tagen {share:.0%} der erfassten Arbeitszeit aus{usual} (im Mittel {hours:.1f} h pro Arbeitstag{count}).</translation>
+    </message>
+    <message>
+        <source>Logged work totalled {week:.1f} h in the last 7 days.</source>
+        <translation>Deine erfasste Arbeit betrug in den letzten 7 Tagen insgesamt {week:.1f} h.</translation>
+    </message>
+    <message>
+        <source> ({ratio:.2f}x your usual)</source>
+        <translation> ({ratio:.2f}-mal so viel wie üblich)</translation>
+    </message>
+    <message>
+        <source>Logged work averaged {hours:.1f} h per work day, {week:.1f} h in the last 7 days{usual}.</source>
+        <translation>Deine erfasste Arbeit lag im Mittel bei {hours:.1f} h pro Arbeitstag, {week:.1f} h in den letzten 7 Tagen{usual}.</translation>
+    </message>
+    <message>
+        <source>Coding/deep work averaged {hours:.1f} h per work day vs {usual:.1f} h usual ({change:+.0%}).</source>
+        <translation>Coding/Fokusarbeit lag im Mittel bei {hours:.1f} h pro Arbeitstag gegenüber üblichen {usual:.1f} h ({change:+.0%}).</translation>
+    </message>
+    <message>
+        <source>Coding/deep work averaged {hours:.1f} h per work day; erosion is not assessed because your usual coding time is under 1 h per work day.</source>
+        <translation>Coding/Fokusarbeit lag im Mittel bei {hours:.1f} h pro Arbeitstag; ein Rückgang wird nicht beurteilt, weil deine übliche Coding-Zeit unter 1 h pro Arbeitstag liegt.</translation>
+    </message>
+    <message>
+        <source>Coding/deep work averaged {hours:.1f} h per work day.</source>
+        <translation>Coding/Fokusarbeit lag im Mittel bei {hours:.1f} h pro Arbeitstag.</translation>
+    </message>
+    <message>
+        <source>Not enough work days logged to assess deep work.</source>
+        <translation>Zu wenige Arbeitstage erfasst, um die Fokusarbeit zu beurteilen.</translation>
+    </message>
+    <message>
+        <source>{fragmented} of {days} work days had no free 2-h block or had 3+ back-to-back meetings.</source>
+        <translation>{fragmented} von {days} Arbeitstagen hatten keinen freien 2-h-Block oder 3+ Meetings direkt hintereinander.</translation>
+    </message>
+    <message>
+        <source>{days} or more consecutive work days without a rest day.</source>
+        <translation>{days} oder mehr Arbeitstage am Stück ohne Ruhetag.</translation>
+    </message>
+    <message>
+        <source>{days} consecutive work days without a rest day.</source>
+        <translation>{days} Arbeitstage am Stück ohne Ruhetag.</translation>
+    </message>
+    <message>
+        <source>1 work day in a row so far (up to 5 in a row is an ordinary week).</source>
+        <translation>Bisher 1 Arbeitstag am Stück (bis zu 5 am Stück sind eine gewöhnliche Woche).</translation>
+    </message>
+    <message>
+        <source>{days} work days in a row so far (up to 5 in a row is an ordinary week).</source>
+        <translation>Bisher {days} Arbeitstage am Stück (bis zu 5 am Stück sind eine gewöhnliche Woche).</translation>
+    </message>
+    <message>
+        <source>Your latest check-in with work logged was a rest day (under 1 h of work).</source>
+        <translation>Dein letzter Check-in mit erfasster Arbeit war ein Ruhetag (unter 1 h Arbeit).</translation>
+    </message>
+    <message>
+        <source>No work days logged in the last 7 days.</source>
+        <translation>In den letzten 7 Tagen wurden keine Arbeitstage erfasst.</translation>
+    </message>
+    <message>
+        <source>Sleep averaged {hours:.1f} h (adults need 7 h or more).</source>
+        <translation>Dein Schlaf lag im Mittel bei {hours:.1f} h (Erwachsene brauchen 7 h oder mehr).</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2864,67 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <message>
         <source>Quit FocusApp</source>
         <translation>FocusApp beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>is outside {first} to {last}</source>
+        <extracomment>Follows the day as typed (&quot;2300-01-01 is outside ...&quot;).</extracomment>
+        <translation>liegt außerhalb von {first} bis {last}</translation>
+    </message>
+    <message>
+        <source>&apos;(empty)&apos;</source>
+        <translation>&apos;(leer)&apos;</translation>
+    </message>
+    <message>
+        <source>{text} is not a duration; use {forms}</source>
+        <extracomment>{text} is what was typed, quoted; {forms} lists the accepted forms, which stay in English.</extracomment>
+        <translation>{text} ist keine Dauer; erlaubt sind {forms}</translation>
+    </message>
+    <message>
+        <source>{text} is not a number of hours; use {forms}</source>
+        <translation>{text} ist keine Stundenzahl; erlaubt sind {forms}</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low}-{high}</source>
+        <translation>{value} liegt außerhalb von {low}-{high}</translation>
+    </message>
+    <message>
+        <source>{value} minutes is negative</source>
+        <translation>{value} Minuten sind negativ</translation>
+    </message>
+    <message>
+        <source>{value} minutes is more than a day (24h)</source>
+        <translation>{value} Minuten sind mehr als ein Tag (24h)</translation>
+    </message>
+    <message>
+        <source>{value} is negative</source>
+        <translation>{value} ist negativ</translation>
+    </message>
+    <message>
+        <source>{day} {problem}</source>
+        <translation>{day} {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is more than a day in the future</source>
+        <translation>{day} liegt mehr als einen Tag in der Zukunft</translation>
+    </message>
+    <message>
+        <source>coding plus meetings is {hours:.1f}h, more than 24h</source>
+        <translation>Coding plus Meetings ergibt {hours:.1f}h, mehr als 24h</translation>
+    </message>
+    <message>
+        <source>{hours:g} hours is outside 0-24</source>
+        <translation>{hours:g} Stunden liegen außerhalb von 0-24</translation>
+    </message>
+    <message>
+        <source>is {length} characters; at most {most}</source>
+        <translation>hat {length} Zeichen; erlaubt sind höchstens {most}</translation>
+    </message>
+    <message>
+        <source>holds bytes that are not text (not UTF-8); retype those characters</source>
+        <translation>enthält Bytes, die kein Text sind (kein UTF-8); tippe diese Zeichen neu</translation>
     </message>
 </context>
 <context>

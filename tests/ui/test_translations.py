@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from focusapp.domain.models import ENERGY_LABELS
-from focusapp.domain.risk import ABOUT_TEXT, DISCLAIMER
+from focusapp.domain.models import ENERGY_LABELS, CheckIn
+from focusapp.wording import numbers
 from focusapp.wording import translate as wording
-from focusapp.wording.levels import RISK_SENTENCES, energy_word
+from focusapp.wording.levels import energy_word
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +51,7 @@ def _lupdate(ts, *extra):
             *extra,
             str(ROOT / "focusapp" / "ui"),
             str(ROOT / "focusapp" / "wording"),
+            str(ROOT / "focusapp" / "domain"),
             "-ts",
             str(ts),
         ],
@@ -80,6 +81,8 @@ def test_german_is_complete_and_keeps_every_placeholder():
         wanted = sorted(set(PLACEHOLDER.findall(source)))
         for form in forms:
             assert sorted(set(PLACEHOLDER.findall(form))) == wanted, (context, source, form)
+            # A fragment that goes after a word (" (your usual: ...)") keeps its space.
+            assert form.startswith(" ") == source.startswith(" "), (context, source, form)
             assert form.count("&") - form.count("&nbsp;") - form.count("&amp;") <= 1
 
 
@@ -92,7 +95,6 @@ def test_english_catalogue_holds_the_plural_forms_only():
 
 def test_words_spelled_out_for_the_tools_equal_the_domains():
     assert {n: energy_word(n) for n in ENERGY_LABELS} == ENERGY_LABELS
-    assert (DISCLAIMER, ABOUT_TEXT) == RISK_SENTENCES
 
 
 @pytest.fixture
@@ -122,6 +124,7 @@ def installed(qapp, compiled):
         qapp.removeTranslator(translator)
         translator.deleteLater()
     wording.install(None)
+    numbers.install(None)
     QLocale.setDefault(QLocale.c())
 
 
@@ -172,3 +175,97 @@ def test_command_line_stays_english_under_a_german_locale(tmp_path):
     run("log", "--energy", "2", "--coding", "1h", lang="de_DE.UTF-8")
     assert run("show", lang="de_DE.UTF-8") == run("show", lang="C.UTF-8")
     assert "Energy" in run("show", lang="de_DE.UTF-8")
+
+
+# --- the domain's sentences in a German window -------------------------------------------------
+
+STRAINED_WEEK = [
+    CheckIn(
+        dt.date(2026, 11, 1) + dt.timedelta(days=n),
+        energy=2,
+        coding_minutes=90,
+        meeting_minutes=270,
+        sleep_hours=6.5,
+    )
+    for n in range(30)
+]
+
+
+def test_german_window_shows_the_risk_explanations_and_messages_with_a_decimal_comma(installed):
+    from focusapp.domain.risk import assess_day
+    from focusapp.wording.phrases import say
+
+    assessment = assess_day(STRAINED_WEEK, dt.date(2026, 11, 30))
+    english = assessment.factors["exhaustion"].explanation
+    assert english == "Energy on work days averaged 2.0/5 over the last 7 days (your usual: 2.0)."
+    installed("de_DE")
+    assert say(english) == (
+        "Deine Energie an Arbeitstagen lag in den letzten 7 Tagen im Mittel bei 2,0/5 "
+        "(dein üblicher Wert: 2,0)."
+    )
+    assert say(assessment.factors["recovery"].explanation) == (
+        "28 oder mehr Arbeitstage am Stück ohne Ruhetag. Dein Schlaf lag im Mittel bei 6,5 h "
+        "(Erwachsene brauchen 7 h oder mehr)."
+    )
+    assert "(im Mittel 4,5 h pro Arbeitstag)" in say(assessment.factors["meeting_load"].explanation)
+    message = say(assessment.message or "")
+    # The high level quotes the first sentences of its top factors, keeping German's capitals.
+    assert message.startswith(
+        "Seit mindestens einer Woche kommen mehrere Belastungssignale zusammen: Deine Energie an "
+        "Arbeitstagen lag in den letzten 7 Tagen im Mittel bei 2,0/5 (dein üblicher Wert: 2,0); "
+        "und 28 oder mehr Arbeitstage am Stück ohne Ruhetag. Das ist ein guter Moment zu handeln"
+    )
+    # The command line and the JSON export read the very same value, still English.
+    assert assessment.message.startswith(
+        "Several strain signals have lined up for at least a week: energy on work days averaged "
+        "2.0/5 over the last 7 days (your usual: 2.0); and 28 or more consecutive"
+    )
+    assert "(avg 4.5 h per work day)" in assessment.factors["meeting_load"].explanation
+
+
+def test_german_check_in_form_shows_the_validation_messages(qtbot, installed):
+    from focusapp.ui.checkin_form import CheckInForm
+
+    installed("de_DE")
+    form = CheckInForm(dt.date(2026, 11, 3))
+    qtbot.addWidget(form)
+    form.coding.setText("lots")
+    form.sleep.setText("25,5")
+    form.submit()
+    coding = form.findChild(type(form.title), "error_coding_minutes")
+    sleep = form.findChild(type(form.title), "error_sleep_hours")
+    assert coding.text().startswith("'lots' ist keine Dauer; erlaubt sind 90, 90m")
+    assert sleep.text() == "25,5 Stunden liegen außerhalb von 0-24"
+
+
+def test_german_import_problems_keep_their_field_names(installed):
+    from focusapp.domain.validation import problems_in
+    from focusapp.wording.phrases import say
+
+    (problem,) = problems_in(CheckIn(dt.date(2026, 11, 3), energy=7), dt.date(2026, 11, 3))
+    installed("de_DE")
+    assert say(problem.text) == "energy: 7 liegt außerhalb von 1-5"
+    assert str(problem) == "energy: 7 is outside 1-5"
+
+
+def test_german_window_writes_hours_with_a_decimal_comma(installed):
+    from focusapp.ui.dashboard.detail import _hours
+    from focusapp.wording.lookahead import projection_assumptions
+
+    installed("de_DE")
+    assert _hours(4.5) == "4,5 h"
+    assert "bei 3,2/5 und deine Coding-Zeit bei 4,5 h pro Tag" in projection_assumptions(
+        3.2, 270, 9
+    )
+
+
+def test_english_window_and_command_line_keep_the_decimal_point(installed):
+    from focusapp.domain.validation import problems_in
+    from focusapp.ui.dashboard.detail import _hours
+    from focusapp.wording.phrases import say
+
+    (problem,) = problems_in(CheckIn(dt.date(2026, 11, 3), sleep_hours=25.5), dt.date(2026, 11, 3))
+    assert say(problem.message) == problem.message == "25.5 hours is outside 0-24"
+    installed("en_US")
+    assert _hours(4.5) == "4.5 h"
+    assert say(problem.message) == "25.5 hours is outside 0-24"

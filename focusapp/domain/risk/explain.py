@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from focusapp.domain.phrases import QT_TRANSLATE_NOOP, Phrase, joined
+from focusapp.domain.risk.messages import (
+    CONTEXT as _C,
+)
 from focusapp.domain.risk.messages import (
     REST_DAY_NOTE,
     checkins_needed_message,
@@ -56,114 +60,167 @@ class Wording:
     notes: tuple[str, ...]
 
 
-def _hours(minutes: float) -> str:
-    return f"{minutes / 60:.1f} h"
+_NO_ENERGY = QT_TRANSLATE_NOOP("Risk", "No energy ratings were logged in the last {days} days.")
+_USUAL_ENERGY = QT_TRANSLATE_NOOP("Risk", " (your usual: {energy:.1f})")
+_WORK_DAY_ENERGY = QT_TRANSLATE_NOOP(
+    "Risk", "Energy on work days averaged {energy:.1f}/5 over the last {days} days{usual}."
+)
+_FEW_WORK_DAYS_ENERGY = QT_TRANSLATE_NOOP(
+    "Risk",
+    "Energy averaged {energy:.1f}/5 over the last {days} days, with fewer than 2 work days logged.",
+)
+_OTHER_STRAIN = QT_TRANSLATE_NOOP("Risk", "This can also reflect illness or non-work strain.")
+_STRESS = QT_TRANSLATE_NOOP("Risk", "Stress averaged {stress:.1f}/5 over the last {days} days.")
+_NO_MEETINGS = QT_TRANSLATE_NOOP("Risk", "Not enough work days logged to assess meetings.")
+_USUAL_SHARE = QT_TRANSLATE_NOOP("Risk", " vs {share:.0%} at your baseline")
+_MEETING_COUNT = QT_TRANSLATE_NOOP("Risk", ", {count:.1f} meetings a day")
+_MEETINGS = QT_TRANSLATE_NOOP(
+    "Risk",
+    "Meetings were {share:.0%} of logged work time over the last {days} days{usual} "
+    "(avg {hours:.1f} h per work day{count}).",
+)
+_WEEK_WORK = QT_TRANSLATE_NOOP("Risk", "Logged work totalled {week:.1f} h in the last 7 days.")
+_USUAL_WORK = QT_TRANSLATE_NOOP("Risk", " ({ratio:.2f}x your usual)")
+_WORK = QT_TRANSLATE_NOOP(
+    "Risk",
+    "Logged work averaged {hours:.1f} h per work day, {week:.1f} h in the last 7 days{usual}.",
+)
+_CODING_VS_USUAL = QT_TRANSLATE_NOOP(
+    "Risk",
+    "Coding/deep work averaged {hours:.1f} h per work day vs {usual:.1f} h usual ({change:+.0%}).",
+)
+_CODING_NOT_ASSESSED = QT_TRANSLATE_NOOP(
+    "Risk",
+    "Coding/deep work averaged {hours:.1f} h per work day; erosion is not assessed because "
+    "your usual coding time is under 1 h per work day.",
+)
+_CODING = QT_TRANSLATE_NOOP("Risk", "Coding/deep work averaged {hours:.1f} h per work day.")
+_NO_DEEP_WORK = QT_TRANSLATE_NOOP("Risk", "Not enough work days logged to assess deep work.")
+_FRAGMENTED = QT_TRANSLATE_NOOP(
+    "Risk",
+    "{fragmented} of {days} work days had no free 2-h block or had 3+ back-to-back meetings.",
+)
+_LONG_RUN = QT_TRANSLATE_NOOP("Risk", "{days} or more consecutive work days without a rest day.")
+_RUN = QT_TRANSLATE_NOOP("Risk", "{days} consecutive work days without a rest day.")
+_ONE_DAY_RUN = QT_TRANSLATE_NOOP(
+    "Risk", "1 work day in a row so far (up to 5 in a row is an ordinary week)."
+)
+_SHORT_RUN = QT_TRANSLATE_NOOP(
+    "Risk", "{days} work days in a row so far (up to 5 in a row is an ordinary week)."
+)
+_LATEST_REST = QT_TRANSLATE_NOOP(
+    "Risk", "Your latest check-in with work logged was a rest day (under 1 h of work)."
+)
+_NO_WORK_DAYS = QT_TRANSLATE_NOOP("Risk", "No work days logged in the last 7 days.")
+_SLEEP = QT_TRANSLATE_NOOP("Risk", "Sleep averaged {hours:.1f} h (adults need 7 h or more).")
+
+
+def _ordered(first: str, second: str, second_leads: bool) -> str:
+    """Return two sentences, the one whose reading set the factor first."""
+    return joined((second, first) if second_leads else (first, second))
 
 
 def _exhaustion(scored: ScoreFigures, span: int) -> str:
+    energy: str
     if scored.energy_now is None:
-        energy = f"No energy ratings were logged in the last {span} days."
+        energy = Phrase(_C, _NO_ENERGY, days=span)
     elif scored.energy_from_work_days:
         usual = (
-            f" (your usual: {scored.baseline_energy:.1f})"
+            Phrase(_C, _USUAL_ENERGY, energy=scored.baseline_energy)
             if scored.baseline_energy is not None
             else ""
         )
-        energy = (
-            f"Energy on work days averaged {scored.energy_now:.1f}/5 "
-            f"over the last {span} days{usual}."
-        )
+        energy = Phrase(_C, _WORK_DAY_ENERGY, energy=scored.energy_now, days=span, usual=usual)
     else:
-        energy = (
-            f"Energy averaged {scored.energy_now:.1f}/5 over the last {span} days, "
-            "with fewer than 2 work days logged."
-        )
+        energy = Phrase(_C, _FEW_WORK_DAYS_ENERGY, energy=scored.energy_now, days=span)
         if scored.energy_reading > 0:
-            energy += " This can also reflect illness or non-work strain."
+            energy = joined((energy, Phrase(_C, _OTHER_STRAIN)))
     if scored.stress is None:
         return energy
-    stress = f"Stress averaged {scored.stress:.1f}/5 over the last {span} days."
-    return (
-        f"{stress} {energy}"
-        if scored.stress_reading > scored.energy_reading
-        else f"{energy} {stress}"
-    )
+    stress = Phrase(_C, _STRESS, stress=scored.stress, days=span)
+    return _ordered(energy, stress, scored.stress_reading > scored.energy_reading)
 
 
 def _meeting_load(scored: ScoreFigures, span: int) -> str:
     if scored.meeting_minutes_per_day is None or scored.meeting_share is None:
-        return "Not enough work days logged to assess meetings."
+        return Phrase(_C, _NO_MEETINGS)
     usual = (
-        f" vs {scored.usual_meeting_share:.0%} at your baseline"
+        Phrase(_C, _USUAL_SHARE, share=scored.usual_meeting_share)
         if scored.usual_meeting_share is not None
         else ""
     )
     count = (
-        f", {scored.meetings_per_day:.1f} meetings a day"
+        Phrase(_C, _MEETING_COUNT, count=scored.meetings_per_day)
         if scored.meetings_per_day is not None
         else ""
     )
-    return (
-        f"Meetings were {scored.meeting_share:.0%} of logged work time over the last {span} days"
-        f"{usual} (avg {_hours(scored.meeting_minutes_per_day)} per work day{count})."
+    return Phrase(
+        _C,
+        _MEETINGS,
+        share=scored.meeting_share,
+        days=span,
+        usual=usual,
+        hours=scored.meeting_minutes_per_day / 60,
+        count=count,
     )
 
 
 def _work_volume(scored: ScoreFigures, week_minutes: int) -> str:
-    week = _hours(week_minutes)
+    week = week_minutes / 60
     if scored.work_minutes_per_day is None:
-        return f"Logged work totalled {week} in the last 7 days."
-    usual = f" ({scored.work_ratio:.2f}x your usual)" if scored.work_ratio is not None else ""
-    per_day = _hours(scored.work_minutes_per_day)
-    return f"Logged work averaged {per_day} per work day, {week} in the last 7 days{usual}."
+        return Phrase(_C, _WEEK_WORK, week=week)
+    usual = (
+        Phrase(_C, _USUAL_WORK, ratio=scored.work_ratio) if scored.work_ratio is not None else ""
+    )
+    hours = scored.work_minutes_per_day / 60
+    return Phrase(_C, _WORK, hours=hours, week=week, usual=usual)
 
 
 def _deep_work(scored: ScoreFigures) -> str:
     coding = scored.coding_minutes_per_day
+    code: str
     if coding is None:
         code = ""
     elif scored.usual_coding_minutes is not None:
         change = coding / scored.usual_coding_minutes - 1
-        code = (
-            f"Coding/deep work averaged {_hours(coding)} per work day vs "
-            f"{_hours(scored.usual_coding_minutes)} usual ({change:+.0%})."
+        code = Phrase(
+            _C,
+            _CODING_VS_USUAL,
+            hours=coding / 60,
+            usual=scored.usual_coding_minutes / 60,
+            change=change,
         )
     elif scored.baseline_usable:
-        code = (
-            f"Coding/deep work averaged {_hours(coding)} per work day; erosion is not "
-            "assessed because your usual coding time is under 1 h per work day."
-        )
+        code = Phrase(_C, _CODING_NOT_ASSESSED, hours=coding / 60)
     else:
-        code = f"Coding/deep work averaged {_hours(coding)} per work day."
+        code = Phrase(_C, _CODING, hours=coding / 60)
     if scored.calendar_days < 2:
-        return code or "Not enough work days logged to assess deep work."
-    fragmented = (
-        f"{scored.fragmented_days} of {scored.calendar_days} work days had no free 2-h block "
-        "or had 3+ back-to-back meetings."
+        return code or Phrase(_C, _NO_DEEP_WORK)
+    fragmented = Phrase(
+        _C, _FRAGMENTED, fragmented=scored.fragmented_days, days=scored.calendar_days
     )
     if not code:
         return fragmented
-    if scored.fragmentation_reading > scored.coding_reading:
-        return f"{fragmented} {code}"
-    return f"{code} {fragmented}"
+    return _ordered(code, fragmented, scored.fragmentation_reading > scored.coding_reading)
 
 
 def _recovery(scored: ScoreFigures, streak: int) -> str:
     if streak >= STREAK_CAP:
-        run = f"{STREAK_CAP} or more consecutive work days without a rest day."
+        run = Phrase(_C, _LONG_RUN, days=STREAK_CAP)
     elif streak > 5:
-        run = f"{streak} consecutive work days without a rest day."
+        run = Phrase(_C, _RUN, days=streak)
+    elif streak == 1:
+        run = Phrase(_C, _ONE_DAY_RUN)
     elif streak > 0:
-        days = "work day" if streak == 1 else "work days"
-        run = f"{streak} {days} in a row so far (up to 5 in a row is an ordinary week)."
+        run = Phrase(_C, _SHORT_RUN, days=streak)
     elif scored.latest_is_rest_day:
-        run = "Your latest check-in with work logged was a rest day (under 1 h of work)."
+        run = Phrase(_C, _LATEST_REST)
     else:
-        run = "No work days logged in the last 7 days."
+        run = Phrase(_C, _NO_WORK_DAYS)
     if scored.sleep_hours is None:
         return run
-    sleep = f"Sleep averaged {scored.sleep_hours:.1f} h (adults need 7 h or more)."
-    return f"{sleep} {run}" if scored.sleep_reading > scored.streak_reading else f"{run} {sleep}"
+    sleep = Phrase(_C, _SLEEP, hours=scored.sleep_hours)
+    return _ordered(run, sleep, scored.sleep_reading > scored.streak_reading)
 
 
 def explain(day: DayFigures | None) -> Wording:
@@ -199,5 +256,5 @@ def explain(day: DayFigures | None) -> Wording:
     level = level_for(scored.score)
     message = level_message(level, [texts[k] for k in ranked], scored.floor_applied)
     rest = scored.rest_day_energy
-    notes = (REST_DAY_NOTE.format(energy=rest),) if rest is not None and rest <= 2.5 else ()
+    notes = (Phrase(_C, REST_DAY_NOTE, energy=rest),) if rest is not None and rest <= 2.5 else ()
     return Wording(factors, tuple(FACTORS[k] for k in ranked), message, notes)

@@ -17,6 +17,7 @@ from focusapp.ui.charts.daily import EnergyChart, HoursChart, StreakChart, WorkM
 from focusapp.ui.charts.risk import RiskChart
 from focusapp.ui.theme import ChartPalette, chart_palette
 from focusapp.wording.levels import risk_text
+from focusapp.wording.phrases import say
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -152,9 +153,9 @@ class ChartPanel(QWidget):
             for chart in self.charts():
                 chart.dense = dense
             self.apply_palette(self._colors)
-        message = data.today.assessment.message if data.has_checkins else None
+        message = say(data.today.assessment.message or "") if data.has_checkins else None
         if data.has_checkins and not series.checkin_count:
-            message = "No check-ins in this range."
+            message = self.tr("No check-ins in this range.")
         self.risk.set_series(series, message)
         self.energy.set_series(series)
         self.work_mix.set_series(series)

@@ -14,6 +14,7 @@ from focusapp.ui.dashboard.header import _dash, describe_risk, energy_text, minu
 from focusapp.ui.help_dialog import factor_name
 from focusapp.ui.locale_text import day_text
 from focusapp.ui.theme import INDIGO, is_dark
+from focusapp.wording.phrases import format_text, say
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -79,7 +80,7 @@ class PointsBars(QWidget):
                 figure_width,
                 row,
                 Qt.AlignmentFlag.AlignVCenter,
-                f"{points:.1f} / {MAX_POINTS[name]:g}",
+                format_text("{points:.1f} / {most:g}", points=points, most=MAX_POINTS[name]),
             )
         painter.end()
 
@@ -128,7 +129,7 @@ class DayDetail(QFrame):
         week = [self.tr("Last 7 days: {hours} of work").format(hours=_hours(series.hours7[index]))]
         share = series.meeting_share7[index]
         if share == share:  # not NaN
-            week.append(self.tr("meetings {share:.0%} of work time").format(share=share))
+            week.append(format_text(self.tr("meetings {share:.0%} of work time"), share=share))
         run = int(series.streak[index])
         if run >= STREAK_CAP:
             week.append(self.tr("%n or more work days in a row", "", run))
@@ -145,25 +146,28 @@ class DayDetail(QFrame):
         else:
             self.points.set_points({n: r.points for n, r in assessment.factors.items()})
             items = [
-                f"<li><b>{factor_name(n)}</b>: {escape(assessment.factors[n].explanation)}</li>"
+                f"<li><b>{factor_name(n)}</b>: {escape(say(reading.explanation))}</li>"
                 for n in FACTORS
-                if n in assessment.factors
+                if (reading := assessment.factors.get(n)) is not None
             ]
-            notes = "".join(f"<li>{escape(note)}</li>" for note in assessment.notes)
+            notes = "".join(f"<li>{escape(say(note))}</li>" for note in assessment.notes)
             self.reasons.setText(f"<ul style='margin-left:-24px'>{''.join(items)}{notes}</ul>")
-            self.message.setText(assessment.message or "")
+            self.message.setText(say(assessment.message or ""))
         self._plain = [
             self.title.text(),
             self.values.text(),
             self.week.text(),
             self.score.text(),
             *(
-                self.tr("{factor}: {points:.1f} points. {why}").format(
-                    factor=factor_name(n), points=r.points, why=r.explanation
+                format_text(
+                    self.tr("{factor}: {points:.1f} points. {why}"),
+                    factor=factor_name(n),
+                    points=r.points,
+                    why=say(r.explanation),
                 )
                 for n, r in assessment.factors.items()
             ),
-            *assessment.notes,
+            *map(say, assessment.notes),
             self.message.text(),
         ]
         self.setAccessibleDescription("\n".join(t for t in self._plain if t))
@@ -183,7 +187,7 @@ class DayDetail(QFrame):
 def _hours(hours: float) -> str:
     if hours != hours:  # NaN
         return QCoreApplication.translate("Dashboard", "no hours logged")
-    return QCoreApplication.translate("Dashboard", "{hours:.1f} h").format(hours=hours)
+    return format_text(QCoreApplication.translate("Dashboard", "{hours:.1f} h"), hours=hours)
 
 
 def _values_text(checkin: CheckIn | None) -> str:
@@ -202,8 +206,9 @@ def _values_text(checkin: CheckIn | None) -> str:
     ]
     if checkin.sleep_hours is not None:
         parts.append(
-            QCoreApplication.translate("Dashboard", "sleep {hours:g} h").format(
-                hours=checkin.sleep_hours
+            format_text(
+                QCoreApplication.translate("Dashboard", "sleep {hours:g} h"),
+                hours=checkin.sleep_hours,
             )
         )
     if checkin.stress is not None:

@@ -13,6 +13,7 @@ from focusapp.services.stats import ChartRange
 from focusapp.ui.locale_text import day_text
 from focusapp.ui.theme import LEVEL_COLORS, NO_SCORE_COLOR, TREND_ARROWS
 from focusapp.wording.levels import energy_word, level_word
+from focusapp.wording.phrases import say
 from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -67,7 +68,9 @@ def level_pixmap(color: str, size: int, ratio: float) -> QPixmap:
 def describe_risk(assessment: RiskAssessment) -> str:
     """Return e.g. ``38 · Moderate · rising`` or the check-ins still needed."""
     if assessment.score is None or assessment.level is None:
-        return assessment.message or QCoreApplication.translate("Dashboard", "No signal yet")
+        return say(assessment.message or "") or QCoreApplication.translate(
+            "Dashboard", "No signal yet"
+        )
     parts = [str(assessment.score), level_word(assessment.level)]
     if assessment.provisional:
         parts.append(QCoreApplication.translate("Dashboard", "provisional"))
@@ -166,5 +169,5 @@ class DashboardHeader(QFrame):
         self.risk.setAccessibleName(
             self.tr("Burnout-risk signal today: {signal}").format(signal=describe_risk(assessment))
         )
-        self.risk.setToolTip(assessment.message or "")
-        self.risk_dot.setToolTip(assessment.message or "")
+        self.risk.setToolTip(say(assessment.message or ""))
+        self.risk_dot.setToolTip(say(assessment.message or ""))
