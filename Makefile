@@ -69,6 +69,7 @@ bench: $(STAMP_TEST)  ## every benchmark, as ratios to floors measured in the sa
 	$(BIN)/python benchmarks/forecast.py
 	$(BIN)/python benchmarks/vdir_pickup.py
 	$(BIN)/python benchmarks/git_scan.py
+	$(BIN)/python benchmarks/cli.py --importtime
 
 check-contract: $(STAMP_TEST)
 	$(PYTHON) ../shared/checks/contract
