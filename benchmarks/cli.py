@@ -141,9 +141,7 @@ def timed(cmd: list[str]) -> float:
 
 def ratio_line(label: str, value: float, floor: float, goal: float) -> None:
     """Print ``label: value vs floor = ratio`` the way every FocusApp benchmark reports."""
-    print(
-        f"{label}: {value:.3f} s vs floor {floor:.3f} s = {value / floor:.2f}x (goal <= {goal}x)"
-    )
+    print(f"{label}: {value:.3f} s vs floor {floor:.3f} s = {value / floor:.2f}x (goal <= {goal}x)")
 
 
 def checkins_ddl(db_path: Path) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from focusapp import __version__
 from focusapp.cli.support import (
@@ -15,6 +16,7 @@ from focusapp.cli.support import (
     EscapingFormatter,
     Parser,
     UserError,
+    close_contexts,
     examples,
     print_error,
 )
@@ -122,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
     try:
         status = handler(args)
+        close_contexts()  # here, so trouble closing the database is one line like any other
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
     except BrokenPipeError:
         return _quiet_broken_pipe()
@@ -140,4 +143,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_error(prog, f"unexpected error: {type(error).__name__}: {error}")
     else:
         return status
+    finally:
+        close_contexts()
     return EXIT_USAGE
+
+
+def run() -> NoReturn:
+    """Run :func:`main` as the ``focusapp`` executable (and ``python -m focusapp``), then exit.
+
+    After a command, every file it wrote is closed and complete, so the interpreter's last
+    garbage collection over every object it loaded (SQLAlchemy's, the services') would only
+    cost time: about a fifth of a quick command like ``focusapp log``. Freezing the objects
+    lets the exit skip it. Not after the window: Qt objects are left to the usual teardown.
+    """
+    status = main()
+    if "focusapp.app" not in sys.modules:
+        gc.freeze()
+    sys.exit(status)

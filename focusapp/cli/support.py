@@ -260,11 +260,27 @@ def parse_hours(text: str, field: str) -> float:
 # --- shared helpers ----------------------------------------------------------------------------
 
 
+#: The profiles a command opened, closed by :func:`close_contexts` when it ends.
+_OPENED: list[AppContext] = []
+
+
 def open_context_for(args: argparse.Namespace) -> AppContext:
     """Open the data folder of ``--data-dir``; imported lazily so ``--version`` stays instant."""
     from focusapp.bootstrap import open_context
 
-    return open_context(args.data_dir)
+    context = open_context(args.data_dir)
+    _OPENED.append(context)
+    return context
+
+
+def close_contexts() -> None:
+    """Close every profile the command opened: its database file is complete on disk.
+
+    SQLite folds the write-ahead log into the file and removes it when the last connection
+    closes; the command does that here rather than leave it to the interpreter's exit.
+    """
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 def date_range(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
