@@ -196,9 +196,9 @@ def import_offenders(folder: Path, top: int) -> None:
     for line in result.stderr.splitlines():
         if not line.startswith("import time:") or "imported package" in line:
             continue
-        _, cumulative, name = line.split("|")
+        _, microseconds, name = line.split("|")
         depth = (len(name) - len(name.lstrip()) - 1) // 2
-        rows.append((int(cumulative), depth, name.strip()))
+        rows.append((int(microseconds), depth, name.strip()))
     total = sum(cumulative for cumulative, depth, _ in rows if depth == 0)
     print(f"cli log imports: {len(rows)} modules, {total / 1000:.0f} ms (python -X importtime)")
     for cumulative, depth, name in sorted(rows, reverse=True)[:top]:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 _VALUE_COLUMNS = tuple(getattr(CheckInRow, name) for name in VALUE_FIELDS)
-_CHECKINS = CheckInRow.__table__
+_CHECKINS = CheckInRow.metadata.tables[CheckInRow.__tablename__]
 
 
 def _to_domain(row: CheckInRow) -> CheckIn:
