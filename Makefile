@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: translations update-translations run test lint typecheck contracts pytest bench venv clean check-contract bundle bundle-smoke validate-desktop
+.PHONY: translations update-translations run test lint typecheck contracts pytest bench venv clean schema check-contract bundle bundle-smoke validate-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ bench: $(STAMP_TEST)  ## every benchmark, as ratios to floors measured in the sa
 	$(BIN)/python benchmarks/forecast.py
 	$(BIN)/python benchmarks/vdir_pickup.py
 	$(BIN)/python benchmarks/git_scan.py
+	$(BIN)/python benchmarks/cli.py --importtime
+
+schema: $(STAMP_TEST)  ## after adding a migration: regenerate focusapp/storage/schema.py
+	$(BIN)/python -m focusapp.storage.migrate
+	$(BIN)/ruff format --quiet focusapp/storage/schema.py
 
 check-contract: $(STAMP_TEST)
 	$(PYTHON) ../shared/checks/contract

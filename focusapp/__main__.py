@@ -1,7 +1,5 @@
 """``python -m focusapp``: the same as the ``focusapp`` command."""
 
-import sys
+from focusapp.cli.main import run
 
-from focusapp.cli.main import main
-
-sys.exit(main())
+run()

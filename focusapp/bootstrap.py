@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from focusapp.domain.clock import Clock, SystemClock
-from focusapp.services.backups import BackupService
-from focusapp.services.calendar.service import CalendarService
 from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
 from focusapp.services.checkins import CheckInService
-from focusapp.services.coding import CodingService
 from focusapp.services.focus import FocusService
 from focusapp.services.risk import RiskService
-from focusapp.services.sources.service import SourcesService
-from focusapp.services.stats import StatsService
 from focusapp.settings.store import SettingsStore
 from focusapp.storage.db import make_sessions
 from focusapp.storage.safety import NewerDatabase, StartupReport, open_database
@@ -24,19 +20,35 @@ from focusapp.system.paths import AppPaths, resolve_paths
 from focusapp.system.zone import detect_zone
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
     from zoneinfo import ZoneInfo
 
     from sqlalchemy.engine import Engine
 
+    from focusapp.services.backups import BackupService
+    from focusapp.services.calendar.service import CalendarService
+    from focusapp.services.coding import CodingService
     from focusapp.services.lookahead import LookaheadService
+    from focusapp.services.sources.service import SourcesService
+    from focusapp.services.stats import StatsService
     from focusapp.settings.values import Settings
     from focusapp.storage.db import Sessions
+
+_Service = TypeVar("_Service")
+#: Held while a service is built on first use: since Python 3.12 ``cached_property`` no
+#: longer locks, and the window's GUI thread and worker must share one instance.
+_BUILDING = threading.RLock()
 
 
 @dataclass
 class AppContext:
     """Everything a front end needs, built once per process.
+
+    The services that listen to the feed (check-ins, focus, risk) are built with the
+    context, so they hear every change from the start and before any front end; the others
+    are built, and their modules imported, when first asked for: a command pays only for
+    the services it uses.
 
     Attributes:
         paths: Resolved file locations.
@@ -49,14 +61,9 @@ class AppContext:
         checkins: The check-in use cases.
         focus: The focus-session use cases.
         risk: The burnout-risk series.
-        calendar: Calendar imports, per-day meeting numbers and day audits.
-        sources: Calendar sources other programs keep here (vdir, Evolution, Thunderbird).
-        coding: Coding time from the user's git commits.
         startup_report: What opening the database found (damage set aside, backups).
         keep_days: Whether days read are kept in memory (the window does; a command not).
         feed: Where every write of this profile is announced (the one change path).
-        backups: Backup, list and restore.
-        stats: The dashboard's chart data (built off the GUI thread).
     """
 
     paths: AppPaths
@@ -72,36 +79,84 @@ class AppContext:
     checkins: CheckInService = field(init=False)
     focus: FocusService = field(init=False)
     risk: RiskService = field(init=False)
-    calendar: CalendarService = field(init=False)
-    sources: SourcesService = field(init=False)
-    coding: CodingService = field(init=False)
-    backups: BackupService = field(init=False)
-    stats: StatsService = field(init=False)
 
     def __post_init__(self) -> None:
-        def day_start() -> int:  # read at each use: the setting may change
-            return self.settings.day_start_hour
-
+        day_start = self._day_start
         self.checkins = CheckInService(
             self.sessions, self.clock, self.zone, day_start, self.feed, keep_days=self.keep_days
         )
         self.focus = FocusService(self.sessions, self.clock, self.zone, day_start, self.feed)
         self.risk = RiskService(self.checkins)
-        self.calendar = CalendarService(
-            self.sessions, self.clock, self.zone, lambda: self.settings, self.feed
+        self.checkins.backup_before_overwrite = lambda: self.backups.back_up()
+
+    def _day_start(self) -> int:  # read at each use: the setting may change
+        return self.settings.day_start_hour
+
+    def _once(self, name: str, build: Callable[[], _Service]) -> _Service:
+        """Return the service ``name`` built on first use, once even across threads."""
+        with _BUILDING:
+            if name not in self.__dict__:
+                self.__dict__[name] = build()
+            built: _Service = self.__dict__[name]
+            return built
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        """Calendar imports, per-day meeting numbers and day audits."""
+        from focusapp.services.calendar.service import CalendarService
+
+        return self._once(
+            "calendar",
+            lambda: CalendarService(
+                self.sessions, self.clock, self.zone, lambda: self.settings, self.feed
+            ),
         )
-        self.stats = StatsService(self.checkins, self.risk)
-        self.sources = SourcesService(self.sessions, self.clock, self.calendar, feed=self.feed)
-        self.coding = CodingService(self.sessions, self.clock, self.zone, day_start, feed=self.feed)
-        self.backups = BackupService(
-            self.engine,
-            self.paths.db_path,
-            self.paths.backups_dir,
-            self.clock,
-            self.zone,
-            after_restore=lambda: self.feed.publish(Changes.anything(external=False)),
+
+    @cached_property
+    def sources(self) -> SourcesService:
+        """Calendar sources other programs keep here (vdir, Evolution, Thunderbird)."""
+        from focusapp.services.sources.service import SourcesService
+
+        return self._once(
+            "sources",
+            lambda: SourcesService(self.sessions, self.clock, self.calendar, feed=self.feed),
         )
-        self.checkins.backup_before_overwrite = self.backups.back_up
+
+    @cached_property
+    def coding(self) -> CodingService:
+        """Coding time from the user's git commits."""
+        from focusapp.services.coding import CodingService
+
+        return self._once(
+            "coding",
+            lambda: CodingService(
+                self.sessions, self.clock, self.zone, self._day_start, feed=self.feed
+            ),
+        )
+
+    @cached_property
+    def backups(self) -> BackupService:
+        """Backup, list and restore."""
+        from focusapp.services.backups import BackupService
+
+        return self._once(
+            "backups",
+            lambda: BackupService(
+                self.engine,
+                self.paths.db_path,
+                self.paths.backups_dir,
+                self.clock,
+                self.zone,
+                after_restore=lambda: self.feed.publish(Changes.anything(external=False)),
+            ),
+        )
+
+    @cached_property
+    def stats(self) -> StatsService:
+        """The dashboard's chart data (built off the GUI thread)."""
+        from focusapp.services.stats import StatsService
+
+        return self._once("stats", lambda: StatsService(self.checkins, self.risk))
 
     @cached_property
     def lookahead(self) -> LookaheadService:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples, open_context_for
+from focusapp.cli.support import (
+    EXIT_OK,
+    UserError,
+    add_command,
+    escape_text,
+    open_context_for,
+)
 from focusapp.cli.table import format_table
 
 if TYPE_CHECKING:
@@ -26,55 +32,59 @@ CONFIRMATIONS: Final = frozenset({"delete", "y", "yes"})
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``backup`` (with ``now``, ``list``, ``restore``) and ``wipe`` to ``commands``."""
-    backup = commands.add_parser(
+    backup = add_command(
+        commands,
         "backup",
-        help="back up, list or restore the database",
-        description="Backups are made automatically on the first start of each day and when "
+        "back up, list or restore the database",
+        "Backups are made automatically on the first start of each day and when "
         "the window quits, and kept 7 daily, 4 weekly and 12 monthly.",
-        epilog=examples("focusapp backup now", "focusapp backup list"),
+        "focusapp backup now",
+        "focusapp backup list",
     )
     actions = backup.add_subparsers(dest="action", metavar="{now,list,restore}", required=True)
-    now = actions.add_parser(
+    add_command(
+        actions,
         "now",
-        help="make a verified backup now",
-        description="Copy the database to the backups folder now and check that the copy "
-        "reads back.",
-        epilog=examples("focusapp backup now"),
+        "make a verified backup now",
+        "Copy the database to the backups folder now and check that the copy reads back.",
+        "focusapp backup now",
+        handler=cmd_backup_now,
     )
-    now.set_defaults(handler=cmd_backup_now)
-    listing = actions.add_parser(
+    add_command(
+        actions,
         "list",
-        help="list backups with the days each one holds",
-        description="List every backup, newest first, with when it was made and the first "
+        "list backups with the days each one holds",
+        "List every backup, newest first, with when it was made and the first "
         "and last check-in it holds, to choose one for 'backup restore'.",
-        epilog=examples("focusapp backup list"),
+        "focusapp backup list",
+        handler=cmd_backup_list,
     )
-    listing.set_defaults(handler=cmd_backup_list)
-    restore = actions.add_parser(
+    restore = add_command(
+        actions,
         "restore",
-        help="replace the data with a backup (the current data is backed up first)",
-        description="Replace FocusApp's data with a backup. The current data is backed up "
+        "replace the data with a backup (the current data is backed up first)",
+        "Replace FocusApp's data with a backup. The current data is backed up "
         "first, so a restore can itself be undone by restoring that backup.",
-        epilog=examples(
-            "focusapp backup restore focusapp-20261130-091500Z-daily.sqlite3",
-            "focusapp backup restore ~/Documents/focusapp-backup.sqlite3",
-        ),
+        "focusapp backup restore focusapp-20261130-091500Z-daily.sqlite3",
+        "focusapp backup restore ~/Documents/focusapp-backup.sqlite3",
+        handler=cmd_backup_restore,
     )
     restore.add_argument("file", metavar="FILE", help="a name from 'backup list', or a path")
-    restore.set_defaults(handler=cmd_backup_restore)
 
-    wipe = commands.add_parser(
+    wipe = add_command(
+        commands,
         "wipe",
-        help="delete all FocusApp data: database, backups, settings",
-        description="Delete every file FocusApp made for this profile (with --data-dir: only "
+        "delete all FocusApp data: database, backups, settings",
+        "Delete every file FocusApp made for this profile (with --data-dir: only "
         "FocusApp's files in that folder), backups included. Lists them and asks for "
         "confirmation on the terminal; without a terminal (a script, a pipe) --yes is needed.",
-        epilog=examples("focusapp wipe", "focusapp wipe --yes"),
+        "focusapp wipe",
+        "focusapp wipe --yes",
+        handler=cmd_wipe,
     )
     wipe.add_argument(
         "--yes", action="store_true", help="do not ask for confirmation (needed in scripts)"
     )
-    wipe.set_defaults(handler=cmd_wipe)
 
 
 # --- backup ------------------------------------------------------------------------------------

@@ -16,13 +16,12 @@ from focusapp.cli.calendar_sources import register_actions
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
-    add_action,
+    add_command,
     add_day,
     add_json,
     add_range,
     date_range,
     escape_text,
-    examples,
     open_context_for,
     write_json,
     write_lines,
@@ -50,17 +49,16 @@ _LIST_LIMIT: Final = 20
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``calendar`` and its actions to the command line."""
-    calendar = commands.add_parser(
+    calendar = add_command(
+        commands,
         "calendar",
-        help="meeting time from calendars on this computer, and which events count",
-        description="Import meeting time from calendar files (.ics), or add the calendars "
+        "meeting time from calendars on this computer, and which events count",
+        "Import meeting time from calendar files (.ics), or add the calendars "
         "vdirsyncer, khal, Evolution or Thunderbird keep on this computer, and see which "
         "events count (exclude the ones that should not). " + _RANGE_HELP,
-        epilog=examples(
-            "focusapp calendar import ~/Downloads/work.ics --me me@example.com",
-            "focusapp calendar add ~/.calendars/work",
-            "focusapp calendar show today",
-        ),
+        "focusapp calendar import ~/Downloads/work.ics --me me@example.com",
+        "focusapp calendar add ~/.calendars/work",
+        "focusapp calendar show today",
     )
     actions = calendar.add_subparsers(
         dest="action",
@@ -68,12 +66,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         required=True,
     )
 
-    imp = add_action(
+    imp = add_command(
         actions,
         "import",
         "import an .ics file (local files only)",
         "Import an .ics file. " + _RANGE_HELP,
         "focusapp calendar import ~/Downloads/work.ics --me me@work.example",
+        handler=cmd_calendar_import,
     )
     imp.add_argument("file", metavar="FILE.ics", help="a calendar file (.ics) on this computer")
     add_range(imp)
@@ -85,28 +84,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "added to calendar.my_addresses and remembered for this file). Without it, and "
         "with no address set yet, the import says which addresses the file names most",
     )
-    imp.set_defaults(handler=cmd_calendar_import)
 
-    show = add_action(
+    show = add_command(
         actions,
         "show",
         "show a day's meeting numbers and which events count and why",
         "Show a day's meeting numbers and every event touching it, counted or left out with "
         "the reason, and the calendar it came from.",
         "focusapp calendar show today",
+        handler=cmd_calendar_show,
     )
     add_day(show)
     add_json(show)
-    show.set_defaults(handler=cmd_calendar_show)
 
-    listing = add_action(
+    add_command(
         actions,
         "list",
         "list the imported calendar files",
         "List the imported and added calendars with their range and meetings.",
         "focusapp calendar list",
+        handler=cmd_calendar_list,
     )
-    listing.set_defaults(handler=cmd_calendar_list)
 
     register_exclusions(actions)
     register_actions(actions)

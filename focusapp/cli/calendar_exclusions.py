@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from focusapp.cli.support import EXIT_OK, UserError, add_action, escape_text, open_context_for
+from focusapp.cli.support import EXIT_OK, UserError, add_command, escape_text, open_context_for
 from focusapp.cli.support import parse_date as parse_day
 from focusapp.wording.translate import translate
 
@@ -43,13 +43,12 @@ def register_exclusions(actions: argparse._SubParsersAction[argparse.ArgumentPar
             'focusapp calendar include 2024-05-06 "Team sync" --series',
         ),
     ):
-        action = add_action(actions, name, help_text, description, example)
+        action = add_command(actions, name, help_text, description, example, handler=handler)
         action.add_argument("date", metavar="DATE", help="a day the event is on (or 'today')")
         action.add_argument("event", metavar="EVENT", help="the event's title or UID")
         action.add_argument(
             "--series", action="store_true", help="every occurrence of the event (same UID)"
         )
-        action.set_defaults(handler=handler)
 
 
 def cmd_calendar_exclude(args: argparse.Namespace) -> int:

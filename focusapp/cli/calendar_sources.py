@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
-    add_action,
+    add_command,
     add_json,
     escape_text,
     open_context_for,
@@ -38,18 +38,18 @@ _READ_ONLY: Final = (
 
 def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``add``, ``sources``, ``sync`` and ``remove`` to ``focusapp calendar``."""
-    add = add_action(
+    add = add_command(
         actions,
         "add",
         "add a calendar another program keeps here (its kind is detected)",
         f"Add {_KINDS}. Its meetings are read now and again whenever it changes (the window "
         f"watches it; `focusapp calendar sync` re-reads it). {_READ_ONLY}",
         "focusapp calendar add ~/.calendars/work",
+        handler=cmd_calendar_add,
     )
     add.add_argument("path", metavar="PATH", help="the file or folder (see `calendar sources`)")
-    add.set_defaults(handler=cmd_calendar_add)
 
-    sources = add_action(
+    sources = add_command(
         actions,
         "sources",
         "list the calendars found on this computer and those added",
@@ -57,11 +57,11 @@ def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser
         "khal configs and folders, Evolution, Thunderbird) that are not added yet, with their "
         "calendar names, event counts, last change and warnings.",
         "focusapp calendar sources --json",
+        handler=cmd_calendar_sources,
     )
     add_json(sources)
-    sources.set_defaults(handler=cmd_calendar_sources)
 
-    sync = add_action(
+    add_command(
         actions,
         "sync",
         "re-read every added calendar and calendar.watch_files now",
@@ -69,19 +69,19 @@ def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser
         "changed and deleted events, and apply changed calendar settings to every import. "
         "Sources that did not change are not written again.",
         "focusapp calendar sync",
+        handler=cmd_calendar_sync,
     )
-    sync.set_defaults(handler=cmd_calendar_sync)
 
-    remove = add_action(
+    remove = add_command(
         actions,
         "remove",
         "forget an added or imported calendar and its meetings",
         "Forget a calendar source (added, or imported with `calendar import`) and the "
         "meetings read from it. What you typed is never touched.",
         "focusapp calendar remove ~/.calendars/work",
+        handler=cmd_calendar_remove,
     )
     remove.add_argument("path", metavar="PATH", help="the path as added (see `calendar sources`)")
-    remove.set_defaults(handler=cmd_calendar_remove)
 
 
 def cmd_calendar_add(args: argparse.Namespace) -> int:

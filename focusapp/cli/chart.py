@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Final
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
+    add_command,
     add_range,
     date_range,
     escape_text,
-    examples,
     open_context_for,
     output_target,
     write_file,
@@ -106,15 +106,15 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``chart`` to the command line."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "chart",
-        help="save the dashboard's charts as a PNG image",
-        description="Render the dashboard's charts for a range of days to a PNG file, "
+        "save the dashboard's charts as a PNG image",
+        "Render the dashboard's charts for a range of days to a PNG file, "
         "without opening a window. The range defaults to the 13 weeks ending today.",
-        epilog=examples(
-            "focusapp chart -o charts.png",
-            "focusapp chart --from 2026-09-01 --to 2026-11-30 --size 1600x1000 -o autumn.png",
-        ),
+        "focusapp chart -o charts.png",
+        "focusapp chart --from 2026-09-01 --to 2026-11-30 --size 1600x1000 -o autumn.png",
+        handler=_run,
     )
     add_range(parser)
     parser.add_argument(
@@ -123,4 +123,3 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help=f"image size in pixels (default {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]})",
     )
     parser.add_argument("-o", "--output", metavar="FILE.png", required=True, help="the PNG file")
-    parser.set_defaults(handler=_run)

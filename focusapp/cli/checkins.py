@@ -9,11 +9,11 @@ from focusapp.cli.support import (
     EXIT_OK,
     EXIT_USAGE,
     UserError,
+    add_command,
     add_json,
     add_range,
     date_range,
     escape_text,
-    examples,
     open_context_for,
     parse_date,
     parse_hours,
@@ -203,17 +203,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the check-in commands to ``commands``."""
-    log = commands.add_parser(
+    log = add_command(
+        commands,
         "log",
-        help="create or update a day's check-in",
-        description="Create or update one day's check-in (default: today). Only the fields "
+        "create or update a day's check-in",
+        "Create or update one day's check-in (default: today). Only the fields "
         "you give change; the others keep their stored values. A day counts as checked in "
         "once it has an energy rating.",
-        epilog=examples(
-            "focusapp log --energy 4 --coding 3h --meetings 2h",
-            "focusapp log --date yesterday --meetings '45 minutes'",
-            "focusapp log --date mon --stress 2 --sleep 7.5 --note 'long review'",
-        ),
+        "focusapp log --energy 4 --coding 3h --meetings 2h",
+        "focusapp log --date yesterday --meetings '45 minutes'",
+        "focusapp log --date mon --stress 2 --sleep 7.5 --note 'long review'",
+        handler=cmd_log,
     )
     log.add_argument("--date", metavar="DAY", help=f"the day: {DAY_FORMS} (default: today)")
     log.add_argument("--energy", metavar="N", help="1 Drained, 2 Low, 3 Okay, 4 Good, 5 Energised")
@@ -222,49 +222,46 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     log.add_argument("--sleep", metavar="HOURS", help="hours slept, e.g. 7.5")
     log.add_argument("--stress", metavar="N", help="1 (calm) to 5 (very stressed)")
     log.add_argument("--note", metavar="TEXT", help="a short note (never used for scoring)")
-    log.set_defaults(handler=cmd_log)
 
-    show = commands.add_parser(
+    show = add_command(
+        commands,
         "show",
-        help="show recorded days",
-        description="Print the recorded days from --from to --to (default: every day up to "
+        "show recorded days",
+        "Print the recorded days from --from to --to (default: every day up to "
         "today) as a table, or as JSON with --json.",
-        epilog=examples(
-            "focusapp show",
-            "focusapp show --from mon --to today",
-            "focusapp show --from 2026-10-01 --json",
-        ),
+        "focusapp show",
+        "focusapp show --from mon --to today",
+        "focusapp show --from 2026-10-01 --json",
+        handler=cmd_show,
     )
     add_range(show)
     add_json(show)
-    show.set_defaults(handler=cmd_show)
 
-    export = commands.add_parser(
+    export = add_command(
+        commands,
         "export",
-        help="export every day as CSV or JSON",
-        description="Write every recorded day as CSV (one row per day, for a spreadsheet) or "
+        "export every day as CSV or JSON",
+        "Write every recorded day as CSV (one row per day, for a spreadsheet) or "
         "JSON, to the terminal or to a file. 'focusapp import' reads both back.",
-        epilog=examples(
-            "focusapp export -o checkins.csv",
-            "focusapp export --format json -o checkins.json",
-        ),
+        "focusapp export -o checkins.csv",
+        "focusapp export --format json -o checkins.json",
+        handler=cmd_export,
     )
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
-    export.set_defaults(handler=cmd_export)
 
-    imp = commands.add_parser(
+    imp = add_command(
+        commands,
         "import",
-        help="import days from a CSV or JSON export",
-        description="Add the days of a CSV or JSON export, all or nothing. Days already stored "
+        "import days from a CSV or JSON export",
+        "Add the days of a CSV or JSON export, all or nothing. Days already stored "
         "with the same values are left alone; if a stored day differs from the file, nothing "
         "is imported until you choose --overwrite or --keep. A backup is made before any "
         "stored day is replaced.",
-        epilog=examples(
-            "focusapp import checkins.csv --dry-run",
-            "focusapp import checkins.csv",
-            "focusapp import checkins.json --keep",
-        ),
+        "focusapp import checkins.csv --dry-run",
+        "focusapp import checkins.csv",
+        "focusapp import checkins.json --keep",
+        handler=cmd_import,
     )
     imp.add_argument("file", metavar="FILE", help="a regular file of at most 50 MB")
     choice = imp.add_mutually_exclusive_group()
@@ -275,4 +272,3 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     choice.add_argument(
         "--dry-run", action="store_true", help="print how many days are new, same, different"
     )
-    imp.set_defaults(handler=cmd_import)

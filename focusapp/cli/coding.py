@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Final
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
-    add_action,
+    add_command,
     add_day,
     add_json,
     escape_text,
-    examples,
     open_context_for,
     write_json,
     write_lines,
@@ -44,18 +43,20 @@ _PRIVACY: Final = (
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``coding`` and its actions to the command line."""
-    coding = commands.add_parser(
+    coding = add_command(
+        commands,
         "coding",
-        help="coding time from your git commits, where you typed none",
-        description="Estimate coding time from the commits in your git repositories. " + _PRIVACY,
-        epilog=examples("focusapp coding add ~/src", "focusapp coding show today"),
+        "coding time from your git commits, where you typed none",
+        "Estimate coding time from the commits in your git repositories. " + _PRIVACY,
+        "focusapp coding add ~/src",
+        "focusapp coding show today",
     )
     actions = coding.add_subparsers(
         dest="action",
         metavar="{add,add-activitywatch,list,sync,show,remove}",
         required=True,
     )
-    add = add_action(
+    add = add_command(
         actions,
         "add",
         "add a git repository, or a folder whose repositories are all scanned",
@@ -64,6 +65,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "user.email (global and each repository's) plus every --author given. " + _PRIVACY,
         "focusapp coding add ~/src",
         "focusapp coding add ~/work/api --author me@work.example",
+        handler=cmd_coding_add,
     )
     add.add_argument("path", metavar="PATH", help="a git repository or a folder of them")
     add.add_argument(
@@ -73,9 +75,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="EMAIL",
         help="another address your commits use (repeatable; remembered for this folder)",
     )
-    add.set_defaults(handler=cmd_coding_add)
 
-    watch = add_action(
+    watch = add_command(
         actions,
         "add-activitywatch",
         "add ActivityWatch's local database: time in your editors, AFK time left out",
@@ -86,6 +87,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "focusapp coding add-activitywatch",
         "focusapp coding add-activitywatch ~/.local/share/activitywatch/aw-server-rust/sqlite.db"
         " --app code --app title:jupyter",
+        handler=cmd_coding_add_activitywatch,
     )
     watch.add_argument("dbfile", metavar="DBFILE", nargs="?", help="the database file")
     watch.add_argument(
@@ -96,28 +98,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="an editor to count, part of its app name, or title:TEXT for window titles "
         "(repeatable; default: " + ", ".join(DEFAULT_APPS) + ")",
     )
-    watch.set_defaults(handler=cmd_coding_add_activitywatch)
 
-    listing = add_action(
+    listing = add_command(
         actions,
         "list",
         "list the coding sources",
         "List the added folders with their repositories, addresses, commits and last scan.",
         "focusapp coding list --json",
+        handler=cmd_coding_list,
     )
     add_json(listing)
-    listing.set_defaults(handler=cmd_coding_list)
 
-    sync = add_action(
+    add_command(
         actions,
         "sync",
         "re-scan every coding source now",
         "Re-scan every added folder for new commits (and repositories). " + _PRIVACY,
         "focusapp coding sync",
+        handler=cmd_coding_sync,
     )
-    sync.set_defaults(handler=cmd_coding_sync)
 
-    show = add_action(
+    show = add_command(
         actions,
         "show",
         "explain a day's coding time: the sessions and sources behind it",
@@ -125,20 +126,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "and the commit sessions and folders behind the estimate.",
         "focusapp coding show today",
         "focusapp coding show 2026-11-02 --json",
+        handler=cmd_coding_show,
     )
     add_day(show)
     add_json(show)
-    show.set_defaults(handler=cmd_coding_show)
 
-    remove = add_action(
+    remove = add_command(
         actions,
         "remove",
         "forget a coding source and its commits",
         "Forget an added folder and the commits read from it. What you typed is never touched.",
         "focusapp coding remove ~/src",
+        handler=cmd_coding_remove,
     )
     remove.add_argument("path", metavar="PATH", help="the folder as added (see list)")
-    remove.set_defaults(handler=cmd_coding_remove)
 
 
 def cmd_coding_add(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Final
 
-from focusapp.cli.support import EXIT_OK, UserError, escape_text, examples
+from focusapp.cli.support import EXIT_OK, UserError, add_command, escape_text
 from focusapp.settings.specs import KEYS, accepted_form, get_text, with_value
 from focusapp.settings.store import SettingsStore
 from focusapp.settings.values import Settings, SettingsError
@@ -51,51 +51,50 @@ def keys_and_values() -> str:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``config`` and its ``list``, ``get`` and ``set`` actions to ``commands``."""
-    config = commands.add_parser(
+    config = add_command(
+        commands,
         "config",
-        help="show or change settings",
-        description="Show or change settings. Keys: " + ", ".join(KEYS) + ".",
-        epilog=examples(
-            "focusapp config list",
-            "focusapp config get checkin.reminder_time",
-            "focusapp config set checkin.reminder_time 17:30",
-        ),
+        "show or change settings",
+        "Show or change settings. Keys: " + ", ".join(KEYS) + ".",
+        "focusapp config list",
+        "focusapp config get checkin.reminder_time",
+        "focusapp config set checkin.reminder_time 17:30",
     )
     actions = config.add_subparsers(dest="action", metavar="{list,get,set}", required=True)
 
-    listing = actions.add_parser(
+    add_command(
+        actions,
         "list",
-        help="print every setting as 'key = value'",
-        description="Print every setting as 'key = value', each value in the form "
-        "'config set' accepts back.",
-        epilog=examples("focusapp config list"),
+        "print every setting as 'key = value'",
+        "Print every setting as 'key = value', each value in the form 'config set' accepts back.",
+        "focusapp config list",
+        handler=cmd_config_list,
     )
-    listing.set_defaults(handler=cmd_config_list)
 
-    get = actions.add_parser(
+    get = add_command(
+        actions,
         "get",
-        help="print the value of one setting",
-        description="Print the value of one setting, in the form 'config set' accepts back.",
-        epilog=examples("focusapp config get checkin.workdays"),
+        "print the value of one setting",
+        "Print the value of one setting, in the form 'config set' accepts back.",
+        "focusapp config get checkin.workdays",
+        handler=cmd_config_get,
     )
     get.add_argument("key", metavar="KEY", help="a setting key, e.g. checkin.reminder_time")
-    get.set_defaults(handler=cmd_config_get)
 
-    set_ = actions.add_parser(
+    set_ = add_command(
+        actions,
         "set",
-        help="change one setting",
-        description="Change one setting; a value that is not accepted changes nothing and "
+        "change one setting",
+        "Change one setting; a value that is not accepted changes nothing and "
         "the message says what to type. A running FocusApp picks the change up at once.",
-        epilog=examples(
-            "focusapp config set checkin.reminder_time 17:30",
-            "focusapp config set checkin.workdays mon,tue,wed,thu",
-            "focusapp config set meetings.daily_budget 3h30",
-            notes=keys_and_values(),
-        ),
+        "focusapp config set checkin.reminder_time 17:30",
+        "focusapp config set checkin.workdays mon,tue,wed,thu",
+        "focusapp config set meetings.daily_budget 3h30",
+        notes=keys_and_values(),
+        handler=cmd_config_set,
     )
     set_.add_argument("key", metavar="KEY", help="a setting key, e.g. checkin.reminder_time")
     set_.add_argument("value", metavar="VALUE", help="the new value, e.g. 17:30")
-    set_.set_defaults(handler=cmd_config_set)
 
 
 # --- commands ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from focusapp.cli.support import EXIT_OK, UserError, examples
+from focusapp.cli.support import EXIT_OK, UserError, add_command
 
 if TYPE_CHECKING:
     import argparse
@@ -44,12 +44,14 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``desktop`` to the command line."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "desktop",
-        help="add FocusApp to (or remove it from) the desktop's application menu",
-        description="'install' adds FocusApp to your desktop's application menu (a .desktop "
+        "add FocusApp to (or remove it from) the desktop's application menu",
+        "'install' adds FocusApp to your desktop's application menu (a .desktop "
         "entry and icons in your home folder, nothing system-wide); 'uninstall' removes them.",
-        epilog=examples("focusapp desktop install", "focusapp desktop uninstall"),
+        "focusapp desktop install",
+        "focusapp desktop uninstall",
+        handler=_run,
     )
     parser.add_argument("action", choices=("install", "uninstall"))
-    parser.set_defaults(handler=_run)

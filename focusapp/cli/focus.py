@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from focusapp.cli.support import EXIT_OK, UserError, examples, open_context_for
+from focusapp.cli.support import EXIT_OK, UserError, add_command, open_context_for
 from focusapp.domain.durations import format_duration
 from focusapp.domain.focus import format_elapsed
 
@@ -44,13 +44,16 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``focus`` to the command line."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "focus",
-        help="start, stop or check a focus session",
-        description="Time a focus session: 'start' begins one now, 'stop' ends it and adds "
+        "start, stop or check a focus session",
+        "Time a focus session: 'start' begins one now, 'stop' ends it and adds "
         "its minutes to the day's coding time, 'status' tells whether one is running and for "
         "how long. The window and the tray show the same session and remind you of a break.",
-        epilog=examples("focusapp focus start", "focusapp focus status", "focusapp focus stop"),
+        "focusapp focus start",
+        "focusapp focus status",
+        "focusapp focus stop",
+        handler=_run,
     )
     parser.add_argument("action", choices=("start", "stop", "status"))
-    parser.set_defaults(handler=_run)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Final
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
+    add_command,
     add_json,
-    examples,
     open_context_for,
     parse_date,
     parse_int,
@@ -200,18 +200,18 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``forecast`` to the command line."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "forecast",
-        help="the coming days as booked in your imported calendars",
-        description="Booked meeting time, back-to-back chains, free blocks and 2-hour focus "
+        "the coming days as booked in your imported calendars",
+        "Booked meeting time, back-to-back chains, free blocks and 2-hour focus "
         "blocks of the coming days, the meeting series by booked time and focus cost, and a "
         "projected signal for the coming week. --skip tries a plan out; nothing is written to "
         "any calendar.",
-        epilog=examples(
-            "focusapp forecast",
-            "focusapp forecast --days 14 --json",
-            "focusapp forecast --skip 1a2b3c4d --shorten 5e6f7a8b=25",
-        ),
+        "focusapp forecast",
+        "focusapp forecast --days 14 --json",
+        "focusapp forecast --skip 1a2b3c4d --shorten 5e6f7a8b=25",
+        handler=_run,
     )
     parser.add_argument("--from", dest="from_", metavar="DATE", help="first day (default tomorrow)")
     parser.add_argument(
@@ -249,4 +249,3 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--clear-plan", action="store_true", help="forget the kept plan before forecasting"
     )
     add_json(parser)
-    parser.set_defaults(handler=_run)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from focusapp.cli.forecast import lookahead_service
-from focusapp.cli.support import EXIT_OK, add_json, examples, open_context_for, write_json
+from focusapp.cli.support import (
+    EXIT_OK,
+    add_command,
+    add_json,
+    open_context_for,
+    write_json,
+)
 from focusapp.wording.lookahead import insight_sentence
 
 if TYPE_CHECKING:
@@ -48,14 +54,16 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``insights`` to the command line."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "insights",
-        help="what your own numbers show about your energy",
-        description="Energy after meeting-heavy days, with a 2-hour focus block, after short "
+        "what your own numbers show about your energy",
+        "Energy after meeting-heavy days, with a 2-hour focus block, after short "
         "sleep, with 3+ back-to-back meetings, and by weekday. Intervals come from a weekly "
         "block bootstrap, widened for the five questions; an answer is called clear only when "
         "its interval excludes zero. Patterns in your data, not proof of cause.",
-        epilog=examples("focusapp insights", "focusapp insights --json"),
+        "focusapp insights",
+        "focusapp insights --json",
+        handler=_run,
     )
     add_json(parser)
-    parser.set_defaults(handler=_run)

@@ -8,8 +8,8 @@ from focusapp.cli.forecast import lookahead_service, series_json
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
+    add_command,
     add_json,
-    examples,
     open_context_for,
     parse_date,
     write_json,
@@ -105,17 +105,17 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``review`` to the command line."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "review",
-        help="look back on a week against your usual one",
-        description="The ISO week containing --week (default: the last finished week) against "
+        "look back on a week against your usual one",
+        "The ISO week containing --week (default: the last finished week) against "
         "the mean of the previous 8 weeks with data: meetings, coding, energy, the signal, "
         "the top meeting series, next week's booked load and one suggestion.",
-        epilog=examples(
-            "focusapp review",
-            "focusapp review --week 2026-11-02",
-            "focusapp review --reflect 'Too many syncs; blocked Thursday mornings'",
-        ),
+        "focusapp review",
+        "focusapp review --week 2026-11-02",
+        "focusapp review --reflect 'Too many syncs; blocked Thursday mornings'",
+        handler=_run,
     )
     parser.add_argument("--week", metavar="DATE", help="a day of the week to review")
     parser.add_argument(
@@ -124,4 +124,3 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="keep a short reflection with the week (empty text removes it)",
     )
     add_json(parser)
-    parser.set_defaults(handler=_run)

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from focusapp.cli.support import (
     EXIT_OK,
+    add_command,
     add_json,
     add_range,
     date_range,
-    examples,
     open_context_for,
     write_json,
 )
@@ -66,19 +66,18 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``risk`` to the command line."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "risk",
-        help="show the burnout-risk signal per day",
-        description="The burnout-risk signal per day with its top reason. Factors: "
+        "show the burnout-risk signal per day",
+        "The burnout-risk signal per day with its top reason. Factors: "
         + ", ".join(FACTORS)
         + ". "
         + DISCLAIMER,
-        epilog=examples(
-            "focusapp risk --from mon",
-            "focusapp risk --from 2026-10-01 --to 2026-10-31",
-            "focusapp risk --json",
-        ),
+        "focusapp risk --from mon",
+        "focusapp risk --from 2026-10-01 --to 2026-10-31",
+        "focusapp risk --json",
+        handler=_run,
     )
     add_range(parser)
     add_json(parser)
-    parser.set_defaults(handler=_run)

@@ -60,17 +60,36 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return "\n\n".join(filled)
 
 
-def add_action(
-    actions: argparse._SubParsersAction[argparse.ArgumentParser],
+def add_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
     name: str,
     help_text: str,
     description: str,
     *example_lines: str,
+    notes: str = "",
+    handler: Callable[[argparse.Namespace], int] | None = None,
 ) -> argparse.ArgumentParser:
-    """Add a subcommand with its help line, its description and one or more examples."""
-    return actions.add_parser(
-        name, help=help_text, description=description, epilog=examples(*example_lines)
+    """Add a command (or an action of one) the way every command is added.
+
+    Args:
+        commands: Where it goes (``add_subparsers()`` of the program or of a command).
+        name: What the user types.
+        help_text: The line in the parent's list of commands.
+        description: The prose at the top of its ``--help``.
+        example_lines: One or more command lines for the epilog (see :func:`examples`).
+        notes: Prose before the examples.
+        handler: The function running it, returning the exit status; ``None`` for a
+            command whose actions have handlers of their own.
+    """
+    parser = commands.add_parser(
+        name,
+        help=help_text,
+        description=description,
+        epilog=examples(*example_lines, notes=notes),
     )
+    if handler is not None:
+        parser.set_defaults(handler=handler)
+    return parser
 
 
 def examples(*lines: str, notes: str = "") -> str:
@@ -260,11 +279,27 @@ def parse_hours(text: str, field: str) -> float:
 # --- shared helpers ----------------------------------------------------------------------------
 
 
+#: The profiles a command opened, closed by :func:`close_contexts` when it ends.
+_OPENED: list[AppContext] = []
+
+
 def open_context_for(args: argparse.Namespace) -> AppContext:
     """Open the data folder of ``--data-dir``; imported lazily so ``--version`` stays instant."""
     from focusapp.bootstrap import open_context
 
-    return open_context(args.data_dir)
+    context = open_context(args.data_dir)
+    _OPENED.append(context)
+    return context
+
+
+def close_contexts() -> None:
+    """Close every profile the command opened: its database file is complete on disk.
+
+    SQLite folds the write-ahead log into the file and removes it when the last connection
+    closes; the command does that here rather than leave it to the interpreter's exit.
+    """
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 def date_range(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:

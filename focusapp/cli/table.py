@@ -50,13 +50,6 @@ def table_lines(
     ]
 
 
-def format_table(
-    rows: Sequence[Sequence[str]],
-    header: Sequence[str] | None = None,
-    *,
-    right: Collection[int] = (),
-    min_widths: Sequence[int] = (),
-    indent: str = "",
-) -> str:
-    """Return :func:`table_lines` joined into one text, without a final newline."""
-    return "\n".join(table_lines(rows, header, right=right, min_widths=min_widths, indent=indent))
+def format_table(rows: Sequence[Sequence[str]], header: Sequence[str] | None = None) -> str:
+    """Return a plain table (:func:`table_lines`) as one text, without a final newline."""
+    return "\n".join(table_lines(rows, header))

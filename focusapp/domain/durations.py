@@ -23,8 +23,10 @@ ACCEPTED_FORMS: Final = "90, 90m, 45 minutes, 1h, 2 hours, 1h30, 1h30m, 2 h 30, 
 
 _HOUR_UNIT: Final = r"(?:h|hrs?|hours?)"
 _MINUTE_UNIT: Final = r"(?:m|mins?|minutes?)"
-# Bounded digit counts keep absurd inputs (a 10,000-digit number) out of the arithmetic.
-_MINUTES = re.compile(rf"(?P<m>\d{{1,5}})\s*{_MINUTE_UNIT}?")
+#: The most digits a number of minutes may have; bounded digit counts keep absurd inputs
+#: (a 10,000-digit number) out of the arithmetic.
+MAX_MINUTE_DIGITS: Final = 5
+_MINUTES = re.compile(rf"(?P<m>\d{{1,{MAX_MINUTE_DIGITS}}})\s*{_MINUTE_UNIT}?")
 _HOURS_MINUTES = re.compile(
     rf"(?P<h>\d{{1,3}})\s*{_HOUR_UNIT}\s*(?:(?:and\s+)?(?P<m>\d{{1,2}})\s*{_MINUTE_UNIT}?)?"
 )

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.dates import outside_window
-from focusapp.domain.durations import DurationError, parse_duration, parse_hours
+from focusapp.domain.durations import (
+    MAX_MINUTE_DIGITS,
+    DurationError,
+    parse_duration,
+    parse_hours,
+)
 from focusapp.domain.models import CHECKIN_FIELDS, VALUE_FIELDS, CheckIn
 from focusapp.domain.validation import problems_in
 
@@ -166,6 +171,8 @@ def _parse_value(name: str, raw: object) -> object:
             return int(raw)
         if isinstance(raw, str):
             text = raw.strip()
+            if text.isascii() and text.isdigit() and len(text) <= MAX_MINUTE_DIGITS:
+                return int(text)  # as exported; parse_duration reads it the same way
             if text.startswith("-") and text[1:].isdigit():
                 return _checked_int(text, raw, "a number of minutes")
             if len(text) > _QUOTE_LIMIT:
@@ -211,13 +218,17 @@ def _parse_row(
     for name in VALUE_FIELDS:
         if name not in row:
             continue
+        raw = row[name]
+        if raw is None or raw == "":  # most cells of a long history: not recorded
+            values[name] = None
+            continue
         try:
-            values[name] = _parse_value(name, row[name])
+            values[name] = _parse_value(name, raw)
         except ValueError as error:
             problems.append(f"{where}: {name}: {error}")
     if problems:
         return None, problems
-    checkin = CheckIn(date=day).merged(values)
+    checkin = CheckIn(date=day, **values)  # type: ignore[arg-type]
     if today is not None:
         problems = [f"{where}: {problem}" for problem in problems_in(checkin, today)]
         if problems:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 _VALUE_COLUMNS = tuple(getattr(CheckInRow, name) for name in VALUE_FIELDS)
+_CHECKINS = CheckInRow.metadata.tables[CheckInRow.__tablename__]
 
 
 def _to_domain(row: CheckInRow) -> CheckIn:
@@ -82,10 +83,13 @@ class CheckInRepository:
     def _upsert(
         self, names: Iterable[str], rows: list[dict[str, object]], zone: str, now: dt.datetime
     ) -> None:
-        statement = insert(CheckInRow).values(zone=zone, created_at=now, updated_at=now)
+        # On the Core table, not the mapped class: the ORM's bulk insert splits the rows by
+        # which of their values are None and sends one statement per group (thousands for a
+        # varied history); Core sends every row in one executemany.
+        statement = insert(_CHECKINS).values(zone=zone, created_at=now, updated_at=now)
         excluded = statement.excluded
         statement = statement.on_conflict_do_update(
-            index_elements=[CheckInRow.day],
+            index_elements=[_CHECKINS.c.day],
             set_={**{name: excluded[name] for name in names}, "zone": zone, "updated_at": now},
         )
         self._session.execute(statement, rows)

@@ -128,14 +128,14 @@ def selftest() -> int:
     return 0
 
 
-def main() -> int:
-    """Run FocusApp (or the bundle self-test); return the exit status."""
+def main() -> None:
+    """Run FocusApp (or the bundle self-test) and exit with its status."""
     if os.environ.get(SELFTEST_ENV) == "1":
-        return selftest()
-    from focusapp.cli.main import main as focusapp_main
+        sys.exit(selftest())
+    from focusapp.cli.main import run
 
-    return focusapp_main()
+    run()  # as the pip entry point: exits, without the last collection after a command
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -8,6 +8,7 @@ action chosen by a positional word (``focus start|stop|status``) has an example 
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import shlex
 import subprocess
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from focusapp.cli.main import build_parser, main
+from focusapp.cli.main import COMMANDS, build_parser, main
 from focusapp.settings.specs import KEYS, accepted_form
 
 if TYPE_CHECKING:
@@ -113,3 +114,61 @@ def test_examples_keep_their_lines_and_the_description_still_wraps(capsys):
     assert "  focusapp focus start" in lines
     assert max(len(line) for line in lines) <= 100
     assert EXAMPLES_HEADING in lines
+
+
+def test_each_command_module_adds_exactly_the_commands_listed_for_it():
+    for module, names in COMMANDS.items():
+        added = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(added)
+        assert tuple(added.choices) == names, module
+    listed = [name for names in COMMANDS.values() for name in names]
+    assert [path[0] for path, _ in commands(build_parser()) if len(path) == 1] == listed
+
+
+@pytest.mark.parametrize(("path", "parser"), ALL, ids=[" ".join(path) for path, _ in ALL])
+def test_the_parser_of_one_command_reads_its_examples_as_the_whole_parser_does(path, parser):
+    for line in example_lines(parser):
+        words = shlex.split(line)[1:]
+        assert vars(build_parser(words).parse_args(words)) == vars(
+            build_parser().parse_args(words)
+        ), line
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["lgo"],
+        ["log", "--energy"],
+        ["--data-dir"],
+        ["-h"],
+        ["--help", "log"],
+        ["--bogus", "log"],
+        ["log", "--bogus"],
+        ["--data-dir", "x", "show", "--from"],
+        ["--version"],
+        ["--", "log"],
+        ["calendar"],
+        ["config", "set", "-h"],
+        ["--autostart=1"],
+    ],
+)
+def test_the_parser_of_one_command_says_what_the_whole_parser_says(words, capsys):
+    said = []
+    for parser in (build_parser(words), build_parser()):
+        with pytest.raises(SystemExit) as stop:
+            parser.parse_args(words)
+        said.append((stop.value.code, capsys.readouterr()))
+    assert said[0] == said[1]
+
+
+def test_a_command_imports_only_its_own_command_module():
+    script = (
+        "import sys, focusapp.cli.main as c;"
+        "c.build_parser(['--data-dir', 'x', 'log', '--energy', '3']);"
+        "print(sorted(m for m in sys.modules if m.startswith('focusapp.cli.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    shown = done.stdout.strip()
+    assert shown == str(
+        ["focusapp.cli.checkins", "focusapp.cli.main", "focusapp.cli.support", "focusapp.cli.table"]
+    ), done.stderr

@@ -90,6 +90,45 @@ def test_migrate_from_empty_reaches_head(tmp_path):
     engine.dispose()
 
 
+def test_new_database_from_snapshot_has_the_schema_of_every_migration(tmp_path):
+    from focusapp.storage import schema
+
+    assert schema.REVISION == migrate.HEAD_REVISION, "a migration was added: run make schema"
+    schemas = []
+    for from_snapshot in (False, True):
+        engine = make_engine(tmp_path / f"{from_snapshot}.sqlite3")
+        migrate.upgrade(engine, from_snapshot=from_snapshot)
+        assert migrate.current_revision(engine) == migrate.HEAD_REVISION
+        with engine.connect() as connection:
+            schemas.append(migrate.schema_statements(connection))
+        engine.dispose()
+    assert schemas[0] == schemas[1] == list(schema.STATEMENTS)
+
+
+def test_snapshot_is_only_for_an_empty_file(tmp_path):
+    engine = make_engine(tmp_path / "other.sqlite3")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+    migrate.upgrade(engine)  # the migrations run beside the table that was there
+    with engine.connect() as connection:
+        names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    assert {"notes", "checkins", "alembic_version"} <= names
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
+    engine.dispose()
+
+
+def test_snapshot_of_an_older_head_is_not_used(tmp_path, monkeypatch):
+    from focusapp.storage import schema
+
+    monkeypatch.setattr(schema, "STATEMENTS", ("CREATE TABLE wrong (id INTEGER)",))
+    monkeypatch.setattr(schema, "REVISION", "0001")
+    engine = make_engine(tmp_path / "new.sqlite3")
+    migrate.upgrade(engine)
+    assert "wrong" not in inspect(engine).get_table_names()
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
+    engine.dispose()
+
+
 def test_migrate_from_first_revision_keeps_data(tmp_path):
     path = tmp_path / "old.sqlite3"
     engine = make_engine(path)
