@@ -101,9 +101,12 @@ def cmd_log(args: argparse.Namespace) -> int:
         changes["stress"] = parse_int(args.stress, "stress", 1, 5)
     if args.note is not None:
         changes["note"] = args.note
+    added = None if args.add_meetings is None else parse_minutes(args.add_meetings, "add-meetings")
+    if added is not None and "meeting_minutes" in changes:
+        raise UserError("give --meetings or --add-meetings, not both")
     day = parse_date(args.date, today=lambda: profile_today(args)) if args.date else None
     context = open_context_for(args)
-    stored = context.checkins.record(day, changes)
+    stored = context.checkins.record(day, changes, meeting_minutes_added=added)
     print(describe_day(stored))
     return EXIT_OK
 
@@ -219,6 +222,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     log.add_argument("--energy", metavar="N", help="1 Drained, 2 Low, 3 Okay, 4 Good, 5 Energised")
     log.add_argument("--coding", metavar="DUR", help="coding / deep work, e.g. 1h30, 90m, 1.5h")
     log.add_argument("--meetings", metavar="DUR", help="time in meetings, e.g. 2h")
+    log.add_argument(
+        "--add-meetings", metavar="DUR", help="add to the day's meeting time, e.g. 30m"
+    )
     log.add_argument("--sleep", metavar="HOURS", help="hours slept, e.g. 7.5")
     log.add_argument("--stress", metavar="N", help="1 (calm) to 5 (very stressed)")
     log.add_argument("--note", metavar="TEXT", help="a short note (never used for scoring)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from focusapp.cli.support import EXIT_OK, UserError, add_command, open_context_for
@@ -10,6 +11,9 @@ from focusapp.domain.focus import format_elapsed
 
 if TYPE_CHECKING:
     import argparse
+
+    from focusapp.bootstrap import AppContext
+    from focusapp.services.focus import FocusService
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -22,7 +26,7 @@ def _run(args: argparse.Namespace) -> int:
             started = focus.start().started_at.astimezone(context.zone)
             print(f"Focus session started at {started:%H:%M}. Stop it with: focusapp focus stop")
         elif args.action == "stop":
-            stopped = focus.stop()
+            stopped = focus.stop(_ended_at(args.ended_at, context, focus))
             booked = ", ".join(
                 f"{day:%a %d %b} +{format_duration(minutes)}"
                 for day, minutes in focus.minutes_by_day(stopped).items()
@@ -42,6 +46,26 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _ended_at(text: str | None, context: AppContext, focus: FocusService) -> dt.datetime | None:
+    """Parse ``--ended-at`` (ISO 8601; without an offset, in the user's zone), checked.
+
+    The session cannot end before it started or after now: the tray passes the last moment
+    it saw FocusApp running when a session outlived a crash.
+    """
+    if text is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        example = "2026-12-02T17:30"
+        raise UserError(f"--ended-at: {text!r} is not a date and time like {example}") from None
+    ended = (moment if moment.tzinfo else moment.replace(tzinfo=context.zone)).astimezone(dt.UTC)
+    running = focus.running()
+    if running is not None and not running.started_at <= ended <= context.clock.now():
+        raise UserError("--ended-at: the session can only end between its start and now")
+    return ended
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``focus`` to the command line."""
     parser = add_command(
@@ -57,3 +81,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         handler=_run,
     )
     parser.add_argument("action", choices=("start", "stop", "status"))
+    parser.add_argument(
+        "--ended-at",
+        metavar="WHEN",
+        help="with stop: when the session ended (ISO 8601, e.g. 2026-12-02T17:30), not now",
+    )

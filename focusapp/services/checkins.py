@@ -129,12 +129,21 @@ class CheckInService:
             derived = self._derived(session, day, day, keep={day}).get(day)
         return merge(day, typed, derived)
 
-    def record(self, day: dt.date | None, changes: Mapping[str, object]) -> CheckIn:
+    def record(
+        self,
+        day: dt.date | None,
+        changes: Mapping[str, object],
+        *,
+        meeting_minutes_added: int | None = None,
+    ) -> CheckIn:
         """Create or update a day, changing exactly the fields in ``changes``.
 
         One ``BEGIN IMMEDIATE`` transaction: the stored day is read under the write lock,
         the merged day is validated, and only the given fields are written, so a concurrent
         writer of other fields (the window, another command, the tray) never loses a value.
+        ``meeting_minutes_added`` (the tray's "Add meeting time") adds to the meeting time
+        the day shows, typed or from calendars, summed under the lock so two additions at
+        once both count.
 
         Raises:
             CheckInInvalidError: If the merged day is invalid; nothing is written.
@@ -142,10 +151,29 @@ class CheckInService:
         unknown = set(changes) - set(VALUE_FIELDS)
         if unknown:
             raise ValueError(f"unknown check-in fields: {', '.join(sorted(unknown))}")
+        if meeting_minutes_added is None:
+            return self._write(day, lambda _session, _day, _typed: changes)
+        added = meeting_minutes_added
+
+        def summed(session: Session, target: dt.date, typed: CheckIn | None) -> dict[str, object]:
+            derived = self._derived(session, target, target, keep={target}).get(target)
+            shown = merge(target, typed, derived).effective.meeting_minutes or 0
+            return {**changes, "meeting_minutes": shown + added}
+
+        return self._write(day, summed)
+
+    def _write(
+        self,
+        day: dt.date | None,
+        changes_of: Callable[[Session, dt.date, CheckIn | None], Mapping[str, object]],
+    ) -> CheckIn:
+        """Write the fields ``changes_of`` gives for the stored day, in one locked transaction."""
         target = self.today() if day is None else day
         with storage_errors(), self._sessions.begin() as session:
             repo = CheckInRepository(session)
-            current = repo.get(target) or CheckIn(date=target)
+            stored = repo.get(target)
+            changes = changes_of(session, target, stored)
+            current = stored or CheckIn(date=target)
             merged = validate(current.merged(dict(changes)), self.today())
             repo.update_fields(target, changes, self.zone.key, self.clock.now())
             typed = next(iter(repo.between(target, target)), None)

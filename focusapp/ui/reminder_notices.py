@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.durations import format_duration
 from focusapp.domain.reminders.model import ReminderKind
-from focusapp.ui.dashboard.header import describe_risk
 from focusapp.ui.notifications import DEFAULT_ACTION
+from focusapp.ui.risk_text import describe_risk
 from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ import pytest
 from focusapp.bootstrap import open_context
 from focusapp.domain.days import local_day
 from focusapp.system.zone import detect_zone
-from focusapp.ui.dashboard.header import describe_risk
+from focusapp.ui.risk_text import describe_risk
 
 pytestmark = [pytest.mark.x11, pytest.mark.gui]
 HERE = Path(__file__).parent

@@ -17,11 +17,11 @@ from PySide6.QtGui import QGuiApplication
 
 from focusapp.services.app_state import AppStateStore
 from focusapp.ui.companion import Companion
-from focusapp.ui.dashboard.header import describe_risk
 from focusapp.ui.lookahead_models import Tab
 from focusapp.ui.main_window import MainWindow
 from focusapp.ui.notifications import Notifier
 from focusapp.ui.reminder_notices import RISK_STARTUP_QUIET, RISK_WRITE_QUIET
+from focusapp.ui.risk_text import describe_risk
 from tests.ui.settle import settle
 from tests.ui.test_notifications import FAKE, calls
 

@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from focusapp.domain.risk import FACTORS, MAX_POINTS, STREAK_CAP
-from focusapp.ui.dashboard.header import _dash, describe_risk, energy_text, minutes_text
+from focusapp.ui.dashboard.header import _dash, energy_text, minutes_text
 from focusapp.ui.help_dialog import factor_name
 from focusapp.ui.locale_text import day_text
+from focusapp.ui.risk_text import describe_risk
 from focusapp.ui.theme import INDIGO, is_dark
 from focusapp.wording.phrases import format_text, say
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from focusapp.domain.durations import format_duration
 from focusapp.services.stats import ChartRange
 from focusapp.ui.locale_text import day_text
+from focusapp.ui.risk_text import describe_risk
 from focusapp.ui.theme import LEVEL_COLORS, NO_SCORE_COLOR, TREND_ARROWS
 from focusapp.wording.levels import energy_word, level_word
 from focusapp.wording.phrases import say
 from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from focusapp.domain.risk import RiskAssessment
     from focusapp.services.stats import TodaySummary
 
 
@@ -30,11 +30,6 @@ RANGE_LABELS: Final = {
     ChartRange.ALL: QT_TRANSLATE_NOOP("Dashboard", "All"),
 }
 DEFAULT_RANGE: Final = ChartRange.THREE_MONTHS
-TREND_WORDS: Final = {
-    "rising": QT_TRANSLATE_NOOP("Dashboard", "rising"),
-    "easing": QT_TRANSLATE_NOOP("Dashboard", "easing"),
-    "steady": QT_TRANSLATE_NOOP("Dashboard", "steady"),
-}
 
 
 def _dash(value: str | None) -> str:
@@ -63,20 +58,6 @@ def level_pixmap(color: str, size: int, ratio: float) -> QPixmap:
     painter.drawEllipse(QRectF(0.75, 0.75, size - 1.5, size - 1.5))
     painter.end()
     return pixmap
-
-
-def describe_risk(assessment: RiskAssessment) -> str:
-    """Return e.g. ``38 · Moderate · rising`` or the check-ins still needed."""
-    if assessment.score is None or assessment.level is None:
-        return say(assessment.message or "") or QCoreApplication.translate(
-            "Dashboard", "No signal yet"
-        )
-    parts = [str(assessment.score), level_word(assessment.level)]
-    if assessment.provisional:
-        parts.append(QCoreApplication.translate("Dashboard", "provisional"))
-    if assessment.trend is not None:
-        parts.append(QCoreApplication.translate("Dashboard", TREND_WORDS[str(assessment.trend)]))
-    return " \u00b7 ".join(parts)
 
 
 class _Tile(QWidget):

@@ -1,0 +1,452 @@
+"""What FocusApp does in the tray, whichever process holds the data: icon, reminders, notices.
+
+The tray menu, the reminder schedule and the notifications are the same whether the window
+lives in this process (:class:`~focusapp.ui.companion.Companion`) or in its own, started on
+demand beside a light tray process (:class:`~focusapp.ui.tray_app.companion.LightCompanion`).
+This base holds that shared part; it knows today only as :class:`TodayFacts` read elsewhere
+and leaves the reads, the writes and the window to its subclass, so it loads nothing of the
+database stack. Its words keep the translation context ``Companion`` (PySide6's ``self.tr``
+would look them up under the subclass's name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKind
+from focusapp.domain.risk import unscored_day
+from focusapp.ui.locale_text import moment_text
+from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
+from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
+from focusapp.ui.reminder_notices import (
+    REMINDER_TIMEOUT_MS,
+    RUNNING_KEY,
+    RUNNING_TIMEOUT_MS,
+    SNOOZE_ACTION,
+    SNOOZE_DELAY,
+    STOP_SESSION_ACTION,
+    RiskHold,
+    notice_actions,
+    notice_key,
+    reminder_body,
+    running_notice,
+)
+from focusapp.ui.reminders import TITLES, ReminderController
+from focusapp.ui.tray import TrayIcon, TrayStatus
+from focusapp.wording.translate import translate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtWidgets import QWidget
+
+    from focusapp.domain.clock import Clock
+    from focusapp.domain.focus import FocusSession
+    from focusapp.domain.risk import RiskAssessment
+    from focusapp.services.app_state import AppStateStore
+    from focusapp.services.today import TodayFacts
+    from focusapp.settings.values import Settings
+
+logger = logging.getLogger(__name__)
+
+_CHECKIN_KINDS = (ReminderKind.CHECKIN, ReminderKind.CHECKIN_REPEAT)
+
+
+class FocusAction(StrEnum):
+    """What the user asked of the focus session."""
+
+    START = "start"
+    STOP = "stop"
+    TOGGLE = "toggle"
+
+
+class TrayCompanion(QObject):
+    """The tray icon, the reminders and their notifications, from today's facts.
+
+    Subclasses read :class:`TodayFacts` (:meth:`refresh_soon`, then :meth:`show_facts`),
+    write (:meth:`focus_action`, :meth:`add_meeting_minutes`) and show the window
+    (:meth:`open_dashboard`, :meth:`open_checkin`, :meth:`open_review`, :meth:`show_banner`).
+
+    Signals:
+        facts_shown: Today's facts were read and the tray and reminders show them.
+    """
+
+    facts_shown = Signal()
+
+    def __init__(
+        self,
+        settings: Callable[[], Settings],
+        state_store: AppStateStore,
+        clock: Clock,
+        zone: ZoneInfo,
+        *,
+        notifier: Notifier | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        """Arm the reminders; ``notifier`` defaults to the desktop's notification service."""
+        super().__init__(parent)
+        self._settings = settings
+        self._clock = clock
+        self.zone = zone
+        self._started_at = clock.now()
+        self._risk_hold = RiskHold(self._started_at)
+        # The assessment the last reminder check decided on; its text quotes the same one.
+        self._risk_seen: RiskAssessment | None = None
+        self.notifier = notifier if notifier is not None else Notifier(parent=self)
+        self.notifier.action_invoked.connect(self._on_notifier_action_invoked)
+        self.notifier.fallback_requested.connect(self._on_notifier_fallback_requested)
+        # Today's facts as last read: the tray and reminders read only these.
+        self._facts: TodayFacts | None = None
+        self._recover_after_read = False
+        self.reminders = ReminderController(
+            clock, self._reminder_inputs, state_store, self, refresh=self.refresh_soon
+        )
+        self.reminders.reminder_due.connect(self._on_reminders_reminder_due)
+        self.tray: TrayIcon | None = None
+        self._shown: dict[str, Reminder] = {}
+        self.meeting_dialog: AddMeetingTimeDialog | None = None
+
+    # --- what a subclass provides -----------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """The user's current day under the day-start rule."""
+        raise NotImplementedError
+
+    def refresh_soon(self) -> None:
+        """Read today's facts off the GUI thread, then :meth:`show_facts` them."""
+        raise NotImplementedError
+
+    def focus_action(self, action: FocusAction, ended_at: dt.datetime | None = None) -> None:
+        """Start or stop the focus session (stopped at ``ended_at``, or now)."""
+        raise NotImplementedError
+
+    def add_meeting_minutes(self, added: int, answer: Callable[[str | None], None]) -> None:
+        """Add ``added`` minutes to today's meeting time; ``answer`` why not, or ``None``."""
+        raise NotImplementedError
+
+    @Slot()
+    def open_dashboard(self) -> None:
+        """Show the window in front."""
+        raise NotImplementedError
+
+    @Slot()
+    def open_checkin(self) -> None:
+        """Show the window with today's check-in ready to type."""
+        raise NotImplementedError
+
+    def open_review(self, day: dt.date | None = None) -> None:
+        """Show the weekly review of the week containing ``day`` (default: the last one)."""
+        raise NotImplementedError
+
+    def show_banner(self, title: str, body: str) -> None:
+        """No notification service and no tray: show the notice inside the window."""
+        raise NotImplementedError
+
+    def window_asks_for_checkin(self, day: dt.date) -> bool:
+        """Tell whether the window is in front (or just opened) with ``day``'s check-in."""
+        return False
+
+    def update_keep_running(self) -> None:
+        """Decide whether closing the window keeps FocusApp running, and apply it."""
+
+    def show_focus_running(self, running: FocusSession | None) -> None:
+        """Hand the running session to the window, which counts on its own from then on."""
+
+    def dialog_parent(self) -> QWidget | None:
+        """The window dialogs belong to (``None``: they stand alone)."""
+        return None
+
+    # --- tray -------------------------------------------------------------------------------
+
+    def enable_tray(self, tray: TrayIcon | None = None) -> None:
+        """Show the tray icon (adopting one shown early); closing the window then hides it."""
+        if self.tray is not None:
+            return
+        if tray is None:
+            tray = TrayIcon(self.status, self)
+        else:
+            tray.setParent(self)
+            tray.set_status_provider(self.status)
+        tray.checkin_requested.connect(self.open_checkin)
+        tray.focus_start_requested.connect(self.start_focus)
+        tray.focus_stop_requested.connect(self.stop_focus)
+        tray.add_meetings_requested.connect(self.add_meeting_time)
+        tray.dashboard_requested.connect(self.open_dashboard)
+        tray.pause_requested.connect(self._on_tray_pause_requested)
+        tray.quit_requested.connect(self.quit)
+        self.notifier.set_tray(tray)
+        tray.show()
+        self.tray = tray
+        self.update_keep_running()
+
+    def reminders_on(self) -> bool:
+        """Tell whether check-in reminders are on (some work day is chosen)."""
+        return bool(self._settings().workdays)
+
+    def status(self) -> TrayStatus:
+        """Today's numbers, risk level and focus state for the tray (from the facts read)."""
+        facts = self.facts_of_today()
+        if facts is None:
+            return TrayStatus(paused_until=self._paused_until_local())
+        day, running, level = facts.day_record, facts.running, facts.assessment.level
+        return TrayStatus(
+            checked_in=facts.checked_in,
+            energy=None if day is None else day.energy,
+            coding_minutes=None if day is None else day.coding_minutes,
+            meeting_minutes=None if day is None else day.meeting_minutes,
+            risk_level=None if level is None else str(level),
+            focus_elapsed=None if running is None else running.elapsed(self._clock.now()),
+            paused_until=self._paused_until_local(),
+        )
+
+    def facts_of_today(self) -> TodayFacts | None:
+        """The facts read, while they are about today (``None`` before a read is back)."""
+        facts = self._facts
+        return facts if facts is not None and facts.day == self.today() else None
+
+    def running(self) -> FocusSession | None:
+        """The focus session running as last read (a session spans days, so any read)."""
+        return None if self._facts is None else self._facts.running
+
+    def _paused_until_local(self) -> dt.datetime | None:
+        until = self.reminders.paused_until()
+        return None if until is None else until.astimezone(self.zone)
+
+    # --- reading and showing today ----------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin: read today, recover a focus session left running, arm the reminders."""
+        self._recover_after_read = True
+        self.refresh_soon()
+
+    def note_write(self) -> None:
+        """A write changed the figures: the risk notification waits for quiet."""
+        self._risk_hold.note_write(self._clock.now())
+
+    def show_facts(self, facts: TodayFacts) -> None:
+        """Keep ``facts`` and show them (after a start, ask about a session left running)."""
+        self._facts = facts
+        if self._recover_after_read:
+            self._recover_after_read = False
+            self._recover_focus_session()
+        self.refresh()
+        self.facts_shown.emit()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Show the facts read (tray, focus indicator) and check the reminders against them."""
+        if self.tray is not None:
+            self.tray.refresh()
+        self.show_focus_running(self.running())
+        self.update_keep_running()
+        self.reminders.check_now()
+
+    def read_failed(self, error: Exception) -> None:
+        """Today's facts could not be read: keep what was shown, say why in the log."""
+        logger.warning("today's figures unavailable: %s", error)
+
+    # --- reminders --------------------------------------------------------------------------
+
+    def _reminder_inputs(self, now: dt.datetime) -> ReminderInputs:
+        """The scheduler's inputs from the facts read; nothing is due from unknown facts."""
+        settings = self._settings()
+        facts = self.facts_of_today()
+        running = self.running()
+        self._risk_seen = None if facts is None else facts.assessment
+        level = None if self._risk_seen is None else self._risk_seen.level
+        return ReminderInputs(
+            now=now,
+            zone=self.zone,
+            day_start_hour=settings.day_start_hour,
+            reminder_time=settings.reminder_time,
+            workdays=settings.workdays,
+            snooze_minutes=settings.snooze_minutes,
+            focus_length_minutes=settings.focus_length_minutes,
+            meeting_budget_minutes=settings.meeting_budget_minutes,
+            # Until today's facts are back, today counts as checked in: no reminder is shown
+            # on a guess; the read that is under way checks again.
+            today_checked_in=True if facts is None else facts.checked_in,
+            today_meeting_minutes=0 if facts is None else facts.meeting_minutes,
+            focus_session_started_at=None if running is None else running.started_at,
+            focus_session_id=None if running is None else running.id,
+            risk_level=None if level is None else str(level),
+            risk_not_before=self._risk_hold.not_before(),
+            review_moment=settings.review_moment,
+        )
+
+    def reminder_text(self, reminder: Reminder) -> tuple[str, str]:
+        """Return the title and body for ``reminder``, in the app's calm wording."""
+        facts = self.facts_of_today()
+        meeting_minutes = 0 if facts is None else facts.meeting_minutes
+        # The risk notice quotes the assessment the check decided on: the panel's numbers
+        # (a risk reminder is due only from one, so the stand-in is never quoted).
+        assessment = self._risk_seen or unscored_day(self.today())
+        body = reminder_body(reminder.kind, self._settings(), meeting_minutes, assessment)
+        return translate("Notification", TITLES[reminder.kind]), body
+
+    @Slot(object)
+    def _on_reminders_reminder_due(self, reminder: Reminder) -> None:
+        if reminder.kind in _CHECKIN_KINDS and self.window_asks_for_checkin(reminder.day):
+            logger.info("check-in reminder not shown: the window already asks for it")
+            return
+        title, body = self.reminder_text(reminder)
+        key = notice_key(reminder.kind)
+        self._shown[key] = reminder
+        actions = notice_actions(reminder.kind)
+        self.notifier.notify(key, title, body, actions, timeout_ms=REMINDER_TIMEOUT_MS)
+
+    def just_started(self) -> bool:
+        """Whether FocusApp started less than a minute ago (its window asks for the check-in)."""
+        return self._clock.now() - self._started_at < dt.timedelta(minutes=1)
+
+    @Slot(str, str)
+    def _on_notifier_action_invoked(self, key: str, action: str) -> None:
+        reminder = self._shown.get(key)
+        kind = None if reminder is None else reminder.kind
+        if reminder is not None and kind in _CHECKIN_KINDS:
+            if action == SNOOZE_ACTION:
+                self.reminders.snooze_checkin(reminder.day, SNOOZE_DELAY)
+            else:
+                self.open_checkin()
+        elif reminder is not None and action == STOP_SESSION_ACTION:
+            self._stop_session_of(reminder)
+        elif reminder is not None and kind is ReminderKind.WEEKLY_REVIEW:
+            self.open_review(reminder.day)
+        elif action == DEFAULT_ACTION:
+            self.open_dashboard()
+
+    def _stop_session_of(self, reminder: Reminder) -> None:
+        """Stop the focus session the break notice was about (never a newer one)."""
+        running = self.running()
+        if running is None or running.started_at != reminder.focus_started_at:
+            logger.info("break notice's session is no longer running; nothing stopped")
+            return
+        self.stop_focus()
+
+    @Slot(str, str, str)
+    def _on_notifier_fallback_requested(self, key: str, title: str, body: str) -> None:
+        """No notification service and no tray: the window shows it as a banner."""
+        if key == RUNNING_KEY:
+            return  # the window is closing; a banner inside it would say nothing
+        self.show_banner(title, body)
+        self.open_dashboard()
+
+    @Slot(str)
+    def _on_tray_pause_requested(self, how: str) -> None:
+        self.reminders.pause(how)
+        if self.tray is not None:
+            self.tray.refresh()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    @Slot()
+    def toggle_focus(self) -> None:
+        """Start a focus session, or stop the running one (decided fresh, where the data is)."""
+        self.focus_action(FocusAction.TOGGLE)
+
+    @Slot()
+    def start_focus(self) -> None:
+        """Start a focus session now."""
+        self.focus_action(FocusAction.START)
+
+    @Slot()
+    def stop_focus(self) -> None:
+        """Stop the running focus session; its minutes count as coding time."""
+        self.focus_action(FocusAction.STOP)
+
+    def focus_failed(self, problem: str) -> None:
+        """Say why the focus session did not change."""
+        self.tell(translate("Companion", "Focus session"), problem)
+
+    @Slot()
+    def add_meeting_time(self) -> None:
+        """Open the "Add meeting time" dialog (or bring the open one to the front)."""
+        if self.meeting_dialog is not None:
+            self.meeting_dialog.raise_()
+            self.meeting_dialog.activateWindow()
+            return
+        facts = self.facts_of_today()
+        current = None if facts is None or facts.day_record is None else facts.day_record
+        dialog = AddMeetingTimeDialog(
+            current.meeting_minutes if current else None,
+            self.add_meeting_minutes,
+            self.dialog_parent(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_meeting_dialog_finished)
+        self.meeting_dialog = dialog
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    @Slot()
+    def _on_meeting_dialog_finished(self) -> None:
+        self.meeting_dialog = None
+
+    @Slot()
+    def say_still_running(self) -> None:
+        """Say once (remembered across runs) that closing the window did not quit FocusApp."""
+        state = self.reminders.state
+        in_tray = self.tray is not None
+        if state.close_hint_shown if in_tray else state.background_hint_shown:
+            return
+        if in_tray:
+            state.close_hint_shown = True
+        else:
+            state.background_hint_shown = True
+        self.reminders.remember()
+        title, body, actions = running_notice(in_tray=in_tray)
+        self.notifier.notify(RUNNING_KEY, title, body, actions, timeout_ms=RUNNING_TIMEOUT_MS)
+
+    @Slot()
+    def quit(self) -> None:
+        """Remember state and leave the event loop."""
+        self.reminders.remember()
+        self.reminders.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        QApplication.quit()
+
+    def _recover_focus_session(self) -> None:
+        """Ask whether a session still running from the last run really is (after a crash)."""
+        running = self.running()
+        last_alive = self.reminders.state.last_alive
+        if running is None or last_alive is None or last_alive <= running.started_at:
+            return
+        if self._clock.now() - last_alive < dt.timedelta(minutes=10):
+            return
+        started = running.started_at.astimezone(self.zone)
+        seen = last_alive.astimezone(self.zone)
+        box = QMessageBox(self.dialog_parent())
+        box.setWindowTitle(translate("Companion", "Focus session"))
+        box.setText(
+            translate(
+                "Companion",
+                "A focus session started at {started} was still running when FocusApp "
+                "last ran ({seen}). Is it still running?",
+            ).format(
+                started=moment_text(started, translate("Companion", "ddd HH:mm")),
+                seen=moment_text(seen, translate("Companion", "ddd HH:mm")),
+            )
+        )
+        keep = box.addButton(
+            translate("Companion", "Still running"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(
+            translate("Companion", "It ended at {time}").format(time=f"{seen:%H:%M}"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.exec()
+        if box.clickedButton() is not keep:
+            self.focus_action(FocusAction.STOP, ended_at=last_alive)
+
+    def tell(self, title: str, text: str) -> None:
+        """Show a short message over the window."""
+        QMessageBox.information(self.dialog_parent(), title, text)
