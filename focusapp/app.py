@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from focusapp.bootstrap import AppContext
+    from focusapp.settings.store import SettingsStore
     from focusapp.settings.values import Settings
     from focusapp.storage.safety import NewerDatabase
     from focusapp.system.paths import AppPaths
@@ -99,13 +100,21 @@ def _show_fatal(message: str) -> None:
     QMessageBox.critical(None, "FocusApp cannot start", message)
 
 
-def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> int:
+def run_gui(
+    data_dir: str | Path | None = None, *, autostart: bool = False, tray_window: bool = False
+) -> int:
     """Start FocusApp's window and tray companion; return the process exit status.
+
+    With a tray host, this process becomes the light tray (:mod:`focusapp.ui.tray_app`) and
+    the window runs in a child process started with ``tray_window``. Without one (or with
+    the tray icon turned off, or ``FOCUSAPP_EXIT_AFTER_READY=1``), window and companion
+    share this process.
 
     Args:
         data_dir: The ``--data-dir`` option, or ``None`` for the platform folders.
         autostart: Started by the login entry: start hidden in the tray, waiting up to
             :data:`~focusapp.ui.shell.TRAY_WAIT_SECONDS` for a tray host before showing the window.
+        tray_window: This process is the window of a light tray that started it.
     """
     from focusapp.settings.store import SettingsStore
     from focusapp.system.paths import resolve_paths
@@ -129,31 +138,94 @@ def run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> i
         print(f"focusapp: {error}", file=sys.stderr)  # noqa: T201 - before any window exists
         return 2
     name = server_name(paths.data_dir)
-    if not exit_after_ready and activate_running(name):
+    if not tray_window and not exit_after_ready and activate_running(name):
         print("FocusApp is already running; its window was brought to the front.")  # noqa: T201
         return 0
-    settings = SettingsStore(paths.config_file).load()
+    store = SettingsStore(paths.config_file)
+    settings = store.load()
     apply_theme(settings.theme)
+    in_tray = autostart or exit_mode == "tray"
+    tray_wanted = settings.tray_icon and exit_mode != "1" and not tray_window
+    if tray_wanted and _tray_host_present():
+        return _run_light_tray(
+            app,
+            data_dir,
+            paths,
+            store,
+            name,
+            show_window=not in_tray,
+            exit_after_ready=exit_after_ready,
+        )
     launcher = _Launcher(
         app,
         data_dir,
         paths,
         settings,
-        autostart=autostart or exit_mode == "tray",
+        autostart=in_tray,
         exit_after_ready=exit_after_ready,
-        tray_wanted=settings.tray_icon and exit_mode != "1",
+        tray_wanted=tray_wanted,
+        tray_link=name if tray_window else None,
     )
     from focusapp.ui.quit_signals import QuitOnSignals
 
     quit_on_signals = QuitOnSignals(app)
     launcher.begin()
-    instance = SingleInstance(name)
-    instance.activation_requested.connect(launcher.bring_to_front)
+    # The window of a light tray answers its tray alone: the tray holds the name.
+    instance = None if tray_window else SingleInstance(name)
+    if instance is not None:
+        instance.activation_requested.connect(launcher.bring_to_front)
     status = app.exec()
     launcher.finish()
-    instance.close()
+    if instance is not None:
+        instance.close()
     quit_on_signals.restore()
     return launcher.status if launcher.status else status
+
+
+def _tray_host_present() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def _run_light_tray(
+    app: QApplication,
+    data_dir: str | Path | None,
+    paths: AppPaths,
+    store: SettingsStore,
+    name: str,
+    *,
+    show_window: bool,
+    exit_after_ready: bool,
+) -> int:
+    """Run the light tray process: the icon first, then its reads, commands and window."""
+    from PySide6.QtCore import QTimer
+
+    from focusapp.ui.quit_signals import QuitOnSignals
+    from focusapp.ui.single_instance import SingleInstance
+    from focusapp.ui.tray import TrayIcon, TrayStatus
+
+    tray = TrayIcon(TrayStatus)
+    tray.show()
+    mark("tray_visible")
+    from focusapp.ui.tray_app.light_tray import LightTray
+
+    instance = SingleInstance(name)
+    light = LightTray(data_dir, paths, store, tray, instance, app)
+    if exit_after_ready:
+
+        def ready() -> None:
+            mark("ready")
+            QTimer.singleShot(0, app.quit)
+
+        light.ready.connect(ready)
+    quit_on_signals = QuitOnSignals(app)
+    QTimer.singleShot(0, lambda: light.start(show_window=show_window))
+    status = app.exec()
+    light.finish()
+    instance.close()
+    quit_on_signals.restore()
+    return status
 
 
 class _Launcher:
@@ -169,8 +241,10 @@ class _Launcher:
         autostart: bool,
         exit_after_ready: bool,
         tray_wanted: bool,
+        tray_link: str | None = None,
     ) -> None:
         self.app = app
+        self.tray_link = tray_link
         self.data_dir = data_dir
         self.paths = paths
         self.settings = settings
@@ -249,6 +323,10 @@ class _Launcher:
         if self.window is None:
             self._make_window()
         self.shell = _build(context, self.app, self)
+        if self.tray_link is not None:
+            from focusapp.ui.tray_window import TrayLink
+
+            TrayLink(self.tray_link, self.shell, self.shell)
 
     def _on_open_failed(self, error: Exception) -> None:
         from focusapp.domain.errors import DatabaseTooNewError, StorageError
@@ -278,7 +356,7 @@ class _Launcher:
 
     def finish(self) -> None:
         if self.shell is not None:
-            self.shell.companion.reminders.remember()
+            self.shell.companion.remember()
         if self.window is not None:
             self.window.save_geometry()
             self.window.shutdown_workers()  # before the database closes
@@ -299,6 +377,7 @@ def _build(context: AppContext, app: QApplication, launcher: _Launcher) -> Shell
         context,
         window,
         want_tray=context.settings.tray_icon and launcher.tray_wanted,
+        remind=launcher.tray_link is None,
         early_tray=launcher.early_tray,
         ask=not launcher.exit_after_ready,
         parent=app,

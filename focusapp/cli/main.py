@@ -21,6 +21,7 @@ from focusapp.cli.support import (
     examples,
     print_error,
 )
+from focusapp.system.relaunch import TRAY_WINDOW_FLAG
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -38,6 +39,7 @@ COMMANDS: Final[dict[str, tuple[str, ...]]] = {
     "focusapp.cli.calendar": ("calendar",),
     "focusapp.cli.coding": ("coding",),
     "focusapp.cli.backup": ("backup", "wipe"),
+    "focusapp.cli.check": ("check",),
     "focusapp.cli.chart": ("chart",),
     "focusapp.cli.forecast": ("forecast",),
     "focusapp.cli.insights": ("insights",),
@@ -68,7 +70,7 @@ def _modules_for(command_line: Sequence[str]) -> tuple[str, ...]:
     split) gets every module, so every message stays exactly as before.
     """
     probe = _Probe(add_help=False)
-    for flag in (("-h", "--help"), ("--version",), ("--autostart",)):
+    for flag in (("-h", "--help"), ("--version",), ("--autostart",), (TRAY_WINDOW_FLAG,)):
         probe.add_argument(*flag, action="store_true")
     probe.add_argument("--data-dir")
     probe.add_argument("words", nargs=argparse.REMAINDER)
@@ -113,6 +115,8 @@ def build_parser(command_line: Sequence[str] | None = None) -> argparse.Argument
         action="store_true",
         help="start hidden in the tray (used by the login entry)",
     )
+    # The window of a light tray, started by the tray itself (not for people to type).
+    parser.add_argument(TRAY_WINDOW_FLAG, action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     modules = tuple(COMMANDS) if command_line is None else _modules_for(command_line)
     for name in modules:
@@ -123,7 +127,7 @@ def build_parser(command_line: Sequence[str] | None = None) -> argparse.Argument
 def _run_gui(args: argparse.Namespace) -> int:
     from focusapp.app import run_gui
 
-    return run_gui(args.data_dir, autostart=args.autostart)
+    return run_gui(args.data_dir, autostart=args.autostart, tray_window=args.tray_window)
 
 
 def _tolerate_any_encoding() -> None:

@@ -9,9 +9,12 @@ window; ``tests/unit/services/test_light_days.py`` compares them on the same dat
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from focusapp.domain.checked_in import is_checked_in
 from focusapp.domain.days import local_day
+from focusapp.domain.risk import HISTORY_DAYS, assess_series
 from focusapp.domain.sources import (
     COMMIT_PAD,
     DayRules,
@@ -22,10 +25,10 @@ from focusapp.domain.sources import (
     merge,
     merge_all,
 )
+from focusapp.domain.today import TodayFacts
 from focusapp.storage.snapshot import SnapshotReader
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Callable, Collection
     from pathlib import Path
     from zoneinfo import ZoneInfo
@@ -69,6 +72,20 @@ class LightDays:
     def running_focus_session(self) -> FocusSession | None:
         """Return the running focus session, if any."""
         return self._reader.running_focus_session()
+
+    def read_today(self) -> TodayFacts:
+        """Read :class:`TodayFacts` as :func:`focusapp.services.today.read_today` does."""
+        day = self.today()
+        sources = self.sources(day)
+        record = None if sources.typed is None and sources.derived is None else sources.effective
+        history = self.days(day - dt.timedelta(days=HISTORY_DAYS), day)
+        return TodayFacts(
+            day=day,
+            checked_in=is_checked_in(sources.typed),
+            day_record=record,
+            running=self.running_focus_session(),
+            assessment=assess_series(history, day, day)[0],
+        )
 
     def _derived(
         self, first: dt.date, last: dt.date, keep: Collection[dt.date]

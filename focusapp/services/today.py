@@ -10,46 +10,15 @@ the data, which keeps the tray's side of the database one small value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from focusapp.domain.checked_in import is_checked_in
+from focusapp.domain.today import TodayFacts
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from focusapp.domain.focus import FocusSession
-    from focusapp.domain.models import CheckIn
-    from focusapp.domain.risk import RiskAssessment
     from focusapp.services.checkins import CheckInService
     from focusapp.services.focus import FocusService
     from focusapp.services.risk import RiskService
-
-
-@dataclass(frozen=True)
-class TodayFacts:
-    """Today's check-in state, numbers, running focus session and risk, as last read.
-
-    Attributes:
-        day: The local day these facts are about.
-        checked_in: Whether today's check-in is complete (energy given).
-        day_record: Today's effective numbers (typed over derived), or ``None``.
-        running: The focus session running, if any.
-        assessment: Today's burnout-risk assessment.
-    """
-
-    day: dt.date
-    checked_in: bool
-    day_record: CheckIn | None
-    running: FocusSession | None
-    assessment: RiskAssessment
-
-    @property
-    def meeting_minutes(self) -> int:
-        """Today's meeting time so far (0 when nothing is known)."""
-        if self.day_record is None:
-            return 0
-        return self.day_record.meeting_minutes or 0
 
 
 def read_today(checkins: CheckInService, focus: FocusService, risk: RiskService) -> TodayFacts:

@@ -30,12 +30,12 @@ if TYPE_CHECKING:
 
     from focusapp.domain.clock import Clock
     from focusapp.domain.focus import FocusSession
+    from focusapp.domain.today import TodayFacts
     from focusapp.services.app_state import AppStateStore
     from focusapp.services.changes import Changes
     from focusapp.services.checkins import CheckInService
     from focusapp.services.focus import FocusService
     from focusapp.services.risk import RiskService
-    from focusapp.services.today import TodayFacts
     from focusapp.settings.values import Settings
     from focusapp.ui.main_window import MainWindow
     from focusapp.ui.notifications import Notifier
@@ -61,13 +61,23 @@ class Companion(TrayCompanion):
         clock: Clock,
         *,
         use_tray: bool,
+        remind: bool = True,
         tray: TrayIcon | None = None,
         notifier: Notifier | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """Wire ``window`` to the services; ``notifier`` defaults to the desktop's service."""
+        """Wire ``window`` to the services; ``notifier`` defaults to the desktop's service.
+
+        ``remind=False``: a light tray process reminds, and closing the window ends this one.
+        """
         super().__init__(
-            settings, state_store, clock, checkins.zone, notifier=notifier, parent=parent
+            settings,
+            state_store,
+            clock,
+            checkins.zone,
+            remind=remind,
+            notifier=notifier,
+            parent=parent,
         )
         self.window = window
         self._checkins = checkins
@@ -94,7 +104,8 @@ class Companion(TrayCompanion):
         it stays in the background when reminders are on and the desktop can show them,
         since otherwise no reminder would ever arrive; launching it again opens the window.
         """
-        keep = self.tray is not None or (self.reminders_on() and self.notifier.available())
+        background = self.reminders_on() and self.notifier.available()
+        keep = self.remind and (self.tray is not None or background)
         self.window.hide_on_close = keep
         QGuiApplication.setQuitOnLastWindowClosed(not keep)
 

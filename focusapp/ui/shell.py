@@ -55,6 +55,7 @@ class Shell(QObject):
         window: MainWindow,
         *,
         want_tray: bool,
+        remind: bool = True,
         early_tray: TrayIcon | None = None,
         ask: bool = True,
         parent: QObject | None = None,
@@ -65,6 +66,7 @@ class Shell(QObject):
             context: The open profile.
             window: The main window, shown already.
             want_tray: Whether the user wants a tray icon (and one may appear).
+            remind: Whether this process reminds (not the window of a light tray).
             early_tray: A tray icon shown before the data was opened (start at login).
             ask: Whether to show dialogs (``False`` for a start that quits when ready).
             parent: The Qt parent (the application).
@@ -90,6 +92,7 @@ class Shell(QObject):
             AppStateStore(context.paths.state_file),
             context.clock,
             use_tray=tray_now,
+            remind=remind,
             tray=early_tray,
             parent=self,
         )  # it decides whether closing the window quits (update_keep_running)

@@ -1,14 +1,16 @@
 """One FocusApp per user and data folder: a second launch raises the first and exits.
 
-Uses QLocalServer, which on Linux is a Unix-domain socket private to the user: nothing here
-can reach the network.
+The same socket carries the light tray's link to its window process: the window connects,
+says :data:`WINDOW_HELLO` and keeps the connection, one line per message each way (see
+:mod:`focusapp.ui.tray_app.window_process`). Uses QLocalServer, which on Linux is a
+Unix-domain socket private to the user: nothing here can reach the network.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 _ACTIVATE = b"activate\n"
+#: The first line of the window process's lasting connection to its tray.
+WINDOW_HELLO: Final = b"window\n"
 _TIMEOUT_MS = 500
 
 
@@ -44,9 +48,11 @@ class SingleInstance(QObject):
 
     Signals:
         activation_requested: Another launch wants this instance's window in front.
+        window_attached: The window process connected (the socket, kept open).
     """
 
     activation_requested = Signal()
+    window_attached = Signal(QLocalSocket)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,8 +73,20 @@ class SingleInstance(QObject):
     def _on_server_new_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            # The message carries no data worth reading: a connection means "come forward".
             socket.disconnected.connect(socket.deleteLater)
+            if socket.canReadLine():
+                self._first_line(socket)
+            else:
+                socket.readyRead.connect(lambda s=socket: self._first_line(s))
+
+    def _first_line(self, socket: QLocalSocket) -> None:
+        """The window's hello hands the socket on; any other line means "come forward"."""
+        if not socket.canReadLine() or socket.property("heard"):
+            return
+        socket.setProperty("heard", True)
+        if bytes(socket.readLine().data()) == WINDOW_HELLO:
+            self.window_attached.emit(socket)
+        else:
             self.activation_requested.emit()
 
     def close(self) -> None:

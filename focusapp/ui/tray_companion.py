@@ -50,8 +50,8 @@ if TYPE_CHECKING:
     from focusapp.domain.clock import Clock
     from focusapp.domain.focus import FocusSession
     from focusapp.domain.risk import RiskAssessment
+    from focusapp.domain.today import TodayFacts
     from focusapp.services.app_state import AppStateStore
-    from focusapp.services.today import TodayFacts
     from focusapp.settings.values import Settings
 
 logger = logging.getLogger(__name__)
@@ -87,11 +87,17 @@ class TrayCompanion(QObject):
         clock: Clock,
         zone: ZoneInfo,
         *,
+        remind: bool = True,
         notifier: Notifier | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """Arm the reminders; ``notifier`` defaults to the desktop's notification service."""
+        """Arm the reminders; ``notifier`` defaults to the desktop's notification service.
+
+        ``remind=False``: the window's process beside a light tray, which reminds instead;
+        this one then neither schedules reminders nor writes their state.
+        """
         super().__init__(parent)
+        self.remind = remind
         self._settings = settings
         self._clock = clock
         self.zone = zone
@@ -246,7 +252,8 @@ class TrayCompanion(QObject):
             self.tray.refresh()
         self.show_focus_running(self.running())
         self.update_keep_running()
-        self.reminders.check_now()
+        if self.remind:
+            self.reminders.check_now()
 
     def read_failed(self, error: Exception) -> None:
         """Today's facts could not be read: keep what was shown, say why in the log."""
@@ -405,10 +412,15 @@ class TrayCompanion(QObject):
         title, body, actions = running_notice(in_tray=in_tray)
         self.notifier.notify(RUNNING_KEY, title, body, actions, timeout_ms=RUNNING_TIMEOUT_MS)
 
+    def remember(self) -> None:
+        """Save the reminders' state (what was shown, snoozes, last seen alive)."""
+        if self.remind:
+            self.reminders.remember()
+
     @Slot()
     def quit(self) -> None:
         """Remember state and leave the event loop."""
-        self.reminders.remember()
+        self.remember()
         self.reminders.stop()
         if self.tray is not None:
             self.tray.hide()

@@ -1,0 +1,65 @@
+"""The light tray's writes: each one a ``focusapp`` command, run as a child process.
+
+Every write keeps its one locked path through the services (one ``BEGIN IMMEDIATE``
+transaction, only the fields given), without loading that stack into the tray: the child
+loads it, writes, and ends. Its one-line error (``focusapp log: ...``) is what the tray
+shows when a write is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QProcess
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+logger = logging.getLogger(__name__)
+
+
+class CommandRunner(QObject):
+    """Runs ``focusapp`` commands for one profile without blocking the event loop."""
+
+    def __init__(self, command: list[str], parent: QObject | None = None) -> None:
+        """``command`` starts FocusApp with the profile's ``--data-dir``."""
+        super().__init__(parent)
+        self._command = command
+
+    def run(
+        self,
+        arguments: list[str],
+        done: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Run ``focusapp ARGUMENTS``; then ``done(output)`` or ``failed(why, in one line)``."""
+        process = QProcess(self)
+
+        def finished(code: int, _status: QProcess.ExitStatus) -> None:
+            output = bytes(process.readAllStandardOutput().data()).decode(errors="replace")
+            errors = bytes(process.readAllStandardError().data()).decode(errors="replace")
+            process.deleteLater()
+            if code == 0:
+                done(output)
+            else:
+                failed(_problem(errors) or f"focusapp {arguments[0]} ended with status {code}")
+
+        def error_occurred(error: QProcess.ProcessError) -> None:
+            if error == QProcess.ProcessError.FailedToStart:
+                process.deleteLater()
+                failed(f"{self._command[0]} could not be started")
+
+        process.finished.connect(finished)
+        process.errorOccurred.connect(error_occurred)
+        process.start(self._command[0], [*self._command[1:], *arguments])
+
+
+def _problem(errors: str) -> str:
+    """The last line a command printed on stderr, without its ``focusapp COMMAND:`` prefix."""
+    lines = [line for line in errors.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    last = lines[-1]
+    prefix, colon, rest = last.partition(": ")
+    return rest if colon and prefix.startswith("focusapp") else last
