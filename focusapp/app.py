@@ -256,6 +256,7 @@ class _Launcher:
         self.window: MainWindow | None = None
         self.early_tray: TrayIcon | None = None
         self.opener: BackgroundRunner | None = None
+        self.closed_early = False
         self.status = 0
 
     def begin(self) -> None:
@@ -278,6 +279,8 @@ class _Launcher:
 
     def _make_window(self) -> MainWindow:
         """Build the main window (hidden) on the day the clock says it is."""
+        from PySide6.QtGui import QGuiApplication
+
         from focusapp.domain.clock import SystemClock
         from focusapp.domain.days import local_day
         from focusapp.system.zone import detect_zone
@@ -285,7 +288,17 @@ class _Launcher:
 
         today = local_day(SystemClock().now(), detect_zone(), self.settings.day_start_hour)
         self.window = MainWindow(None, self.paths.config_file.parent / "window.ini", today=today)
+        # Until the companion decides (once the data is open), closing keeps FocusApp
+        # running when its reminders are on, as the companion would (not a tray's window).
+        keep = self.tray_link is None and bool(self.settings.workdays)
+        self.window.hide_on_close = keep
+        QGuiApplication.setQuitOnLastWindowClosed(not keep)
+        self.window.hidden_to_tray.connect(self._on_window_hidden_early)
         return self.window
+
+    def _on_window_hidden_early(self) -> None:
+        """Closed before the companion was there: it says so once it is (see _on_data_open)."""
+        self.closed_early = self.shell is None
 
     def _on_first_paint(self) -> None:
         from PySide6.QtCore import QTimer
@@ -323,6 +336,8 @@ class _Launcher:
         if self.window is None:
             self._make_window()
         self.shell = _build(context, self.app, self)
+        if self.closed_early:
+            self.shell.companion.say_still_running()
         if self.tray_link is not None:
             from focusapp.ui.tray_window import TrayLink
 

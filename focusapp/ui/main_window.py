@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         """
         super().__init__(parent)
         self._checkins_service = checkins
+        # A check-in saved before the data was open, saved once it is (see attach()).
+        self._save_when_open: CheckIn | None = None
         self._geometry = QSettings(str(geometry_file), QSettings.Format.IniFormat)
         self._ready_sent = False
         self._stats: StatsService | None = None
@@ -215,7 +217,11 @@ class MainWindow(QMainWindow):
         self._set_data_actions_enabled(True)
         self.welcome.setText(self.tr(WELCOME))
         self.refresh()
-        self.show_day(checkins.today())
+        pending, self._save_when_open = self._save_when_open, None
+        if pending is None:
+            self.show_day(checkins.today())
+        else:  # saved while the data was opening: what was typed is saved now, not replaced
+            self._on_form_save_requested(pending)
 
     def attach_dashboard(self, stats: StatsService) -> None:
         """Put the dashboard above the recent days; its charts load after the first paint.
@@ -497,7 +503,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_form_save_requested(self, checkin: CheckIn) -> None:
         if not self.attached:
-            self.form.status.setText(self.tr("Still opening your data: try again in a moment."))
+            self._save_when_open = checkin
+            self.form.status.setText(self.tr("Opening your data: saving in a moment."))
             return
         checkins, hub, original = self._checkins, self.hub, self.form.loaded_record()
         assert hub is not None, "attach() builds the hub"

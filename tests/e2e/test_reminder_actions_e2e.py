@@ -159,7 +159,7 @@ def test_each_reminder_button_acts_on_the_data_the_schedule_and_the_window(tmp_p
         until_true '[ -n "$(visible)" ]'
         echo "check in: window=$([ -n "$(visible)" ] && echo shown)"
         sleep 0.5; xdotool key 4 Return
-        until_true 'FOCUSAPP show --json | grep -q "\\"energy\\": 4"'
+        until_true 'FOCUSAPP show --from today --json | grep -q "\\"energy\\": 4"'
         python3 {HERE / "xclose.py"} "$(visible)"   # back to the tray
         until_true '[ -z "$(visible)" ]'
         sleep 1; dunstctl close-all   # the one-time "still running in the tray" notice
