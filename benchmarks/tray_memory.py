@@ -8,9 +8,10 @@ Issue 14's tray rows, each measured in one run against a floor measured alongsid
   summed, a few seconds after start, against the bare tray's (goal <= 1.3x);
 * idle memory after the window was opened and closed again: the same sum 10 s after the
   window was closed (goal <= 1.3x);
-* a light tray: a program that loads only what a tray companion needs without the database
-  stack (Qt Widgets, settings, tray menu, notifications, reminders, single instance, file
-  watch) and shows its icon: evidence of what a tray process without SQLAlchemy would cost.
+
+With a tray host the always-on part is the light tray process (:mod:`focusapp.ui.tray_app`);
+the window is its child, so the sums include the window while it is open and its commands
+while they run.
 
 Needs a tray host: run it under tests/e2e/tray-session (``make bench`` does).
 """
@@ -51,25 +52,6 @@ FLOOR_TRAY = textwrap.dedent(
     """
 )
 
-#: What a tray companion needs when the database lives in another process.
-LIGHT_TRAY = textwrap.dedent(
-    """
-    import sys
-    from PySide6.QtWidgets import QApplication
-    app = QApplication(sys.argv[:1])
-    import focusapp.settings.store, focusapp.services.app_state
-    import focusapp.ui.notifications, focusapp.ui.reminders, focusapp.ui.single_instance
-    import focusapp.ui.data_watcher
-    from focusapp.ui.tray import TrayIcon, TrayStatus
-    assert "sqlalchemy" not in sys.modules and "numpy" not in sys.modules
-    tray = TrayIcon(TrayStatus)
-    tray.show()
-    print("mark tray_visible", flush=True)
-    app.exec()
-    """
-)
-
-
 def seed(data_dir: Path) -> None:
     """Give the profile ``SEED_DAYS`` days of check-ins, as a user after four months."""
     lines = ["date,energy,coding_minutes,meeting_minutes"]
@@ -89,6 +71,26 @@ def seed(data_dir: Path) -> None:
 
 def tree_rss_mb(pid: int) -> float:
     """Sum the RSS of ``pid`` and every process below it."""
+    rss, children = _processes()
+    return sum(rss.get(proc, 0) for proc in _tree(pid, children)) / 1024
+
+
+def tree_pids(pid: int) -> list[int]:
+    """``pid`` and every process below it."""
+    return _tree(pid, _processes()[1])
+
+
+def _tree(pid: int, children: dict[int, list[int]]) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        proc = todo.pop()
+        found.append(proc)
+        todo.extend(children.get(proc, []))
+    return found
+
+
+def _processes() -> tuple[dict[int, int], dict[int, list[int]]]:
+    """Every process's RSS (kB) and children, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -102,12 +104,7 @@ def tree_rss_mb(pid: int) -> float:
         proc = int(entry.name)
         children.setdefault(int(fields["PPid"]), []).append(proc)
         rss[proc] = int(fields.get("VmRSS", "0 kB").split()[0])
-    total, todo = 0, [pid]
-    while todo:
-        proc = todo.pop()
-        total += rss.get(proc, 0)
-        todo.extend(children.get(proc, []))
-    return total / 1024
+    return rss, children
 
 
 def ratio_line(label: str, value: float, floor: float, unit: str) -> None:
@@ -146,18 +143,16 @@ def idle_memory(runs: int, app_cmd: list[str]) -> float:
     )
     app = median([settled_rss([*app_cmd, "--autostart"], env, SETTLE_SECONDS) for _ in range(runs)])
     ratio_line("idle memory, tray only (all processes)", app, floor, "MB")
-    light = median(
-        [settled_rss([PYTHON, "-c", LIGHT_TRAY], env, SETTLE_SECONDS) for _ in range(runs)]
-    )
-    ratio_line("  light tray without the database stack", light, floor, "MB")
     return float(floor)
 
 
-def window_pid_ids(pid: int) -> list[str]:
-    found = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--pid", str(pid)], capture_output=True, text=True
-    )
-    return found.stdout.split()
+def window_ids(pid: int) -> list[str]:
+    """The visible windows of ``pid`` and its children (the window is the tray's child)."""
+    found: list[str] = []
+    for proc in tree_pids(pid):
+        search = ["xdotool", "search", "--onlyvisible", "--pid", str(proc)]
+        found += subprocess.run(search, capture_output=True, text=True).stdout.split()
+    return found
 
 
 def after_window_closed(app_cmd: list[str], floor: float) -> None:
@@ -173,7 +168,7 @@ def after_window_closed(app_cmd: list[str], floor: float) -> None:
                 break
         time.sleep(SETTLE_SECONDS)  # the dashboard and its charts draw
         opened = tree_rss_mb(proc.pid)
-        windows = window_pid_ids(proc.pid)
+        windows = window_ids(proc.pid)
         if not windows:
             print("idle memory after the window: skipped (no window found)")
             return

@@ -331,16 +331,21 @@ def test_the_login_command_is_one_the_cli_accepts(tmp_path: Path) -> None:
     assert args.command is None  # the GUI
 
 
-@pytest.mark.parametrize(("argv", "autostart"), [(["--autostart"], True), ([], False)])
-def test_autostart_flag_reaches_the_gui(
-    monkeypatch: pytest.MonkeyPatch, argv: list[str], autostart: bool
+@pytest.mark.parametrize(
+    ("argv", "autostart", "tray_window"),
+    [(["--autostart"], True, False), ([], False, False), (["--tray-window"], False, True)],
+)
+def test_autostart_and_tray_window_flags_reach_the_gui(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], autostart: bool, tray_window: bool
 ) -> None:
-    calls: list[tuple[str | Path | None, bool]] = []
+    calls: list[tuple[str | Path | None, bool, bool]] = []
 
-    def fake_run_gui(data_dir: str | Path | None = None, *, autostart: bool = False) -> int:
-        calls.append((data_dir, autostart))
+    def fake_run_gui(
+        data_dir: str | Path | None = None, *, autostart: bool = False, tray_window: bool = False
+    ) -> int:
+        calls.append((data_dir, autostart, tray_window))
         return 0
 
     monkeypatch.setattr(focusapp.app, "run_gui", fake_run_gui)
     assert main(["--data-dir", "/some/where", *argv]) == 0
-    assert calls == [("/some/where", autostart)]
+    assert calls == [("/some/where", autostart, tray_window)]
