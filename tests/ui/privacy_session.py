@@ -82,7 +82,7 @@ def main() -> int:
             return
         if getattr(win, "dashboard", None) is not None:
             say("dashboard shown")
-        win.import_action.trigger()
+        win.menus.import_action.trigger()
         wait_for_import(win, 200)
 
     def wait_for_import(win: MainWindow, tries: int) -> None:
@@ -101,7 +101,7 @@ def main() -> int:
             QTimer.singleShot(200, win.quit_requested.emit)
 
         win.files.exported.connect(exported)
-        win.export_action.trigger()
+        win.menus.export_action.trigger()
 
     QTimer.singleShot(0, drive)
     status = run_gui(data_dir)
