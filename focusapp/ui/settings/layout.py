@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from focusapp.ui.settings.dialog import SettingsDialog
@@ -21,13 +21,15 @@ def lay_out(dialog: SettingsDialog) -> None:
     for box in dialog.workdays:
         workdays.addWidget(box)
     workdays.addStretch(1)
-    reminder, reminder_form = dialog._group(
+    reminder, reminder_form = _group(
+        dialog,
         QCoreApplication.translate("SettingsDialog", "Check-in reminder"),
         [
-            (
+            _field(
+                dialog,
                 QCoreApplication.translate("SettingsDialog", "Reminder &time:"),
+                "checkin.reminder_time",
                 dialog.reminder_time,
-                dialog._with_error("checkin.reminder_time", dialog.reminder_time),
             ),
             (
                 # Above the seven day boxes, so longer day names still fit.
@@ -35,24 +37,28 @@ def lay_out(dialog: SettingsDialog) -> None:
                 dialog.workdays[0],
                 dialog._with_error("checkin.workdays", workdays),
             ),
-            (
+            _field(
+                dialog,
                 QCoreApplication.translate("SettingsDialog", "S&nooze for:"),
+                "checkin.snooze_minutes",
                 dialog.snooze,
-                dialog._with_error("checkin.snooze_minutes", dialog.snooze),
             ),
         ],
     )
-    day, day_form = dialog._group(
+    day, day_form = _group(
+        dialog,
         QCoreApplication.translate("SettingsDialog", "Day"),
         [
-            (
+            _field(
+                dialog,
                 QCoreApplication.translate("SettingsDialog", "Day &starts at:"),
+                "day.start_hour",
                 dialog.day_start,
-                dialog._with_error("day.start_hour", dialog.day_start),
             )
         ],
     )
-    meetings, meetings_form = dialog._group(
+    meetings, meetings_form = _group(
+        dialog,
         QCoreApplication.translate("SettingsDialog", "Meetings"),
         [
             (
@@ -60,7 +66,7 @@ def lay_out(dialog: SettingsDialog) -> None:
                 dialog.budget,
                 dialog._with_error(
                     "meetings.daily_budget",
-                    dialog._row(
+                    _row(
                         dialog.budget,
                         QCoreApplication.translate("SettingsDialog", "a day (0 = no nudge)"),
                     ),
@@ -68,21 +74,25 @@ def lay_out(dialog: SettingsDialog) -> None:
             )
         ],
     )
-    focus, focus_form = dialog._group(
+    focus, focus_form = _group(
+        dialog,
         QCoreApplication.translate("SettingsDialog", "Focus"),
         [
-            (
+            _field(
+                dialog,
                 QCoreApplication.translate("SettingsDialog", "&Focus length:"),
+                "focus.length_minutes",
                 dialog.focus_length,
-                dialog._with_error("focus.length_minutes", dialog.focus_length),
             )
         ],
     )
-    start, start_form = dialog._group(
+    start, start_form = _group(
+        dialog,
         QCoreApplication.translate("SettingsDialog", "Start"),
         [(None, None, dialog._with_error("app.start_at_login", dialog.start_at_login))],
     )
-    weeks, weeks_form = dialog._group(
+    weeks, weeks_form = _group(
+        dialog,
         QCoreApplication.translate("SettingsDialog", "Weeks"),
         [
             (
@@ -90,7 +100,7 @@ def lay_out(dialog: SettingsDialog) -> None:
                 dialog.review_on,
                 dialog._with_error(
                     "review.moment",
-                    dialog._row(
+                    _row(
                         dialog.review_on,
                         dialog.review_day,
                         QCoreApplication.translate("SettingsDialog", "at"),
@@ -98,20 +108,22 @@ def lay_out(dialog: SettingsDialog) -> None:
                     ),
                 ),
             ),
-            (
+            _field(
+                dialog,
                 QCoreApplication.translate("SettingsDialog", "Loo&k ahead:"),
+                "forecast.days",
                 dialog.forecast_days,
-                dialog._with_error("forecast.days", dialog.forecast_days),
             ),
         ],
     )
-    appearance, appearance_form = dialog._group(
+    appearance, appearance_form = _group(
+        dialog,
         QCoreApplication.translate("SettingsDialog", "Appearance"),
         [
             (
                 QCoreApplication.translate("SettingsDialog", "T&heme:"),
                 dialog.theme,
-                dialog._with_error("ui.theme", dialog._row(dialog.theme)),
+                dialog._with_error("ui.theme", _row(dialog.theme)),
             ),
             ("", None, dialog._with_error("ui.tray_icon", dialog.tray_icon)),
         ],
@@ -125,7 +137,8 @@ def lay_out(dialog: SettingsDialog) -> None:
     files_row.setContentsMargins(0, 0, 0, 0)
     files_row.addWidget(dialog.files, 1)
     files_row.addLayout(file_buttons)
-    calendar, calendar_form = dialog._group(
+    calendar, calendar_form = _group(
+        dialog,
         QCoreApplication.translate("SettingsDialog", "Calendar"),
         [
             (
@@ -139,17 +152,18 @@ def lay_out(dialog: SettingsDialog) -> None:
                 dialog.work_start,
                 dialog._with_error(
                     "calendar.work_hours",
-                    dialog._row(
+                    _row(
                         dialog.work_start,
                         QCoreApplication.translate("SettingsDialog", "to"),
                         dialog.work_end,
                     ),
                 ),
             ),
-            (
+            _field(
+                dialog,
                 QCoreApplication.translate("SettingsDialog", "Not-a-meeting &patterns:") + "\n",
+                "calendar.not_meeting_patterns",
                 dialog.patterns,
-                dialog._with_error("calendar.not_meeting_patterns", dialog.patterns),
             ),
             (
                 "",
@@ -197,3 +211,45 @@ def _align_labels(forms: list[QFormLayout]) -> None:
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)
+
+
+Row = tuple[str | None, "QWidget | None", "QWidget"]
+
+
+def _field(dialog: SettingsDialog, text: str, key: str, field: QWidget) -> Row:
+    """Return the row of a setting shown in one widget, labelled ``text``, with its error."""
+    return (text, field, dialog._with_error(key, field))
+
+
+def _row(*widgets: QWidget | str) -> QHBoxLayout:
+    """Return widgets (and plain words) side by side, left-aligned."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    for item in widgets:
+        row.addWidget(QLabel(item) if isinstance(item, str) else item)
+    row.addStretch(1)
+    return row
+
+
+def _group(dialog: SettingsDialog, title: str, rows: list[Row]) -> tuple[QGroupBox, QFormLayout]:
+    """Return a titled group of ``(label, buddy, field)`` rows.
+
+    A label ending in a newline stands above a field that spans the group's width; a
+    ``None`` label lets the field span the whole row.
+    """
+    group = QGroupBox(title, dialog)
+    form = QFormLayout(group)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    for text, buddy, field in rows:
+        if text is None:
+            form.addRow(field)
+            continue
+        label = QLabel(text.rstrip("\n"), group)
+        if buddy is not None:
+            label.setBuddy(buddy)
+        if text.endswith("\n"):
+            form.addRow(label)
+            form.addRow(field)
+        else:
+            form.addRow(label, field)
+    return group, form
