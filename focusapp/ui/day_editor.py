@@ -17,15 +17,11 @@ from focusapp.ui.lookahead_parts import NewestOnly
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QStatusBar, QWidget
-
     from focusapp.domain.models import CheckIn
     from focusapp.domain.sources import DaySources
     from focusapp.services.checkins import CheckInService
     from focusapp.ui.change_hub import ChangeHub
-    from focusapp.ui.checkin_form import CheckInForm
-    from focusapp.ui.history import HistoryView
-    from focusapp.ui.workers import BackgroundRunner
+    from focusapp.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -44,20 +40,13 @@ class DayEditor(QObject):
     day_loaded = Signal()
     saved = Signal()
 
-    def __init__(
-        self,
-        window: QWidget,
-        form: CheckInForm,
-        history: HistoryView,
-        runner: BackgroundRunner,
-        status_bar: QStatusBar,
-    ) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._form = form
-        self._history = history
-        self._status_bar = status_bar
-        self._reads: NewestOnly[DaySources] = NewestOnly(runner)
+        self._form = form = window.form
+        self._history = history = window.history
+        self._status_bar = window.statusBar()
+        self._reads: NewestOnly[DaySources] = NewestOnly(window.runner)
         self._checkins: CheckInService | None = None
         self._hub: ChangeHub | None = None
         form.save_requested.connect(self._on_form_save_requested)

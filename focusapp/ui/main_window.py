@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
-        self.editor = DayEditor(self, self.form, self.history, self.runner, self.statusBar())
+        self.editor = DayEditor(self)
         self.editor.day_loaded.connect(self.day_loaded.emit)
         self.editor.saved.connect(self.saved.emit)
         self._restore_geometry()
