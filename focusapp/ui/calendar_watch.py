@@ -29,7 +29,7 @@ from focusapp.formats.source_kind import CalendarKind
 from focusapp.services.calendar.importer import SyncOutcome
 from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
 from focusapp.system.files import is_regular_file
-from focusapp.ui.workers import BackgroundRunner
+from focusapp.ui.workers import shared_or_own
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from focusapp.services.calendar.service import CalendarService
     from focusapp.services.sources.service import SourcesService
     from focusapp.settings.values import Settings
+    from focusapp.ui.workers import BackgroundRunner
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +96,7 @@ class CalendarImporter(QObject):
         super().__init__(parent)
         self._service = service
         self._sources = sources
-        self._owns_runner = runner is None
-        self._runner = runner if runner is not None else BackgroundRunner(self, "focusapp-ics")
+        self._runner, self._owns_runner = shared_or_own(runner, self, "focusapp-ics")
         self._pending = 0
         self._last: Future[None] | None = None
         app = QCoreApplication.instance()

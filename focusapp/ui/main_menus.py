@@ -152,9 +152,13 @@ class MainMenus(QObject):
             file_menu.addAction(self.calendar.import_action)
         self.add_calendar = AddCalendarAction(window)
         file_menu.insertAction(self.export_charts_action, self.add_calendar.action)
-        self.add_calendar.added.connect(self.calendar_imported.emit)
+        self.add_calendar.added.connect(self._on_add_calendar_added)
         day_menu.addSeparator()
         day_menu.addAction(self.calendar.day_action)
+
+    @Slot()
+    def _on_add_calendar_added(self) -> None:
+        self.calendar_imported.emit()
 
     @Slot()
     def _on_previous_day_action_triggered(self) -> None:

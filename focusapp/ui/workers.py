@@ -134,6 +134,18 @@ class BackgroundRunner(QObject):
         self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
+def shared_or_own(
+    runner: BackgroundRunner | None, owner: QObject, name: str
+) -> tuple[BackgroundRunner, bool]:
+    """Return ``runner`` (the window's worker), or a worker of ``owner``'s own named ``name``.
+
+    The second value says whether the worker is ``owner``'s own, which it then shuts down.
+    """
+    if runner is not None:
+        return runner, False
+    return BackgroundRunner(owner, name=name), True
+
+
 def _report(error: Exception, on_error: Callable[[Exception], None] | None) -> None:
     if on_error is None:
         logger.warning("background task failed: %s", error)
