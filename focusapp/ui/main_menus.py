@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from focusapp import __version__
 from focusapp.ui.add_calendar_dialog import AddCalendarAction
-from focusapp.ui.backup_dialog import SafetyActions
 from focusapp.ui.calendar_actions import CalendarActions
 from focusapp.ui.checkin_files import CheckInFiles
 from focusapp.ui.lookahead_models import Tab
+from focusapp.ui.safety_actions import SafetyActions
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,7 +66,10 @@ class MainMenus(QObject):
         file_menu.addActions(self.files.actions())
         file_menu.addSeparator()
         self.safety = SafetyActions(
-            window, refresh=window.refresh, quit_app=window.quit_requested.emit
+            window,
+            refresh=window.refresh,
+            quit_app=window.quit_requested.emit,
+            hub=lambda: window.hub,
         )
         file_menu.addActions(self.safety.actions())
         file_menu.addSeparator()

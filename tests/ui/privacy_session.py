@@ -50,11 +50,18 @@ def main() -> int:
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
 
     def in_backup_dialog() -> None:
+        # The backups are listed (and made) on the database worker; the dialog waits.
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, BackupDialog):
+        if not isinstance(dialog, BackupDialog) or not dialog.close_button.isEnabled():
             QTimer.singleShot(50, in_backup_dialog)
             return
         dialog.backup_requested.emit()
+        after_backup(dialog)
+
+    def after_backup(dialog: BackupDialog) -> None:
+        if not dialog.close_button.isEnabled():
+            QTimer.singleShot(50, lambda: after_backup(dialog))
+            return
         say(f"backups listed: {dialog.table.topLevelItemCount()}")
         dialog.reject()
 
