@@ -79,15 +79,14 @@ class CalendarImporter(QObject):
         sources: SourcesService | None = None,
         runner: BackgroundRunner | None = None,
     ) -> None:
-        """Run on ``runner`` (the window's worker); without one, on a worker of its own."""
         super().__init__(parent)
-        self._service = service
-        self._sources = sources
-        self._runner, self._owns_runner = shared_or_own(runner, self, "focusapp-ics")
+        # The window's worker; without one (tests, a tool), a worker of its own.
+        self._worker = shared_or_own(runner, self, "focusapp-ics")
+        self._service, self._sources = service, sources
         self._pending = 0
         self._last: Future[None] | None = None
         app = QCoreApplication.instance()
-        if app is not None and self._owns_runner:
+        if app is not None and self._worker.owned:
             app.aboutToQuit.connect(self.shutdown)
 
     @property
@@ -135,8 +134,7 @@ class CalendarImporter(QObject):
 
         A shared worker is shut down by its owner (the window) instead.
         """
-        if self._owns_runner:
-            self._runner.shutdown(wait=True)
+        self._worker.shutdown()
 
     def _submit(self, origin: str, work: Callable[[], list[SyncOutcome]]) -> None:
         self._pending += 1
@@ -150,7 +148,9 @@ class CalendarImporter(QObject):
                 added = ()
             return CalendarJobResult(origin, tuple(outcomes), added)
 
-        self._last = self._runner.run_in_background(job, self._on_job_done, self._on_job_failed)
+        self._last = self._worker.runner.run_in_background(
+            job, self._on_job_done, self._on_job_failed
+        )
 
     def _added(self) -> list[tuple[str, CalendarKind]]:
         return [] if self._sources is None else self._sources.added()

@@ -65,12 +65,7 @@ class MainMenus(QObject):
         self.settings_action.triggered.connect(window.settings_requested.emit)
         file_menu.addActions(self.files.actions())
         file_menu.addSeparator()
-        self.safety = SafetyActions(
-            window,
-            refresh=window.refresh,
-            quit_app=window.quit_requested.emit,
-            hub=lambda: window.hub,
-        )
+        self.safety = SafetyActions(window)
         file_menu.addActions(self.safety.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)

@@ -12,22 +12,19 @@ from focusapp.ui.backup_dialog import BackupDialog, BackupRestore, list_into
 from focusapp.ui.backup_texts import backed_up_text, describe_created, describe_days
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from PySide6.QtWidgets import QWidget
-
     from focusapp.services.backups import BackupInfo, BackupService
     from focusapp.services.wipe import DataWiper
     from focusapp.ui.change_hub import ChangeHub
+    from focusapp.ui.main_window import MainWindow
 
 
 class SafetyActions(QObject):
     """File-menu actions: "Restore from backup..." and "Delete all my data...".
 
-    Self-contained so any window can host it: the window adds :meth:`actions` to its File
-    menu and :meth:`attach` hands over the services once the database is open. Backups are
-    listed, made and restored on the window's database worker (through ``hub()``) while the
-    backups dialog stays open and shows what is under way.
+    The window adds :meth:`actions` to its File menu and :meth:`attach` hands over the
+    services once the database is open. Backups are listed, made and restored on the
+    window's database worker (through its hub) while the backups dialog stays open and
+    shows what is under way; a restore then refreshes the window.
 
     Attributes:
         restore_action: Opens the backups dialog.
@@ -41,21 +38,10 @@ class SafetyActions(QObject):
 
     restored = Signal()
 
-    def __init__(
-        self,
-        window: QWidget,
-        *,
-        refresh: Callable[[], None],
-        quit_app: Callable[[], None],
-        hub: Callable[[], ChangeHub | None],
-    ) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._refresh = refresh
-        self._quit = quit_app
-        self._hub = hub
-        self._backups: BackupService | None = None
-        self._wiper: DataWiper | None = None
+        self._attached: tuple[BackupService, DataWiper] | None = None
         self._dialog: BackupDialog | None = None
         self.wipe_requested = False
         self.restore_action = QAction(self.tr("&Restore from backup..."), window)
@@ -73,14 +59,13 @@ class SafetyActions(QObject):
 
     def attach(self, backups: BackupService, wiper: DataWiper) -> None:
         """Enable the actions with the services they call."""
-        self._backups = backups
-        self._wiper = wiper
+        self._attached = (backups, wiper)
         self.restore_action.setEnabled(True)
         self.wipe_action.setEnabled(True)
 
     def _services(self) -> tuple[BackupService, ChangeHub] | None:
-        hub = self._hub()
-        return None if self._backups is None or hub is None else (self._backups, hub)
+        hub = self._window.hub
+        return None if self._attached is None or hub is None else (self._attached[0], hub)
 
     @Slot()
     def _on_restore_action_triggered(self) -> None:
@@ -127,7 +112,7 @@ class SafetyActions(QObject):
             self._dialog.set_busy(None)
             self._dialog.accept()
         if worked:
-            self._refresh()
+            self._window.refresh()
             self.restored.emit()
 
     @Slot()
@@ -158,9 +143,9 @@ class SafetyActions(QObject):
 
     @Slot()
     def _on_wipe_action_triggered(self) -> None:
-        if self._wiper is None:
+        if self._attached is None:
             return
-        planned = self._wiper.plan()
+        planned = self._attached[1].plan()
         box = QMessageBox(self._window)
         box.setObjectName("wipe_confirmation")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -187,4 +172,4 @@ class SafetyActions(QObject):
         if box.clickedButton() is not delete:
             return
         self.wipe_requested = True
-        self._quit()
+        self._window.quit_requested.emit()

@@ -550,7 +550,7 @@ def test_deleting_the_dashboard_while_it_loads_is_safe(qtbot, context, settings,
     dash = Dashboard(context.stats, settings)
     dash.start()
     qtbot.wait(after_ms)
-    runner = dash._runner
+    runner = dash._worker.runner
     shiboken6.delete(dash)
     assert not shiboken6.isValid(runner)  # the worker's results have nowhere to go
     qtbot.wait(400)  # pending steps and results are dropped; an exception would fail here

@@ -63,14 +63,13 @@ class Dashboard(QWidget):
         stats: StatsService,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        *,
         runner: BackgroundRunner | None = None,
     ) -> None:
+        """Read ``stats`` on ``runner`` (the window's worker), else on a worker of its own."""
         super().__init__(parent)
-        self._stats = stats
-        self._settings = settings
-        # The window's one database worker; without one, a child of our own, deleted with
-        # the dashboard, so no result ever reaches a deleted widget.
-        self._runner, self._owns_runner = shared_or_own(runner, self, "focusapp-dashboard")
+        self._worker = shared_or_own(runner, self, "focusapp-dashboard")
+        self._stats, self._settings = stats, settings
         self.charts: ChartPanel | None = None
         self.data: DashboardData | None = None
         self._generation = 0
@@ -104,7 +103,7 @@ class Dashboard(QWidget):
         self.charts_holder = QWidget(self)
         self._charts_layout = QVBoxLayout(self.charts_holder)
         self._charts_layout.setContentsMargins(0, 0, 0, 0)
-        self._loader = ChartLoader(self.charts_holder, self._runner)
+        self._loader = ChartLoader(self.charts_holder, self._worker.runner)
         self._loader.warmed.connect(self.refresh)
         self._loader.built.connect(self._on_loader_built)
         self._loader.failed.connect(self._on_loader_failed)
@@ -232,7 +231,9 @@ class Dashboard(QWidget):
         def done(data: DashboardData) -> None:
             self._on_worker_done(generation, data)
 
-        self._runner.run_in_background(lambda: stats.dashboard(which), done, self._on_worker_error)
+        self._worker.runner.run_in_background(
+            lambda: stats.dashboard(which), done, self._on_worker_error
+        )
 
     def _on_worker_done(self, generation: int, data: DashboardData) -> None:
         self._busy = False
@@ -377,5 +378,4 @@ class Dashboard(QWidget):
 
     def shutdown(self) -> None:
         """Stop the worker thread it owns (waits for a running computation)."""
-        if self._owns_runner:
-            self._runner.shutdown(wait=True)
+        self._worker.shutdown()
