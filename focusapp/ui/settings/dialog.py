@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtGui import QShowEvent
+
+
+W = TypeVar("W", bound=QWidget)
 
 
 class SettingsDialog(QDialog):
@@ -110,9 +113,7 @@ class SettingsDialog(QDialog):
             "calendar.my_addresses", self.tr("me@example.com, me@work.example")
         )
         self.work_start = self._time_edit("calendar.work_hours", self.tr("Work hours start"))
-        self.work_end = QTimeEdit(self)
-        self.work_end.setDisplayFormat(_TIME_FORMAT)
-        self.work_end.setAccessibleName(self.tr("Work hours end"))
+        self.work_end = self._time_field(self.tr("Work hours end"))
         self.work_end.setToolTip(self.work_start.toolTip())
         self.patterns = self._line_edit(
             "calendar.not_meeting_patterns", self.tr("focus, lunch, ooo")
@@ -133,9 +134,7 @@ class SettingsDialog(QDialog):
         self.review_day = QComboBox(self)
         self.review_day.addItems([self.tr(name) for name in _DAY_LONG])
         self.review_day.setAccessibleName(self.tr("Weekly review day"))
-        self.review_time = QTimeEdit(self)
-        self.review_time.setDisplayFormat(_TIME_FORMAT)
-        self.review_time.setAccessibleName(self.tr("Weekly review time"))
+        self.review_time = self._time_field(self.tr("Weekly review time"))
         self.forecast_days = self._spin_box(
             "forecast.days", MIN_FORECAST_DAYS, MAX_FORECAST_DAYS, self.tr(" days")
         )
@@ -146,39 +145,39 @@ class SettingsDialog(QDialog):
             self,
         )
 
-    def _register(self, key: str, widget: QWidget) -> None:
+    def _register(self, key: str, widget: W) -> W:
+        """Make ``widget`` the field of setting ``key``, named and explained; return it."""
         widget.setToolTip(
             widget.toolTip() or self.tr("Accepted: {forms}").format(forms=accepted_form(key))
         )
         widget.setAccessibleName(widget.accessibleName() or self.tr(FIELD_LABELS[key]))
         self._fields[key] = widget
+        return widget
 
-    def _time_edit(self, key: str, name: str) -> QTimeEdit:
+    def _time_field(self, name: str) -> QTimeEdit:
         edit = QTimeEdit(self)
         edit.setDisplayFormat(_TIME_FORMAT)
         edit.setAccessibleName(name)
-        self._register(key, edit)
         return edit
+
+    def _time_edit(self, key: str, name: str) -> QTimeEdit:
+        return self._register(key, self._time_field(name))
 
     def _spin_box(self, key: str, low: int, high: int, suffix: str) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setRange(low, high)
         spin.setSuffix(suffix)
         spin.setAccelerated(True)
-        self._register(key, spin)
-        return spin
+        return self._register(key, spin)
 
     def _line_edit(self, key: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(True)
-        self._register(key, edit)
-        return edit
+        return self._register(key, edit)
 
     def _check_box(self, key: str, text: str) -> QCheckBox:
-        box = QCheckBox(text, self)
-        self._register(key, box)
-        return box
+        return self._register(key, QCheckBox(text, self))
 
     def _error_label(self, key: str) -> QLabel:
         label = QLabel(self)
