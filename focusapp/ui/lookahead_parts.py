@@ -36,8 +36,7 @@ class LookaheadPage(QWidget):
         self, service: LookaheadService, runner: BackgroundRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._service = service
-        self._runner = runner
+        self._service, self._runner = service, runner
 
 
 class NewestOnly(Generic[T]):
