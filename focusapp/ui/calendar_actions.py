@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from focusapp.services.calendar.service import CalendarService
+    from focusapp.ui.calendar_importer import CalendarImporter, CalendarJobResult
     from focusapp.ui.calendar_owner import OwnerQuestion
-    from focusapp.ui.calendar_watch import CalendarImporter, CalendarJobResult
     from focusapp.ui.change_hub import ChangeHub
 
 

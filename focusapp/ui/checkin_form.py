@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from itertools import pairwise
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,22 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.checked_in import is_checked_in
-from focusapp.domain.durations import (
-    ACCEPTED_FORMS,
-    DurationError,
-    format_duration,
-    parse_duration,
-    parse_hours,
-)
+from focusapp.domain.durations import ACCEPTED_FORMS, format_duration
 from focusapp.domain.models import CheckIn
-from focusapp.domain.sources import DaySources, Source, merge
-from focusapp.domain.validation import Problem, problems_in
+from focusapp.domain.sources import DaySources, merge
+from focusapp.ui.checkin_draft import read_draft
+from focusapp.ui.checkin_hints import set_hint, title_texts
+from focusapp.ui.checkin_layout import FieldRows, chain_tab_order, source_hint
 from focusapp.ui.checkin_widgets import DayEdit, EnergyPicker
 from focusapp.ui.locale_text import day_text
 from focusapp.ui.theme import error_color, link_color
 from focusapp.wording.numbers import number
 from focusapp.wording.phrases import say
 from focusapp.wording.translate import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from focusapp.domain.validation import Problem
 
 STRESS_LABELS: Final = {
     1: QT_TRANSLATE_NOOP("CheckInForm", "1 Calm"),
@@ -100,7 +97,6 @@ class CheckInForm(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
-        self._errors: dict[str, QLabel] = {}
         #: The widget to focus for a problem with each field.
         self._fields: dict[str, QWidget] = {
             "date": self.date_edit,
@@ -111,46 +107,30 @@ class CheckInForm(QWidget):
             "stress": self.stress,
             "note": self.note,
         }
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Da&y"), self.date_edit)
-        self._add_row(
-            form, self.tr("&Energy"), self.energy, self._with_error("energy", self.energy)
-        )
-        self.coding_source = self._source_hint("coding")
-        self.meetings_source = self._source_hint("meetings")
-        self._add_row(
-            form,
-            self.tr("&Coding"),
-            self.coding,
-            self._with_error("coding_minutes", self.coding, self.coding_source),
-        )
-        self._add_row(
-            form,
-            self.tr("&Meetings"),
-            self.meetings,
-            self._with_error("meeting_minutes", self.meetings, self.meetings_source),
-        )
-        self._add_row(
-            form, self.tr("S&leep"), self.sleep, self._with_error("sleep_hours", self.sleep)
-        )
-        self._add_row(
-            form, self.tr("S&tress"), self.stress, self._with_error("stress", self.stress)
-        )
-        self._add_row(form, self.tr("&Note"), self.note, self._with_error("note", self.note))
-        self._date_error = self._error_label("date")
+        rows = FieldRows(self)
+        self._errors = rows.errors
+        rows.layout.addRow(self.tr("Da&y"), self.date_edit)
+        rows.add(self.tr("&Energy"), "energy", self.energy)
+        self.coding_source = source_hint(self, "coding", self._on_source_link_activated)
+        self.meetings_source = source_hint(self, "meetings", self._on_source_link_activated)
+        rows.add(self.tr("&Coding"), "coding_minutes", self.coding, self.coding_source)
+        rows.add(self.tr("&Meetings"), "meeting_minutes", self.meetings, self.meetings_source)
+        rows.add(self.tr("S&leep"), "sleep_hours", self.sleep)
+        rows.add(self.tr("S&tress"), "stress", self.stress)
+        rows.add(self.tr("&Note"), "note", self.note)
+        self._date_error = rows.error_label("date")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(form)
+        layout.addLayout(rows.layout)
         layout.addWidget(self._date_error)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-        chain = (
+        chain_tab_order(
             self.date_edit,
             *self.energy.buttons(),
             self.coding,
@@ -160,8 +140,6 @@ class CheckInForm(QWidget):
             self.note,
             self.save_button,
         )
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
         # Enter in a text field saves through keyPressEvent: a QLineEdit passes the key on
         # after its returnPressed, so connecting that as well saved every day twice.
         self.save_button.clicked.connect(self.submit)
@@ -173,16 +151,6 @@ class CheckInForm(QWidget):
         self._apply_colors()
 
     # --- building ---------------------------------------------------------------------------
-
-    def _add_row(self, form: QFormLayout, text: str, field: QWidget, row: QWidget) -> None:
-        """Add ``row`` under a label whose buddy is ``field`` itself, not the row around it.
-
-        The buddy is what a screen reader announces the label for (AT-SPI's labelled-by),
-        and what the label's Alt key moves to.
-        """
-        label = QLabel(text, self)
-        label.setBuddy(field)
-        form.addRow(label, row)
 
     def _duration_field(self, placeholder: str) -> QLineEdit:
         field = QLineEdit(self)
@@ -206,36 +174,6 @@ class CheckInForm(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_colors()
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(f"error_{name}")
-        label.setWordWrap(True)
-        label.hide()
-        self._errors[name] = label
-        return label
-
-    def _with_error(self, name: str, widget: QWidget, hint: QWidget | None = None) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        if hint is not None:
-            column.addWidget(hint)
-        column.addWidget(self._error_label(name))
-        box.setFocusProxy(widget)  # the row label's mnemonic lands in the field
-        return box
-
-    def _source_hint(self, name: str) -> QLabel:
-        """A quiet line saying where a value comes from, with a link to switch back."""
-        label = QLabel(self)
-        label.setObjectName(f"source_{name}")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.linkActivated.connect(self._on_source_link_activated)
-        label.hide()
-        return label
 
     # --- public API -------------------------------------------------------------------------
 
@@ -298,8 +236,8 @@ class CheckInForm(QWidget):
             else self.tr("Time in meetings, e.g. 3h")
         )
         link = link_color(self.palette())
-        _set_hint(self.coding_source, self._sources.coding_source, sessions, "coding", link)
-        _set_hint(self.meetings_source, self._sources.meeting_source, calendar, "meetings", link)
+        set_hint(self.coding_source, self._sources.coding_source, sessions, "coding", link)
+        set_hint(self.meetings_source, self._sources.meeting_source, calendar, "meetings", link)
 
     @Slot(str)
     def _on_source_link_activated(self, link: str) -> None:
@@ -364,30 +302,18 @@ class CheckInForm(QWidget):
         Fields that do not parse are left out and the rest still go through the domain's
         rules, so one attempt marks every field at fault, not one per try.
         """
-        problems: list[Problem] = []
-        values: dict[str, object] = {"energy": self.energy.value()}
-        for name, field in (("coding_minutes", self.coding), ("meeting_minutes", self.meetings)):
-            text = field.text().strip()
-            if not text:
-                values[name] = None
-                continue
-            try:
-                values[name] = parse_duration(text)
-            except DurationError as error:
-                values[name] = None
-                problems.append(Problem(name, error.message))
-        sleep_text = self.sleep.text().strip()
-        try:
-            values["sleep_hours"] = parse_hours(sleep_text) if sleep_text else None
-        except DurationError as error:
-            values["sleep_hours"] = None
-            problems.append(Problem("sleep_hours", error.message))
-        values["stress"] = self.stress.currentData()
-        values["note"] = self.note.text().strip() or None
-        candidate = self._base.merged({**values, "date": self.day()})
-        unparsed = {problem.field for problem in problems}
-        problems += [p for p in problems_in(candidate, self._today) if p.field not in unparsed]
-        return problems or candidate
+        return read_draft(
+            self._base,
+            self._today,
+            {
+                "date": self.day(),
+                "energy": self.energy.value(),
+                "stress": self.stress.currentData(),
+                "note": self.note.text().strip() or None,
+            },
+            {"coding_minutes": self.coding.text(), "meeting_minutes": self.meetings.text()},
+            self.sleep.text(),
+        )
 
     @Slot()
     def submit(self) -> None:
@@ -438,25 +364,9 @@ class CheckInForm(QWidget):
         self.date_changed.emit(_pydate(date))
 
     def _update_title(self, *, exists: bool) -> None:
-        day = self.day()
-        short = day_text(day, self.tr("ddd dd MMM"))
-        if day == self._today:
-            title = (
-                self.tr("Edit today's check-in ({day})")
-                if exists
-                else self.tr("How was today ({day})?")
-            )
-        elif day == self._today - dt.timedelta(days=1):
-            title = (
-                self.tr("Edit yesterday's check-in ({day})")
-                if exists
-                else self.tr("How was yesterday ({day})?")
-            )
-        else:
-            short = day_text(day, self.tr("ddd dd MMM yyyy"))
-            title = self.tr("Edit the check-in of {day}") if exists else self.tr("How was {day}?")
-        self.title.setText(title.format(day=short))
-        self.save_button.setText(self.tr("Update check-in") if exists else self.tr("Save check-in"))
+        title, button = title_texts(self.day(), self._today, exists=exists)
+        self.title.setText(title)
+        self.save_button.setText(button)
 
 
 def _minutes_text(minutes: int | None) -> str:
@@ -469,53 +379,3 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pydate(date: QDate) -> dt.date:
     return dt.date(date.year(), date.month(), date.day())
-
-
-_ORIGINS: Final = {
-    "coding": QT_TRANSLATE_NOOP("CheckInForm", "focus sessions"),
-    "meetings": QT_TRANSLATE_NOOP("CheckInForm", "your calendar"),
-}
-
-
-def _set_hint(
-    label: QLabel, source: Source | None, derived: int | None, field: str, link: QColor
-) -> None:
-    """Say whether a field uses the typed value and offer to switch back to the derived one.
-
-    Links carry the palette's link colour in the markup: Qt fixes a link's colour when the
-    text is parsed, so a theme switched later would otherwise leave it dark blue on grey.
-    """
-    if derived is None:
-        label.hide()
-        return
-    origin = QCoreApplication.translate("CheckInForm", _ORIGINS[field])
-    style = f'style="color: {link.name()}"'
-    details = (
-        f' <a href="calendar:day" {style}>'
-        + QCoreApplication.translate("CheckInForm", "Details")
-        + "</a>"
-        if field == "meetings"
-        else ""
-    )
-    if source is Source.TYPED:
-        label.setText(
-            "<small>"
-            + QCoreApplication.translate(
-                "CheckInForm", "Typed value used. {link}Use {origin} ({time}){end}"
-            ).format(
-                link=f'<a href="use:{field}" {style}>',
-                origin=origin,
-                time=format_duration(derived),
-                end="</a>",
-            )
-            + f"{details}</small>"
-        )
-    else:
-        label.setText(
-            "<small>"
-            + QCoreApplication.translate("CheckInForm", "From {origin}: {time}").format(
-                origin=origin, time=format_duration(derived)
-            )
-            + f"{details}</small>"
-        )
-    label.show()

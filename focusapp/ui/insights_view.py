@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.domain.insights import CODES, CONFIDENCE, MAX_DAYS
-from focusapp.ui.lookahead_parts import NewestOnly, scrolling_page
+from focusapp.ui.lookahead_parts import LookaheadPage, NewestOnly, scrolling_page
 from focusapp.ui.theme import chart_palette
 from focusapp.wording.lookahead import insight_sentence
 
@@ -72,7 +72,7 @@ class IntervalBar(QWidget):
         painter.end()
 
 
-class InsightsView(QWidget):
+class InsightsView(LookaheadPage):
     """The five answers as cards, read on the database worker.
 
     Attributes:
@@ -83,14 +83,10 @@ class InsightsView(QWidget):
         failed(str): Reading failed.
     """
 
-    updated = Signal()
-    failed = Signal(str)
-
     def __init__(
         self, service: LookaheadService, runner: BackgroundRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._service = service
+        super().__init__(service, runner, parent)
         self._reads: NewestOnly[list[Insight]] = NewestOnly(runner)
         self.answers: list[Insight] = []
         self.cards: list[QFrame] = []

@@ -9,15 +9,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from focusapp.services.lookahead import LookaheadService
     from focusapp.ui.workers import BackgroundRunner
 
 T = TypeVar("T")
+
+
+class LookaheadPage(QWidget):
+    """A view of the look-ahead window, reading the look-ahead service on the window's worker.
+
+    Signals:
+        updated: A result has been shown (tests wait on it).
+        failed(str): Reading or keeping failed; the text says what happened.
+    """
+
+    updated = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self, service: LookaheadService, runner: BackgroundRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._service, self._runner = service, runner
 
 
 class NewestOnly(Generic[T]):

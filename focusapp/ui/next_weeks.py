@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from focusapp.ui.lookahead_models import (
     TickDelegate,
     day_text,
 )
-from focusapp.ui.lookahead_parts import NewestOnly, scrolling_page, text_label
+from focusapp.ui.lookahead_parts import LookaheadPage, NewestOnly, scrolling_page, text_label
 from focusapp.wording.levels import level_word
 from focusapp.wording.lookahead import (
     no_projection,
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 _TABLE_ROWS: Final = 7
 
 
-class NextWeeksView(QWidget):
+class NextWeeksView(LookaheadPage):
     """Forecast days, projection and the series plan, always from the newest computation.
 
     Attributes:
@@ -64,9 +64,6 @@ class NextWeeksView(QWidget):
         failed(str): Reading or keeping failed; the text says what happened.
     """
 
-    updated = Signal()
-    failed = Signal(str)
-
     def __init__(
         self,
         service: LookaheadService,
@@ -74,8 +71,7 @@ class NextWeeksView(QWidget):
         days: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._service = service
+        super().__init__(service, runner, parent)
         self._reads: NewestOnly[NextWeeks] = NewestOnly(runner)
         self.data: NextWeeks | None = None
 

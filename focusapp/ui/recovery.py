@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusapp.ui.backup_dialog import BackupDialog, restore_with_feedback
+from focusapp.ui.backup_dialog import BackupDialog, BackupRestore, list_into
 
 if TYPE_CHECKING:
-    from focusapp.services.backups import BackupService, StartupReport
+    from focusapp.services.backups import BackupInfo, BackupService, StartupReport
     from focusapp.services.wipe import WipeResult
+    from focusapp.ui.change_hub import ChangeHub
 
 
 class RecoveryChoice(enum.Enum):
@@ -34,7 +37,13 @@ class RecoveryChoice(enum.Enum):
 
 @runtime_checkable
 class Refreshable(Protocol):
-    """A window that reloads its data after a restore."""
+    """A window that reloads its data after a restore.
+
+    Attributes:
+        hub: The window's change path, whose database worker lists and restores backups.
+    """
+
+    hub: ChangeHub | None
 
     def refresh(self) -> None:
         """Reload the data shown."""
@@ -76,7 +85,8 @@ class RecoveryDialog(QDialog):
         buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.restore_button.setVisible(report.offer_restore)
-        self.choose_button.setVisible(trouble and has_backups)
+        self._trouble = trouble
+        self.set_has_backups(has_backups)
         (self.restore_button if report.offer_restore else self.continue_button).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
@@ -84,6 +94,10 @@ class RecoveryDialog(QDialog):
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
         self.continue_button.clicked.connect(self._on_continue_button_clicked)
+
+    def set_has_backups(self, has_backups: bool) -> None:
+        """Offer "Choose backup..." when something was set aside and any backup exists."""
+        self.choose_button.setVisible(self._trouble and has_backups)
 
     @Slot()
     def _on_restore_button_clicked(self) -> None:
@@ -106,29 +120,60 @@ def show_startup_report(
 ) -> RecoveryChoice | None:
     """Show what the start found, if anything, and carry out the user's choice.
 
+    ``window`` is :class:`Refreshable`: backups are listed and restored on its database
+    worker, and a restore of the newest backup is confirmed (and the window refreshed)
+    once the worker is done.
+
     Returns:
-        The choice, or ``None`` when there was nothing to tell.
+        The choice, or ``None`` when there was nothing to tell (or no worker to do it).
     """
-    if not report.messages:
+    hub = window.hub if isinstance(window, Refreshable) else None
+    if not report.messages or hub is None:
         return None
-    dialog = RecoveryDialog(report, bool(backups.list_backups()), window)
+    dialog = RecoveryDialog(report, False, window)
+
+    def listed(found: list[BackupInfo]) -> None:
+        if shiboken6.isValid(dialog):
+            dialog.set_has_backups(bool(found))
+
+    hub.run(backups.list_backups, listed)
     dialog.exec()
     choice = dialog.choice
     dialog.deleteLater()
-    restored = False
     if choice is RecoveryChoice.RESTORE_NEWEST and report.newest_good_backup is not None:
-        restored = restore_with_feedback(window, backups, report.newest_good_backup.path)
+        restore = BackupRestore(window, hub, backups)
+        restore.finished.connect(partial(_refresh_if, window=window))
+        restore.start(report.newest_good_backup.path)
     elif choice is RecoveryChoice.CHOOSE:
-        chooser = BackupDialog(backups.list_backups(), window)
-        chooser.backup_button.hide()  # backing up the new, empty database makes no sense here
-        accepted = chooser.exec() == QDialog.DialogCode.Accepted
-        chosen = chooser.selected_backup() if accepted else None
-        chooser.deleteLater()
-        if chosen is not None:
-            restored = restore_with_feedback(window, backups, chosen.path)
-    if restored and isinstance(window, Refreshable):
-        window.refresh()
+        _choose_and_restore(window, hub, backups)
     return choice
+
+
+def _refresh_if(worked: bool, window: QWidget) -> None:
+    if worked and isinstance(window, Refreshable):
+        window.refresh()
+
+
+def _choose_and_restore(window: QWidget, hub: ChangeHub, backups: BackupService) -> None:
+    """Let the user pick a backup and restore it while the chooser waits for the worker."""
+    chooser = BackupDialog(None, window, restores_here=True)
+    chooser.backup_button.hide()  # backing up the new, empty database makes no sense here
+    restore = BackupRestore(chooser, hub, backups)
+
+    def chosen(info: BackupInfo) -> None:
+        chooser.set_busy(QCoreApplication.translate("Recovery", "Restoring the backup..."))
+        restore.start(info.path)
+
+    def finished(worked: bool) -> None:
+        chooser.set_busy(None)
+        chooser.accept()
+        _refresh_if(worked, window)
+
+    chooser.restore_requested.connect(chosen)
+    restore.finished.connect(finished)
+    list_into(chooser, hub, backups)
+    chooser.exec()
+    chooser.deleteLater()
 
 
 def ask_set_aside_newer_database(message: str, parent: QWidget | None = None) -> bool:

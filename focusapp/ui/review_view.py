@@ -27,7 +27,7 @@ from focusapp.domain.durations import format_duration
 from focusapp.domain.review import week_of
 from focusapp.services.lookahead import MAX_REFLECTION_CHARS
 from focusapp.ui.lookahead_models import day_text
-from focusapp.ui.lookahead_parts import NewestOnly, scrolling_page, text_label
+from focusapp.ui.lookahead_parts import LookaheadPage, NewestOnly, scrolling_page, text_label
 from focusapp.wording.lookahead import review_suggestion
 from focusapp.wording.phrases import format_text
 
@@ -64,7 +64,7 @@ def _energy(value: float | None) -> str:
     return "-" if value is None else format_text("{value:.1f}/5", value=value)
 
 
-class ReviewView(QWidget):
+class ReviewView(LookaheadPage):
     """The review of one week, with arrows to the weeks before and after.
 
     Attributes:
@@ -77,16 +77,12 @@ class ReviewView(QWidget):
         failed(str): Reading or keeping failed.
     """
 
-    updated = Signal()
     saved = Signal()
-    failed = Signal(str)
 
     def __init__(
         self, service: LookaheadService, runner: BackgroundRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._runner = runner
+        super().__init__(service, runner, parent)
         self._reads: NewestOnly[ReviewData] = NewestOnly(runner)
         self.data: ReviewData | None = None
         self.week: dt.date | None = None

@@ -236,72 +236,55 @@ def chart_palette(palette: QPalette) -> ChartPalette:
     )
 
 
+_ROLE = QPalette.ColorRole
+#: FocusApp's Fusion palettes: each colour role's colour in the dark and in the light theme
+#: (soft greys, or a neutral light, both with the indigo accent).
+_FUSION_COLORS: Final = {
+    _ROLE.Window: ("#2b2b2b", "#f3f3f3"),
+    _ROLE.WindowText: ("#e6e6e6", "#1f2a30"),
+    _ROLE.Base: ("#232323", "#ffffff"),
+    _ROLE.AlternateBase: ("#303030", "#f6f7f8"),
+    _ROLE.ToolTipBase: ("#3a3a3a", "#ffffdc"),
+    _ROLE.ToolTipText: ("#e6e6e6", "#1f2a30"),
+    _ROLE.PlaceholderText: ("#9a9a9a", "#80868b"),
+    _ROLE.Text: ("#e6e6e6", "#1f2a30"),
+    _ROLE.Button: ("#353535", "#f0f0f0"),
+    _ROLE.ButtonText: ("#e6e6e6", "#1f2a30"),
+    _ROLE.BrightText: ("#ffffff", "#ffffff"),
+    _ROLE.Light: ("#4a4a4a", "#ffffff"),
+    _ROLE.Midlight: ("#3e3e3e", "#e3e3e3"),
+    _ROLE.Mid: ("#303030", "#b8b8b8"),
+    _ROLE.Dark: ("#1e1e1e", "#9f9f9f"),
+    _ROLE.Shadow: ("#141414", "#767676"),
+    _ROLE.Highlight: (INDIGO, INDIGO),
+    _ROLE.HighlightedText: ("#ffffff", "#ffffff"),
+    _ROLE.Link: ("#9aa6f2", "#3f4d9c"),
+    _ROLE.LinkVisited: ("#b59af2", "#6a3f9c"),
+}
+#: The disabled text colour of each theme, and the dark theme's disabled highlight.
+_DISABLED_TEXT: Final = ("#7a7a7a", "#9a9a9a")
+_DISABLED_HIGHLIGHT: Final = "#474f75"
+
+
 def dark_palette() -> QPalette:
     """Return FocusApp's dark palette (for Fusion): soft greys with the indigo accent."""
-    p = QPalette()
-    roles = QPalette.ColorRole
-    window, base, text = QColor("#2b2b2b"), QColor("#232323"), QColor("#e6e6e6")
-    for role, color in (
-        (roles.Window, window),
-        (roles.WindowText, text),
-        (roles.Base, base),
-        (roles.AlternateBase, QColor("#303030")),
-        (roles.ToolTipBase, QColor("#3a3a3a")),
-        (roles.ToolTipText, text),
-        (roles.PlaceholderText, QColor("#9a9a9a")),
-        (roles.Text, text),
-        (roles.Button, QColor("#353535")),
-        (roles.ButtonText, text),
-        (roles.BrightText, QColor("#ffffff")),
-        (roles.Light, QColor("#4a4a4a")),
-        (roles.Midlight, QColor("#3e3e3e")),
-        (roles.Mid, QColor("#303030")),
-        (roles.Dark, QColor("#1e1e1e")),
-        (roles.Shadow, QColor("#141414")),
-        (roles.Highlight, QColor(INDIGO)),
-        (roles.HighlightedText, QColor("#ffffff")),
-        (roles.Link, QColor("#9aa6f2")),
-        (roles.LinkVisited, QColor("#b59af2")),
-    ):
-        p.setColor(role, color)
-    disabled = QPalette.ColorGroup.Disabled
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        p.setColor(disabled, role, QColor("#7a7a7a"))
-    p.setColor(disabled, roles.Highlight, QColor("#474f75"))
+    p = _fusion_palette(0)
+    p.setColor(QPalette.ColorGroup.Disabled, _ROLE.Highlight, QColor(_DISABLED_HIGHLIGHT))
     return p
 
 
 def light_palette() -> QPalette:
     """Return a neutral light palette (for Fusion) with the indigo accent."""
+    return _fusion_palette(1)
+
+
+def _fusion_palette(theme: int) -> QPalette:
+    """Return the palette of column ``theme`` of :data:`_FUSION_COLORS` (0 dark, 1 light)."""
     p = QPalette()
-    roles = QPalette.ColorRole
-    text = QColor("#1f2a30")
-    for role, color in (
-        (roles.Window, QColor("#f3f3f3")),
-        (roles.WindowText, text),
-        (roles.Base, QColor("#ffffff")),
-        (roles.AlternateBase, QColor("#f6f7f8")),
-        (roles.ToolTipBase, QColor("#ffffdc")),
-        (roles.ToolTipText, text),
-        (roles.PlaceholderText, QColor("#80868b")),
-        (roles.Text, text),
-        (roles.Button, QColor("#f0f0f0")),
-        (roles.ButtonText, text),
-        (roles.BrightText, QColor("#ffffff")),
-        (roles.Light, QColor("#ffffff")),
-        (roles.Midlight, QColor("#e3e3e3")),
-        (roles.Mid, QColor("#b8b8b8")),
-        (roles.Dark, QColor("#9f9f9f")),
-        (roles.Shadow, QColor("#767676")),
-        (roles.Highlight, QColor(INDIGO)),
-        (roles.HighlightedText, QColor("#ffffff")),
-        (roles.Link, QColor("#3f4d9c")),
-        (roles.LinkVisited, QColor("#6a3f9c")),
-    ):
-        p.setColor(role, color)
-    disabled = QPalette.ColorGroup.Disabled
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        p.setColor(disabled, role, QColor("#9a9a9a"))
+    for role, colors in _FUSION_COLORS.items():
+        p.setColor(role, QColor(colors[theme]))
+    for role in (_ROLE.WindowText, _ROLE.Text, _ROLE.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DISABLED_TEXT[theme]))
     return p
 
 

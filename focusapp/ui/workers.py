@@ -12,6 +12,7 @@ import gc
 import logging
 import weakref
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
@@ -132,6 +133,35 @@ class BackgroundRunner(QObject):
         """Stop accepting work; pending results are dropped. Waits for the running task."""
         self._closed = True
         self._executor.shutdown(wait=wait, cancel_futures=True)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerHandle:
+    """The worker a view runs on: the window's one (shared) or a worker of its own.
+
+    Attributes:
+        runner: The worker.
+        owned: Whether the view made it (and so stops it); the window stops a shared one.
+    """
+
+    runner: BackgroundRunner
+    owned: bool
+
+    def shutdown(self) -> None:
+        """Stop the worker if it is the view's own (waits for the running task)."""
+        if self.owned:
+            self.runner.shutdown(wait=True)
+
+
+def shared_or_own(runner: BackgroundRunner | None, owner: QObject, name: str) -> WorkerHandle:
+    """Return ``runner`` (the window's worker), or a worker of ``owner``'s own named ``name``.
+
+    An own worker is a child of ``owner``, deleted with it, so no result ever reaches a
+    deleted widget.
+    """
+    if runner is not None:
+        return WorkerHandle(runner, owned=False)
+    return WorkerHandle(BackgroundRunner(owner, name=name), owned=True)
 
 
 def _report(error: Exception, on_error: Callable[[Exception], None] | None) -> None:

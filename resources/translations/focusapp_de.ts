@@ -147,7 +147,6 @@
     <name>BackupDialog</name>
     <message>
         <source>ddd dd MMM yyyy HH:mm</source>
-        <extracomment>Column of the backup itself in each row (kept as item data).</extracomment>
         <translation>ddd, d. MMM yyyy, HH:mm</translation>
     </message>
     <message>
@@ -180,6 +179,7 @@
     </message>
     <message>
         <source>Restore from backup</source>
+        <extracomment>Column of the backup itself in each row (kept as item data).</extracomment>
         <translation>Aus Sicherung wiederherstellen</translation>
     </message>
     <message>
@@ -215,12 +215,8 @@
         <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <source>Not restored</source>
-        <translation>Nicht wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Backup restored</source>
-        <translation>Sicherung wiederhergestellt</translation>
+        <source>Reading the backups...</source>
+        <translation>Die Sicherungen werden gelesen...</translation>
     </message>
     <message>
         <source>Restored the backup of {created}: {contents}.</source>
@@ -229,6 +225,21 @@
     <message>
         <source>The data it replaced was backed up as {name}; restore that to undo.</source>
         <translation>Die ersetzten Daten wurden als {name} gesichert; stelle diese wieder her, um es rückgängig zu machen.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRestore</name>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {error}.</source>
+        <translation>Es wurde nichts wiederhergestellt: {error}.</translation>
     </message>
 </context>
 <context>
@@ -412,6 +423,37 @@
     <message>
         <source>{time} double-booked</source>
         <translation>{time} doppelt gebucht</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFileList</name>
+    <message>
+        <source>Watched calendar files</source>
+        <translation>Beobachtete Kalenderdateien</translation>
+    </message>
+    <message>
+        <source>Calendar files (.ics) that FocusApp reads for meeting time</source>
+        <translation>Kalenderdateien (.ics), aus denen FocusApp die Meeting-Zeit liest</translation>
+    </message>
+    <message>
+        <source>&amp;Add...</source>
+        <translation>&amp;Hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Add calendar files (.ics)</source>
+        <translation>Kalenderdateien (.ics) hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Stop reading the selected files (Delete)</source>
+        <translation>Die ausgewählten Dateien nicht mehr lesen (Entf)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1183,57 @@
     </message>
 </context>
 <context>
+    <name>DayEditor</name>
+    <message>
+        <source>Could not read your data: {error}</source>
+        <translation>Deine Daten konnten nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Still opening your data: try again in a moment.</source>
+        <translation>Deine Daten werden noch geöffnet: versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}. What you typed is kept.</source>
+        <translation>Nicht gespeichert: {error}. Deine Eingaben bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Check-in not saved</source>
+        <translation>Check-in nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}.</source>
+        <translation>Nicht gespeichert: {error}.</translation>
+    </message>
+    <message>
+        <source>Delete check-in</source>
+        <translation>Check-in löschen</translation>
+    </message>
+    <message>
+        <source>Delete the check-in for {day}? This cannot be undone.</source>
+        <translation>Den Check-in vom {day} löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>dddd dd MMMM yyyy</source>
+        <translation>dddd, d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>Check-in for {day} deleted.</source>
+        <translation>Check-in vom {day} gelöscht.</translation>
+    </message>
+    <message>
+        <source>dddd dd MMMM</source>
+        <translation>dddd, d. MMMM</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Not deleted: {error}.</source>
+        <translation>Nicht gelöscht: {error}.</translation>
+    </message>
+</context>
+<context>
     <name>Energy</name>
     <message>
         <source>Drained</source>
@@ -1178,6 +1271,7 @@
     <name>EnergyChart</name>
     <message>
         <source>&lt;b&gt;Energy&lt;/b&gt; &amp;nbsp; {dot} daily &amp;nbsp; {line} 7-day mean &amp;nbsp; {dashed} your usual</source>
+        <extracomment>The charts&apos; titles, with their legends&apos; swatches as ``{fields}`` (see ``set_legend``).</extracomment>
         <translation>&lt;b&gt;Energie&lt;/b&gt; &amp;nbsp; {dot} täglich &amp;nbsp; {line} 7-Tage-Mittel &amp;nbsp; {dashed} dein Üblicher</translation>
     </message>
 </context>
@@ -1714,25 +1808,7 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>&lt;b&gt;Welcome to FocusApp.&lt;/b&gt;&lt;br&gt;Each day, take 20 seconds to note your energy, your coding or deep-work time and your meeting time. Everything stays on this computer.</source>
-        <extracomment>&quot;Recent days&quot; always shows at least this many rows; the charts above scroll instead.</extracomment>
-        <translation>&lt;b&gt;Willkommen bei FocusApp.&lt;/b&gt;&lt;br&gt;Nimm dir jeden Tag 20 Sekunden, um deine Energie, deine Coding- oder Fokusarbeitszeit und deine Meeting-Zeit festzuhalten. Alles bleibt auf diesem Computer.</translation>
-    </message>
-    <message>
-        <source>FocusApp</source>
-        <extracomment>The window&apos;s one database worker (the dashboard and the look-ahead share it). The one change path (built by :meth:`attach`, on the check-ins&apos; change feed).</extracomment>
-        <translation>FocusApp</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Recent days&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Letzte Tage&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Opening your check-ins...</source>
-        <translation>Deine Check-ins werden geöffnet...</translation>
-    </message>
+    <name>MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -1744,6 +1820,14 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <message>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About FocusApp</source>
+        <translation>&amp;Über FocusApp</translation>
     </message>
     <message>
         <source>&amp;Day</source>
@@ -1770,14 +1854,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
         <translation>&amp;Fokus-Sitzung starten</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About FocusApp</source>
-        <translation>&amp;Über FocusApp</translation>
-    </message>
-    <message>
         <source>&amp;Weeks</source>
         <translation>&amp;Wochen</translation>
     </message>
@@ -1794,64 +1870,28 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
         <translation>&amp;Erkenntnisse...</translation>
     </message>
     <message>
-        <source>Could not read your data: {error}</source>
-        <translation>Deine Daten konnten nicht gelesen werden: {error}</translation>
-    </message>
-    <message>
-        <source>Stop &amp;focus session</source>
-        <translation>&amp;Fokus-Sitzung beenden</translation>
-    </message>
-    <message>
-        <source>Still opening your data: try again in a moment.</source>
-        <translation>Deine Daten werden noch geöffnet: versuche es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>Not saved: {error}. What you typed is kept.</source>
-        <translation>Nicht gespeichert: {error}. Deine Eingaben bleiben erhalten.</translation>
-    </message>
-    <message>
-        <source>Check-in not saved</source>
-        <translation>Check-in nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>Not saved: {error}.</source>
-        <translation>Nicht gespeichert: {error}.</translation>
-    </message>
-    <message>
-        <source>Delete check-in</source>
-        <translation>Check-in löschen</translation>
-    </message>
-    <message>
-        <source>Delete the check-in for {day}? This cannot be undone.</source>
-        <translation>Den Check-in vom {day} löschen? Das kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <source>dddd dd MMMM yyyy</source>
-        <translation>dddd, d. MMMM yyyy</translation>
-    </message>
-    <message>
-        <source>Not deleted</source>
-        <translation>Nicht gelöscht</translation>
-    </message>
-    <message>
-        <source>Not deleted: {error}.</source>
-        <translation>Nicht gelöscht: {error}.</translation>
-    </message>
-    <message>
-        <source>Check-in for {day} deleted.</source>
-        <translation>Check-in vom {day} gelöscht.</translation>
-    </message>
-    <message>
-        <source>dddd dd MMMM</source>
-        <translation>dddd, d. MMMM</translation>
-    </message>
-    <message>
         <source>About FocusApp</source>
         <translation>Über FocusApp</translation>
     </message>
     <message>
         <source>&lt;b&gt;FocusApp {version}&lt;/b&gt;&lt;p&gt;A 20-second daily check-in of energy, coding and meeting time, for people whose calendars are being eaten by meetings.&lt;/p&gt;&lt;p&gt;Everything stays on this computer: FocusApp has no network code.&lt;/p&gt;</source>
         <translation>&lt;b&gt;FocusApp {version}&lt;/b&gt;&lt;p&gt;Ein täglicher 20-Sekunden-Check-in von Energie, Coding- und Meeting-Zeit, für Menschen, deren Kalender von Meetings aufgefressen werden.&lt;/p&gt;&lt;p&gt;Alles bleibt auf diesem Computer: FocusApp hat keinen Netzwerkcode.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>FocusApp</source>
+        <extracomment>The window&apos;s one database worker (the dashboard and the look-ahead share it). The one change path (built by :meth:`attach`, on the check-ins&apos; change feed).</extracomment>
+        <translation>FocusApp</translation>
+    </message>
+    <message>
+        <source>Start &amp;focus session</source>
+        <translation>&amp;Fokus-Sitzung starten</translation>
+    </message>
+    <message>
+        <source>Stop &amp;focus session</source>
+        <translation>&amp;Fokus-Sitzung beenden</translation>
     </message>
 </context>
 <context>
@@ -2035,7 +2075,27 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
 </context>
 <context>
+    <name>RecentDays</name>
+    <message>
+        <source>&lt;b&gt;Welcome to FocusApp.&lt;/b&gt;&lt;br&gt;Each day, take 20 seconds to note your energy, your coding or deep-work time and your meeting time. Everything stays on this computer.</source>
+        <extracomment>&quot;Recent days&quot; always shows at least this many rows; the charts above scroll instead.</extracomment>
+        <translation>&lt;b&gt;Willkommen bei FocusApp.&lt;/b&gt;&lt;br&gt;Nimm dir jeden Tag 20 Sekunden, um deine Energie, deine Coding- oder Fokusarbeitszeit und deine Meeting-Zeit festzuhalten. Alles bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent days&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Letzte Tage&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Opening your check-ins...</source>
+        <translation>Deine Check-ins werden geöffnet...</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
+    <message>
+        <source>Restoring the backup...</source>
+        <translation>Die Sicherung wird wiederhergestellt...</translation>
+    </message>
     <message>
         <source>Database from a newer FocusApp</source>
         <translation>Datenbank aus einem neueren FocusApp</translation>
@@ -2384,6 +2444,10 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
         <translation>Deine aktuellen Daten durch die Sicherung vom {created} ({range}) ersetzen? Deine aktuellen Daten werden vorher gesichert.</translation>
     </message>
     <message>
+        <source>Restoring the backup...</source>
+        <translation>Die Sicherung wird wiederhergestellt...</translation>
+    </message>
+    <message>
         <source>No backup made</source>
         <translation>Keine Sicherung erstellt</translation>
     </message>
@@ -2394,6 +2458,10 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <message>
         <source>Backup made</source>
         <translation>Sicherung erstellt</translation>
+    </message>
+    <message>
+        <source>Backing up...</source>
+        <translation>Sicherung wird erstellt...</translation>
     </message>
     <message>
         <source>Delete all my data</source>
@@ -2603,30 +2671,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
         <translation>Nur Termine mit &amp;anderen Teilnehmenden zählen</translation>
     </message>
     <message>
-        <source>Calendar files (.ics) that FocusApp reads for meeting time</source>
-        <translation>Kalenderdateien (.ics), aus denen FocusApp die Meeting-Zeit liest</translation>
-    </message>
-    <message>
-        <source>&amp;Add...</source>
-        <translation>&amp;Hinzufügen...</translation>
-    </message>
-    <message>
-        <source>Add calendar files (.ics)</source>
-        <translation>Kalenderdateien (.ics) hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Entfernen</translation>
-    </message>
-    <message>
-        <source>Stop reading the selected files (Delete)</source>
-        <translation>Die ausgewählten Dateien nicht mehr lesen (Entf)</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
         <source>on</source>
         <translation>ein</translation>
     </message>
@@ -2652,6 +2696,7 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
     <message>
         <source>Reminder &amp;time:</source>
+        <extracomment>Each setting row&apos;s label (with its mnemonic), and whether it stands above the field: so the seven day boxes still fit longer day names, and long translations leave the wide fields room.</extracomment>
         <translation>Erinnerungs&amp;zeit:</translation>
     </message>
     <message>
@@ -2661,6 +2706,10 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <message>
         <source>S&amp;nooze for:</source>
         <translation>Sch&amp;lummern für:</translation>
+    </message>
+    <message>
+        <source>Watched &amp;calendar files:</source>
+        <translation>Beobachtete &amp;Kalenderdateien:</translation>
     </message>
     <message>
         <source>Day</source>
@@ -2737,12 +2786,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <message>
         <source>Not-a-meeting &amp;patterns:</source>
         <translation>Kein-Meeting-&amp;Muster:</translation>
-    </message>
-    <message>
-        <source>Watched &amp;calendar files:
-</source>
-        <translation>Beobachtete &amp;Kalenderdateien:
-</translation>
     </message>
     <message>
         <source>{setting}: {reason}</source>

@@ -50,11 +50,18 @@ def main() -> int:
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
 
     def in_backup_dialog() -> None:
+        # The backups are listed (and made) on the database worker; the dialog waits.
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, BackupDialog):
+        if not isinstance(dialog, BackupDialog) or not dialog.close_button.isEnabled():
             QTimer.singleShot(50, in_backup_dialog)
             return
         dialog.backup_requested.emit()
+        after_backup(dialog)
+
+    def after_backup(dialog: BackupDialog) -> None:
+        if not dialog.close_button.isEnabled():
+            QTimer.singleShot(50, lambda: after_backup(dialog))
+            return
         say(f"backups listed: {dialog.table.topLevelItemCount()}")
         dialog.reject()
 
@@ -82,7 +89,7 @@ def main() -> int:
             return
         if getattr(win, "dashboard", None) is not None:
             say("dashboard shown")
-        win.import_action.trigger()
+        win.menus.import_action.trigger()
         wait_for_import(win, 200)
 
     def wait_for_import(win: MainWindow, tries: int) -> None:
@@ -101,7 +108,7 @@ def main() -> int:
             QTimer.singleShot(200, win.quit_requested.emit)
 
         win.files.exported.connect(exported)
-        win.export_action.trigger()
+        win.menus.export_action.trigger()
 
     QTimer.singleShot(0, drive)
     status = run_gui(data_dir)

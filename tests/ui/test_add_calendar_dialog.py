@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from focusapp.ui.add_calendar_dialog import AddCalendarDialog
-from focusapp.ui.calendar_watch import CalendarImporter, CalendarWatch
+from focusapp.ui.calendar_importer import CalendarImporter
+from focusapp.ui.calendar_watch import CalendarWatch
 from focusapp.ui.main_window import MainWindow
 from focusapp.ui.workers import BackgroundRunner
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from focusapp.storage.backup.write import backup_if_due
-from focusapp.ui.backup_dialog import BackupDialog, describe_range
+from focusapp.ui.backup_dialog import BackupDialog
+from focusapp.ui.backup_texts import describe_range
 from tests.conftest import BERLIN
 from tests.safety_support import table_dump
 from tests.ui.test_recovery import Answers, fill, make_window

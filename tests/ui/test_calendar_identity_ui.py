@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 
+from focusapp.ui.calendar_importer import CalendarImporter
 from focusapp.ui.calendar_owner import OwnerDialog, OwnerQuestion
-from focusapp.ui.calendar_watch import CalendarImporter
 from focusapp.ui.main_window import MainWindow
 
 if TYPE_CHECKING:

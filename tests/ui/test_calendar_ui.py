@@ -12,8 +12,9 @@ from focusapp.formats.ics.report import SkippedEvent
 from focusapp.services.calendar.store import CalendarImportReport, RangeOrigin
 from focusapp.ui.calendar_actions import CalendarActions
 from focusapp.ui.calendar_day import CalendarDayDialog
+from focusapp.ui.calendar_importer import CalendarImporter, CalendarJobResult
 from focusapp.ui.calendar_report import CalendarImportDialog
-from focusapp.ui.calendar_watch import CalendarImporter, CalendarJobResult, CalendarWatch
+from focusapp.ui.calendar_watch import CalendarWatch
 from focusapp.ui.main_window import MainWindow
 from tests.ui.settle import settle
 

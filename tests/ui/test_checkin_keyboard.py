@@ -243,7 +243,7 @@ def test_no_mnemonic_or_shortcut_is_bound_twice(window):
         assert [k for k, n in Counter(keys).items() if n > 1] == [], menu.title()
     shortcuts = [
         sequence.toString()
-        for action in window.findChildren(type(window.today_action))
+        for action in window.findChildren(type(window.menus.today_action))
         for sequence in action.shortcuts()
         if not sequence.isEmpty()
     ]

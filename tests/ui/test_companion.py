@@ -31,13 +31,13 @@ def companion(qtbot, context, tmp_path):
 
 
 def test_focus_from_the_window_adds_coding_time(qtbot, companion, context, clock):
-    companion.window.focus_action.trigger()
+    companion.window.menus.focus_action.trigger()
     settle(qtbot, companion.window)
     assert context.focus.running() is not None
     assert "Focus session since 18:00" in companion.window.focus_indicator.label.text()
-    assert companion.window.focus_action.text() == "Stop &focus session"
+    assert companion.window.menus.focus_action.text() == "Stop &focus session"
     clock.advance(dt.timedelta(minutes=50))
-    companion.window.focus_action.trigger()
+    companion.window.menus.focus_action.trigger()
     settle(qtbot, companion.window)
     assert context.focus.running() is None
     assert context.checkins.get(context.checkins.today()).coding_minutes == 50
@@ -207,7 +207,7 @@ def test_focus_session_counts_every_second_in_the_status_bar(qtbot, shown, conte
     shown.reminders.pause("today")  # this test is about the session, not the reminders
     length = context.settings.focus_length_minutes
     form_top = window.form.mapTo(window, window.form.rect().topLeft())
-    window.focus_action.trigger()
+    window.menus.focus_action.trigger()
     settle(qtbot, window)
     indicator = window.focus_indicator
     assert indicator.isVisible()
@@ -237,7 +237,7 @@ def test_focus_session_counts_every_second_in_the_status_bar(qtbot, shown, conte
 
 def test_focus_counter_does_not_tick_while_hidden(qtbot, shown, clock):
     window = shown.window
-    window.focus_action.trigger()
+    window.menus.focus_action.trigger()
     settle(qtbot, window)
     indicator = window.focus_indicator
     assert indicator.timer.isActive()

@@ -369,7 +369,7 @@ def test_checkin_in_the_window_updates_charts_in_place(qtbot, context, tmp_path,
     assert charts.energy.points is points
     after = points.getData()[1].tolist()
     assert after[:-1] == before[:-1] and after[-1] == 1
-    assert window.export_charts_action.isEnabled()
+    assert window.menus.export_charts_action.isEnabled()
     path = tmp_path / "charts.png"
     assert dash.export_png(path)
     assert QImage(str(path)).width() == charts.width() * dash.devicePixelRatioF()
@@ -550,7 +550,7 @@ def test_deleting_the_dashboard_while_it_loads_is_safe(qtbot, context, settings,
     dash = Dashboard(context.stats, settings)
     dash.start()
     qtbot.wait(after_ms)
-    runner = dash._runner
+    runner = dash._worker.runner
     shiboken6.delete(dash)
     assert not shiboken6.isValid(runner)  # the worker's results have nowhere to go
     qtbot.wait(400)  # pending steps and results are dropped; an exception would fail here

@@ -74,7 +74,7 @@ def test_differences_are_a_choice(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     seen: list[str] = []
     _answer_with(answer, seen)
-    window.import_action.trigger()  # File > Import check-ins...
+    window.menus.import_action.trigger()  # File > Import check-ins...
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)  # the question, after reading the file
     settle(qtbot, window)
     assert seen and "1 days in last-week.csv differ" in seen[0]
@@ -87,7 +87,7 @@ def test_a_file_of_new_days_imports_without_a_question(
 ):
     path = _export_file(tmp_path, "first")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    window.import_action.trigger()  # File > Import check-ins...
+    window.menus.import_action.trigger()  # File > Import check-ins...
     settle(qtbot, window)
     assert context.checkins.sources(DAY).typed.note == "first"
     assert "Imported 2 days" in window.statusBar().currentMessage()

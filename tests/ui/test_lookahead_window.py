@@ -50,7 +50,7 @@ def window(qtbot, booked, tmp_path):
 
 
 def open_next_weeks(qtbot, window):
-    action = window.weeks_actions[Tab.NEXT_WEEKS]
+    action = window.menus.weeks_actions[Tab.NEXT_WEEKS]
     assert action.isEnabled()
     assert action.shortcut().toString() == "Ctrl+Shift+N"
     ahead = window.ensure_lookahead()
@@ -62,7 +62,7 @@ def open_next_weeks(qtbot, window):
 def test_menu_is_off_until_the_services_are_attached(qtbot, booked, tmp_path):
     main = MainWindow(booked.checkins, tmp_path / "w.ini")
     qtbot.addWidget(main)
-    assert [a.isEnabled() for a in main.weeks_actions] == [False, False, False]
+    assert [a.isEnabled() for a in main.menus.weeks_actions] == [False, False, False]
     assert main.open_lookahead(Tab.NEXT_WEEKS) is None
 
 
@@ -142,7 +142,7 @@ def test_changing_the_days_ahead_reads_again(qtbot, window):
 
 def test_the_review_shows_the_last_finished_week_and_keeps_a_reflection(qtbot, window, booked):
     with qtbot.waitSignal(window.ensure_lookahead().review.updated, timeout=10_000):
-        window.weeks_actions[Tab.REVIEW].trigger()
+        window.menus.weeks_actions[Tab.REVIEW].trigger()
     view = window.lookahead_window.review
     monday = dt.date(2026, 10, 26)  # the last finished ISO week before Tue 3 Nov
     assert view.data.review.week_start == monday

@@ -84,6 +84,10 @@ class Answers:
         self.seen.append(f"{title}: {self.left.pop(0)}")
         button.click()
 
+    def wait(self, qtbot, timeout: int = 10_000) -> None:
+        """Wait until every label was clicked (dialogs that open after background work)."""
+        qtbot.waitUntil(lambda: not self.left, timeout=timeout)
+
     def finish(self) -> list[str]:
         self.timer.stop()
         assert self.left == [], f"never asked: {self.left}; answered: {self.seen}"
@@ -161,6 +165,7 @@ def test_each_damage_starts_keeps_original_and_restore_works(qtbot, used, clock,
         assert window.history_model.rowCount() == 0
         answers = Answers("Restore newest backup", "OK")
         choice = show_startup_report(window, report, context.backups)
+        answers.wait(qtbot)  # the restore runs on the database worker, then says so
         seen = answers.finish()
         assert choice is RecoveryChoice.RESTORE_NEWEST
         assert seen[-1].startswith("Backup restored")
@@ -186,7 +191,8 @@ def test_choose_an_older_backup(qtbot, used, clock, tmp_path):
 
         def pick_older() -> None:
             dialog = QApplication.activeModalWidget()
-            if isinstance(dialog, BackupDialog):
+            # The backups are listed on the database worker, after the dialog opens.
+            if isinstance(dialog, BackupDialog) and dialog.table.topLevelItemCount():
                 picker.stop()
                 item = dialog.table.topLevelItem(dialog.table.topLevelItemCount() - 1)
                 assert item is not None

@@ -7,7 +7,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from focusapp.ui.main_window import RECENT_ROWS_SHOWN, MainWindow
+from focusapp.ui.main_window import MainWindow
+from focusapp.ui.recent_days import RECENT_ROWS_SHOWN
 from focusapp.ui.theme import MIN_TEXT_CONTRAST, contrast_ratio, dark_palette, light_palette
 
 pytestmark = pytest.mark.gui

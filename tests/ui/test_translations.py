@@ -133,7 +133,7 @@ def test_german_locale_translates_the_window_and_the_wording(qtbot, installed):
     from focusapp.wording.levels import level_word
 
     installed("de_DE")
-    assert QCoreApplication.translate("MainWindow", "&Quit") == "&Beenden"
+    assert QCoreApplication.translate("MainMenus", "&Quit") == "&Beenden"
     assert level_word("very_high") == "Sehr hoch"
     assert tooltip_text(TrayStatus(checked_in=False)).startswith("Heute: noch nicht eingecheckt")
     assert QCoreApplication.translate("DashboardHeader", "Not yet (%n more check-ins)", "", 1) == (
@@ -141,7 +141,7 @@ def test_german_locale_translates_the_window_and_the_wording(qtbot, installed):
     )
     from focusapp.ui.locale_text import day_text
 
-    format_ = QCoreApplication.translate("MainWindow", "dddd dd MMMM yyyy")
+    format_ = QCoreApplication.translate("DayEditor", "dddd dd MMMM yyyy")
     assert day_text(dt.date(2026, 12, 1), format_) == "Dienstag, 1. Dezember 2026"
     # Qt's own catalogue names the standard buttons.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
@@ -155,7 +155,7 @@ def test_english_locale_has_english_plurals(installed):
     assert QCoreApplication.translate("DashboardHeader", "Not yet (%n more check-ins)", "", 2) == (
         "Not yet (2 more check-ins)"
     )
-    assert QCoreApplication.translate("MainWindow", "&Quit") == "&Quit"
+    assert QCoreApplication.translate("MainMenus", "&Quit") == "&Quit"
 
 
 @pytest.mark.slow

@@ -39,6 +39,7 @@ _DOT: Final = "\u25cf"
 _LINE: Final = "\u2014"
 _DASHED: Final = "- -"
 _DOTTED: Final = "\u00b7\u00b7\u00b7"
+_SQUARE: Final = "\u25a0"
 #: The four level bands of the risk score, as (level, low, high).
 RISK_BANDS: Final = (
     (Level.LOW, 0, 25),
@@ -53,7 +54,7 @@ def day_x(epoch_days: NDArray[np.int64]) -> NDArray[np.float64]:
     return epoch_days.astype(np.float64) * DAY
 
 
-def _swatch(color: QColor, shape: str = "\u25a0") -> str:
+def _swatch(color: QColor, shape: str = _SQUARE) -> str:
     return f'<span style="color:{color.name()}">{shape}</span>'
 
 
@@ -171,6 +172,17 @@ class DayChart(QWidget):
     def set_title(self, html: str) -> None:
         """Set the title line (rich text, may hold legend swatches)."""
         self.title.setText(html)
+
+    def set_legend(self, template: str, **parts: tuple[QColor, str] | int) -> None:
+        """Set the title from ``template``: each ``(colour, shape)`` part becomes a swatch.
+
+        Other parts (numbers) are filled in as they are.
+        """
+        filled = {
+            name: _swatch(*part) if isinstance(part, tuple) else part
+            for name, part in parts.items()
+        }
+        self.set_title(template.format(**filled))
 
     # --- hover --------------------------------------------------------------------------------
 

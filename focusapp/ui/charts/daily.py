@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import pyqtgraph as pg
@@ -15,6 +15,7 @@ from focusapp.ui.charts.base import (
     _DOT,
     _DOTTED,
     _LINE,
+    _SQUARE,
     DAY,
     ORDINARY_RUN_DAYS,
     DayChart,
@@ -23,15 +24,41 @@ from focusapp.ui.charts.base import (
     _dots,
     _finite,
     _lonely,
-    _swatch,
     day_x,
 )
+from focusapp.wording.translate import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from focusapp.services.stats import DaySeries
     from focusapp.ui.theme import ChartPalette
+
+
+#: The charts' titles, with their legends' swatches as ``{fields}`` (see ``set_legend``).
+_ENERGY_TITLE: Final = QT_TRANSLATE_NOOP(
+    "EnergyChart",
+    "<b>Energy</b> &nbsp; {dot} daily &nbsp; {line} 7-day mean &nbsp; {dashed} your usual",
+)
+_WORK_MIX_WEEKLY_TITLE: Final = QT_TRANSLATE_NOOP(
+    "WorkMixChart",
+    "<b>Maker vs manager time</b> (hours per week) &nbsp; {coding} coding &nbsp; "
+    "{meetings} meetings &nbsp; {share} meeting share (weekly, right axis)",
+)
+_WORK_MIX_DAILY_TITLE: Final = QT_TRANSLATE_NOOP(
+    "WorkMixChart",
+    "<b>Maker vs manager time</b> (hours per day) &nbsp; {coding} coding &nbsp; "
+    "{meetings} meetings &nbsp; {share} meeting share (7-day, right axis)",
+)
+_HOURS_TITLE: Final = QT_TRANSLATE_NOOP(
+    "HoursChart",
+    "<b>Hours in the last 7 days</b> &nbsp; {line} logged work &nbsp; {dashed} {hours} h a week",
+)
+_STREAK_TITLE: Final = QT_TRANSLATE_NOOP(
+    "StreakChart",
+    "<b>Consecutive work days</b> &nbsp; {bar} days in a row "
+    "&nbsp; {dotted} {days} (an ordinary week)",
+)
 
 
 class EnergyChart(DayChart):
@@ -71,15 +98,11 @@ class EnergyChart(DayChart):
         self.points.setSymbolSize(4 if self.dense else 5)
         self.mean7.setPen(self.line_pen(colors.energy_mean, 2.2))
         self.usual.setPen(self.line_pen(colors.usual, 1.6, Qt.PenStyle.DashLine))
-        self.set_title(
-            self.tr(
-                "<b>Energy</b> &nbsp; {dot} daily &nbsp; {line} 7-day mean "
-                "&nbsp; {dashed} your usual"
-            ).format(
-                dot=_swatch(colors.energy_points, _DOT),
-                line=_swatch(colors.energy_mean, _LINE),
-                dashed=_swatch(colors.usual, _DASHED),
-            )
+        self.set_legend(
+            self.tr(_ENERGY_TITLE),
+            dot=(colors.energy_points, _DOT),
+            line=(colors.energy_mean, _LINE),
+            dashed=(colors.usual, _DASHED),
         )
 
 
@@ -156,23 +179,11 @@ class WorkMixChart(DayChart):
         colors = self._colors
         if colors is None:
             return
-        title = (
-            self.tr(
-                "<b>Maker vs manager time</b> (hours per week) &nbsp; {coding} coding &nbsp; "
-                "{meetings} meetings &nbsp; {share} meeting share (weekly, right axis)"
-            )
-            if self._weekly
-            else self.tr(
-                "<b>Maker vs manager time</b> (hours per day) &nbsp; {coding} coding &nbsp; "
-                "{meetings} meetings &nbsp; {share} meeting share (7-day, right axis)"
-            )
-        )
-        self.set_title(
-            title.format(
-                coding=_swatch(colors.coding),
-                meetings=_swatch(colors.meetings),
-                share=_swatch(colors.share, _LINE),
-            )
+        self.set_legend(
+            self.tr(_WORK_MIX_WEEKLY_TITLE if self._weekly else _WORK_MIX_DAILY_TITLE),
+            coding=(colors.coding, _SQUARE),
+            meetings=(colors.meetings, _SQUARE),
+            share=(colors.share, _LINE),
         )
 
 
@@ -221,15 +232,11 @@ class HoursChart(DayChart):
         self.lonely.setSymbolPen(pg.mkPen(None))
         self.reference.setPen(self.line_pen(colors.reference, 1.4, Qt.PenStyle.DashLine))
         self.reference.label.setColor(colors.reference)
-        self.set_title(
-            self.tr(
-                "<b>Hours in the last 7 days</b> &nbsp; {line} logged work &nbsp; "
-                "{dashed} {hours} h a week"
-            ).format(
-                line=_swatch(colors.hours, _LINE),
-                dashed=_swatch(colors.reference, _DASHED),
-                hours=LONG_WEEK_HOURS,
-            )
+        self.set_legend(
+            self.tr(_HOURS_TITLE),
+            line=(colors.hours, _LINE),
+            dashed=(colors.reference, _DASHED),
+            hours=LONG_WEEK_HOURS,
         )
 
 
@@ -267,13 +274,9 @@ class StreakChart(DayChart):
         fill.setAlphaF(0.35)
         self.streak.setBrush(pg.mkBrush(fill))
         self.reference.setPen(self.line_pen(colors.reference, 1.2, Qt.PenStyle.DotLine))
-        self.set_title(
-            self.tr(
-                "<b>Consecutive work days</b> &nbsp; {bar} days in a row "
-                "&nbsp; {dotted} {days} (an ordinary week)"
-            ).format(
-                bar=_swatch(colors.streak),
-                dotted=_swatch(colors.reference, _DOTTED),
-                days=ORDINARY_RUN_DAYS,
-            )
+        self.set_legend(
+            self.tr(_STREAK_TITLE),
+            bar=(colors.streak, _SQUARE),
+            dotted=(colors.reference, _DOTTED),
+            days=ORDINARY_RUN_DAYS,
         )

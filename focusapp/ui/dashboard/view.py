@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.services.stats import ChartRange
+from focusapp.ui.dashboard.chart_loading import ChartLoader
 from focusapp.ui.dashboard.detail import DayDetail
 from focusapp.ui.dashboard.header import (
     DEFAULT_RANGE,
@@ -28,16 +28,16 @@ from focusapp.ui.dashboard.header import (
     RANGE_KEY,
     DashboardHeader,
 )
-from focusapp.ui.dashboard.pages import build_range_bar, qt_type_warmup, welcome_page
+from focusapp.ui.dashboard.pages import build_range_bar, welcome_page
 from focusapp.ui.help_dialog import HelpDialog
-from focusapp.ui.workers import BackgroundRunner
+from focusapp.ui.workers import shared_or_own
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from focusapp.services.stats import DashboardData, StatsService
     from focusapp.ui.charts.panel import ChartPanel
+    from focusapp.ui.workers import BackgroundRunner
 
 
 logger = logging.getLogger(__name__)
@@ -63,15 +63,13 @@ class Dashboard(QWidget):
         stats: StatsService,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        *,
         runner: BackgroundRunner | None = None,
     ) -> None:
+        """Read ``stats`` on ``runner`` (the window's worker), else on a worker of its own."""
         super().__init__(parent)
-        self._stats = stats
-        self._settings = settings
-        # The window's one database worker; without one, a child of our own, deleted with
-        # the dashboard, so no result ever reaches a deleted widget.
-        self._owns_runner = runner is None
-        self._runner = runner or BackgroundRunner(self, name="focusapp-dashboard")
+        self._worker = shared_or_own(runner, self, "focusapp-dashboard")
+        self._stats, self._settings = stats, settings
         self.charts: ChartPanel | None = None
         self.data: DashboardData | None = None
         self._generation = 0
@@ -82,8 +80,6 @@ class Dashboard(QWidget):
         self._follow_today = True
         self._selected: dt.date | None = None
         self._hovered: dt.date | None = None
-        self._warm_steps: Iterator[Callable[[], None]] = iter(())
-        self._building: ChartPanel | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Dashboard"))
 
@@ -107,6 +103,10 @@ class Dashboard(QWidget):
         self.charts_holder = QWidget(self)
         self._charts_layout = QVBoxLayout(self.charts_holder)
         self._charts_layout.setContentsMargins(0, 0, 0, 0)
+        self._loader = ChartLoader(self.charts_holder, self._worker.runner)
+        self._loader.warmed.connect(self.refresh)
+        self._loader.built.connect(self._on_loader_built)
+        self._loader.failed.connect(self._on_loader_failed)
         # Below the charts' minimum heights the charts scroll instead of being squashed.
         self.charts_scroll = QScrollArea(self)
         self.charts_scroll.setWidget(self.charts_holder)
@@ -139,18 +139,12 @@ class Dashboard(QWidget):
 
     def ensure_charts(self) -> ChartPanel:
         """Import pyqtgraph and build the charts now, if not done yet."""
-        if self.charts is None:
-            from focusapp.ui.charts.panel import ChartPanel
-
-            panel = self._building or ChartPanel(self.charts_holder, stepwise=True)
-            while not panel.build_next():
-                pass
-            self._install(panel)
+        self._loader.build_now()
         assert self.charts is not None
         return self.charts
 
-    def _install(self, panel: ChartPanel) -> None:
-        self._building = None
+    @Slot(object)
+    def _on_loader_built(self, panel: ChartPanel) -> None:
         self.charts = panel
         self._charts_layout.addWidget(panel)
         panel.show()  # the holder may be visible already
@@ -160,45 +154,9 @@ class Dashboard(QWidget):
         if self.data is not None:
             self._apply(self.data)
 
-    def _on_charts_imported(self, _module: object) -> None:
-        if self.charts is not None:
-            return
-        from focusapp.ui.charts.panel import ChartPanel
-
-        self._building = ChartPanel(self.charts_holder, stepwise=True)
-        self._building.hide()
-        QTimer.singleShot(0, self, self._on_self_build_step)
-
-    @Slot()
-    def _on_self_build_step(self) -> None:
-        panel = self._building
-        if panel is None or self.charts is not None:
-            return
-        if panel.build_next():
-            self._install(panel)
-        else:
-            QTimer.singleShot(0, self, self._on_self_build_step)
-
-    def _on_charts_import_failed(self, error: Exception) -> None:
-        logger.warning("charts could not be loaded: %s", error)
+    @Slot(object)
+    def _on_loader_failed(self, error: Exception) -> None:
         self.status.setText(self.tr("Charts not available: {error}").format(error=error))
-
-    @Slot()
-    def _on_self_warm_step(self) -> None:
-        step = next(self._warm_steps, None)
-        if step is not None:
-            step()
-            QTimer.singleShot(0, self, self._on_self_warm_step)
-            return
-        # The Qt types pyqtgraph copies are ready, so pyqtgraph (and numpy) can load on the
-        # worker thread while this thread keeps the window responsive. The data comes first
-        # (the header shows it at once) and the import queues behind it on the same worker.
-        self.refresh()
-        self._runner.run_in_background(
-            lambda: importlib.import_module("focusapp.ui.charts.panel"),
-            self._on_charts_imported,
-            self._on_charts_import_failed,
-        )
 
     # --- range --------------------------------------------------------------------------------
 
@@ -244,17 +202,12 @@ class Dashboard(QWidget):
     # --- refresh ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load the data and the charts without freezing the window.
+        """Load the data and the charts without freezing the window (see :class:`ChartLoader`).
 
-        Importing pyqtgraph costs about half a second, most of it creating every PySide6
-        class it copies: that part runs here first, in slices of a few milliseconds per
-        event-loop turn. Then the worker computes the data and imports the rest, and the
-        charts are built here, one per event-loop turn. The worker starts only after the
-        slices because every slice needs the GIL, which a busy worker would hold for up to
-        the interpreter's switch interval (5 ms) per slice.
+        The data comes first (the header shows it at once); the import of the charts queues
+        behind it on the same worker.
         """
-        self._warm_steps = qt_type_warmup()
-        QTimer.singleShot(0, self, self._on_self_warm_step)
+        self._loader.start()
 
     def refresh(self) -> None:
         """Recompute in the background (after a check-in, an import or an edit elsewhere).
@@ -278,7 +231,9 @@ class Dashboard(QWidget):
         def done(data: DashboardData) -> None:
             self._on_worker_done(generation, data)
 
-        self._runner.run_in_background(lambda: stats.dashboard(which), done, self._on_worker_error)
+        self._worker.runner.run_in_background(
+            lambda: stats.dashboard(which), done, self._on_worker_error
+        )
 
     def _on_worker_done(self, generation: int, data: DashboardData) -> None:
         self._busy = False
@@ -372,16 +327,14 @@ class Dashboard(QWidget):
         }.get(Qt.Key(key))
         series = self.data.series
         if step is not None:
-            self._hovered = None
-            self.select_day(self._selected + dt.timedelta(days=step))
-        elif key == Qt.Key.Key_Home:
-            self._hovered = None
-            self.select_day(series.first)
-        elif key == Qt.Key.Key_End:
-            self._hovered = None
-            self.select_day(series.last)
+            target = self._selected + dt.timedelta(days=step)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            target = series.first if key == Qt.Key.Key_Home else series.last
         else:
             super().keyPressEvent(event)
+            return
+        self._hovered = None
+        self.select_day(target)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Refresh when shown again on a new day (e.g. from the tray the next morning)."""
@@ -425,5 +378,4 @@ class Dashboard(QWidget):
 
     def shutdown(self) -> None:
         """Stop the worker thread it owns (waits for a running computation)."""
-        if self._owns_runner:
-            self._runner.shutdown(wait=True)
+        self._worker.shutdown()

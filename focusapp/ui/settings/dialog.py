@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTime, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSizePolicy,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -46,10 +37,16 @@ from focusapp.ui.settings.fields import (
     show_values,
     typed_texts,
 )
+from focusapp.ui.settings.file_list import CalendarFileList
 from focusapp.ui.settings.layout import lay_out
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtGui import QShowEvent
+
+
+W = TypeVar("W", bound=QWidget)
 
 
 class SettingsDialog(QDialog):
@@ -116,9 +113,7 @@ class SettingsDialog(QDialog):
             "calendar.my_addresses", self.tr("me@example.com, me@work.example")
         )
         self.work_start = self._time_edit("calendar.work_hours", self.tr("Work hours start"))
-        self.work_end = QTimeEdit(self)
-        self.work_end.setDisplayFormat(_TIME_FORMAT)
-        self.work_end.setAccessibleName(self.tr("Work hours end"))
+        self.work_end = self._time_field(self.tr("Work hours end"))
         self.work_end.setToolTip(self.work_start.toolTip())
         self.patterns = self._line_edit(
             "calendar.not_meeting_patterns", self.tr("focus, lunch, ooo")
@@ -129,34 +124,17 @@ class SettingsDialog(QDialog):
         self.only_with_attendees = self._check_box(
             "calendar.only_with_attendees", self.tr("Count only events with &other attendees")
         )
-        self.files = QListWidget(self)
-        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.files.setAccessibleName(self.tr("Watched calendar files"))
-        # Long paths keep their start and file name; the tooltip shows the whole path.
-        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.files.setToolTip(self.tr("Calendar files (.ics) that FocusApp reads for meeting time"))
-        # Room for at least four paths; the list takes whatever height the left column leaves.
-        row_height = self.fontMetrics().height() + 6
-        self.files.setMinimumHeight(4 * row_height + 2 * self.files.frameWidth())
-        self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.file_list = CalendarFileList(self, self._choose_files)
+        self.files = self.file_list.files
         self._register("calendar.watch_files", self.files)
-        self.add_file_button = QPushButton(self.tr("&Add..."), self)
-        self.add_file_button.setToolTip(self.tr("Add calendar files (.ics)"))
-        self.remove_file_button = QPushButton(self.tr("&Remove"), self)
-        self.remove_file_button.setToolTip(self.tr("Stop reading the selected files (Delete)"))
-        self._remove_file_action = QAction(self.tr("Remove"), self.files)
-        self._remove_file_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self._remove_file_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.files.addAction(self._remove_file_action)
+        self.add_file_button = self.file_list.add_button
+        self.remove_file_button = self.file_list.remove_button
         self.review_on = QCheckBox(self.tr("on"), self)
         self._register("review.moment", self.review_on)
         self.review_day = QComboBox(self)
         self.review_day.addItems([self.tr(name) for name in _DAY_LONG])
         self.review_day.setAccessibleName(self.tr("Weekly review day"))
-        self.review_time = QTimeEdit(self)
-        self.review_time.setDisplayFormat(_TIME_FORMAT)
-        self.review_time.setAccessibleName(self.tr("Weekly review time"))
+        self.review_time = self._time_field(self.tr("Weekly review time"))
         self.forecast_days = self._spin_box(
             "forecast.days", MIN_FORECAST_DAYS, MAX_FORECAST_DAYS, self.tr(" days")
         )
@@ -167,39 +145,39 @@ class SettingsDialog(QDialog):
             self,
         )
 
-    def _register(self, key: str, widget: QWidget) -> None:
+    def _register(self, key: str, widget: W) -> W:
+        """Make ``widget`` the field of setting ``key``, named and explained; return it."""
         widget.setToolTip(
             widget.toolTip() or self.tr("Accepted: {forms}").format(forms=accepted_form(key))
         )
         widget.setAccessibleName(widget.accessibleName() or self.tr(FIELD_LABELS[key]))
         self._fields[key] = widget
+        return widget
 
-    def _time_edit(self, key: str, name: str) -> QTimeEdit:
+    def _time_field(self, name: str) -> QTimeEdit:
         edit = QTimeEdit(self)
         edit.setDisplayFormat(_TIME_FORMAT)
         edit.setAccessibleName(name)
-        self._register(key, edit)
         return edit
+
+    def _time_edit(self, key: str, name: str) -> QTimeEdit:
+        return self._register(key, self._time_field(name))
 
     def _spin_box(self, key: str, low: int, high: int, suffix: str) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setRange(low, high)
         spin.setSuffix(suffix)
         spin.setAccelerated(True)
-        self._register(key, spin)
-        return spin
+        return self._register(key, spin)
 
     def _line_edit(self, key: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(True)
-        self._register(key, edit)
-        return edit
+        return self._register(key, edit)
 
     def _check_box(self, key: str, text: str) -> QCheckBox:
-        box = QCheckBox(text, self)
-        self._register(key, box)
-        return box
+        return self._register(key, QCheckBox(text, self))
 
     def _error_label(self, key: str) -> QLabel:
         label = QLabel(self)
@@ -222,41 +200,6 @@ class SettingsDialog(QDialog):
             column.addLayout(field)
         column.addWidget(self._error_label(key))
         return box
-
-    @staticmethod
-    def _row(*widgets: QWidget | str) -> QHBoxLayout:
-        """Return widgets (and plain words) side by side, left-aligned."""
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        for item in widgets:
-            row.addWidget(QLabel(item) if isinstance(item, str) else item)
-        row.addStretch(1)
-        return row
-
-    def _group(
-        self, title: str, rows: list[tuple[str | None, QWidget | None, QWidget]]
-    ) -> tuple[QGroupBox, QFormLayout]:
-        """Return a titled group of ``(label, buddy, field)`` rows.
-
-        A label ending in a newline stands above a field that spans the group's width; a
-        ``None`` label lets the field span the whole row.
-        """
-        group = QGroupBox(title, self)
-        form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for text, buddy, field in rows:
-            if text is None:
-                form.addRow(field)
-                continue
-            label = QLabel(text.rstrip("\n"), group)
-            if buddy is not None:
-                label.setBuddy(buddy)
-            if text.endswith("\n"):
-                form.addRow(label)
-                form.addRow(field)
-            else:
-                form.addRow(label, field)
-        return group, form
 
     def _tab_chain(self) -> list[QWidget]:
         """Return the fields in reading order: left column top to bottom, then the right."""
@@ -289,15 +232,15 @@ class SettingsDialog(QDialog):
         chain = self._tab_chain()
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        self.budget.textChanged.connect(self._on_budget_text_changed)
-        self.addresses.textChanged.connect(self._on_addresses_text_changed)
-        self.patterns.textChanged.connect(self._on_patterns_text_changed)
-        self.work_start.timeChanged.connect(self._on_work_start_time_changed)
-        self.work_end.timeChanged.connect(self._on_work_end_time_changed)
-        self.files.itemSelectionChanged.connect(self._on_files_item_selection_changed)
-        self.add_file_button.clicked.connect(self._on_add_file_button_clicked)
-        self.remove_file_button.clicked.connect(self._on_remove_file_button_clicked)
-        self._remove_file_action.triggered.connect(self._on_remove_file_action_triggered)
+        # Typed fields are checked as they change; the other fields cannot hold bad values.
+        for changed in (
+            self.budget.textChanged,
+            self.addresses.textChanged,
+            self.patterns.textChanged,
+            self.work_start.timeChanged,
+            self.work_end.timeChanged,
+        ):
+            changed.connect(self._on_field_edited)
         self.review_on.toggled.connect(self.review_day.setEnabled)
         self.review_on.toggled.connect(self.review_time.setEnabled)
         self.buttons.accepted.connect(self.accept)
@@ -309,10 +252,7 @@ class SettingsDialog(QDialog):
     def load(self, settings: Settings) -> None:
         """Show ``settings`` in every field (the starting point, or Restore Defaults)."""
         show_values(self, settings)
-        self.files.clear()
-        for path in settings.calendar_watch_files:
-            self._add_file(path)
-        self._on_files_item_selection_changed()
+        self.file_list.set_paths(settings.calendar_watch_files)
         self.validate()
 
     def field_texts(self) -> dict[str, str]:
@@ -354,7 +294,7 @@ class SettingsDialog(QDialog):
 
     def file_paths(self) -> list[str]:
         """Return the watched calendar files, in the order shown."""
-        return [self.files.item(row).text() for row in range(self.files.count())]
+        return self.file_list.paths()
 
     def result_settings(self) -> Settings | None:
         """Return the settings accepted with OK, or ``None`` before that (or after Cancel)."""
@@ -374,69 +314,15 @@ class SettingsDialog(QDialog):
 
     # --- slots ------------------------------------------------------------------------------
 
-    @Slot(str)
-    def _on_budget_text_changed(self, _text: str) -> None:
-        self.validate()
-
-    @Slot(str)
-    def _on_addresses_text_changed(self, _text: str) -> None:
-        self.validate()
-
-    @Slot(str)
-    def _on_patterns_text_changed(self, _text: str) -> None:
-        self.validate()
-
-    @Slot(QTime)
-    def _on_work_start_time_changed(self, _time: QTime) -> None:
-        self.validate()
-
-    @Slot(QTime)
-    def _on_work_end_time_changed(self, _time: QTime) -> None:
-        self.validate()
-
     @Slot()
-    def _on_files_item_selection_changed(self) -> None:
-        self.remove_file_button.setEnabled(bool(self.files.selectedItems()))
-
-    @Slot()
-    def _on_add_file_button_clicked(self) -> None:
-        paths = self.file_paths()
-        start_dir = str(Path(paths[-1]).parent) if paths else str(Path.home())
-        for name in self._choose_files(self, start_dir):
-            self._add_file(name)
-
-    @Slot()
-    def _on_remove_file_button_clicked(self) -> None:
-        self._remove_selected_files()
-
-    @Slot()
-    def _on_remove_file_action_triggered(self) -> None:
-        self._remove_selected_files()
-
-    def _remove_selected_files(self) -> None:
-        selected = self.files.selectedItems()
-        if not selected:
-            return
-        row = self.files.row(selected[0])
-        for item in selected:
-            self.files.takeItem(self.files.row(item))
-        if self.files.count():
-            self.files.setCurrentRow(min(row, self.files.count() - 1))
-        self._on_files_item_selection_changed()
+    def _on_field_edited(self) -> None:
+        self.validate()
 
     @Slot(QAbstractButton)
     def _on_buttons_clicked(self, button: QAbstractButton) -> None:
         role = self.buttons.buttonRole(button)
         if role == QDialogButtonBox.ButtonRole.ResetRole:
             self.load(DEFAULT_SETTINGS)
-
-    # --- helpers ----------------------------------------------------------------------------
-
-    def _add_file(self, path: str) -> None:
-        if path in self.file_paths():
-            return
-        item = QListWidgetItem(path, self.files)
-        item.setToolTip(path)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Start in the first field, so the keyboard works at once."""
