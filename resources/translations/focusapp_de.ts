@@ -904,6 +904,10 @@
         <source>It ended at {time}</source>
         <translation>Sie endete um {time}</translation>
     </message>
+    <message>
+        <source>FocusApp checked your data</source>
+        <translation>FocusApp hat deine Daten geprüft</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -925,6 +929,7 @@
     </message>
     <message>
         <source>rising</source>
+        <extracomment>The trend words (the arrows are the theme&apos;s).</extracomment>
         <translation>steigend</translation>
     </message>
     <message>
@@ -1189,8 +1194,8 @@
         <translation>Deine Daten konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <source>Still opening your data: try again in a moment.</source>
-        <translation>Deine Daten werden noch geöffnet: versuche es gleich noch einmal.</translation>
+        <source>Opening your data: saving in a moment.</source>
+        <translation>Deine Daten werden geöffnet: gleich wird gespeichert.</translation>
     </message>
     <message>
         <source>Not saved: {error}. What you typed is kept.</source>

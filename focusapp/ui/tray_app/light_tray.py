@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: What ``focusapp check`` prints when the start found nothing to tell.
+# What ``focusapp check`` prints when the start found nothing to tell.
 _ALL_WELL: Final = "Your data is in order."
 _STARTUP_KEY: Final = "startup"
 
