@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import CalendarEvent, CalendarRules, summarise_days
+from focusapp.domain.digest import sha256_hex
 from focusapp.domain.intervals import (
     Interval,
     free_blocks,
@@ -125,7 +125,7 @@ class PlanChoice:
 
 def series_id(uid: str) -> str:
     """Return the short stable id of the series with ``uid``."""
-    return hashlib.sha256(uid.encode("utf-8")).hexdigest()[:SERIES_ID_LENGTH]
+    return sha256_hex(uid.encode("utf-8"))[:SERIES_ID_LENGTH]
 
 
 def forecast_range(first: dt.date, days: int) -> tuple[dt.date, dt.date]:

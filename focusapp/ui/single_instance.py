@@ -9,11 +9,12 @@ Unix-domain socket private to the user: nothing here can reach the network.
 from __future__ import annotations
 
 import getpass
-import hashlib
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from focusapp.domain.digest import sha256_hex
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,7 +27,7 @@ _TIMEOUT_MS = 500
 
 def server_name(data_dir: Path) -> str:
     """Return the socket name for this user and data folder."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    digest = sha256_hex(str(data_dir.resolve()).encode())[:16]
     return f"focusapp-{getpass.getuser()}-{digest}"
 
 
