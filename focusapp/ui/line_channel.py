@@ -41,6 +41,7 @@ class LineChannel(QObject):
     def __init__(self, socket: QLocalSocket, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.socket = socket
+        socket.setParent(self)  # the channel owns the socket: it goes when the channel goes
         socket.readyRead.connect(self._on_socket_ready_read)
         socket.disconnected.connect(self.ended)
         if socket.canReadLine():

@@ -74,21 +74,39 @@ class SingleInstance(QObject):
     def _on_server_new_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.canReadLine():
-                self._first_line(socket)
-            else:
-                socket.readyRead.connect(lambda s=socket: self._first_line(s))
+            socket.readyRead.connect(self._on_socket_ready_read)
+            socket.disconnected.connect(self._on_socket_disconnected)
+            self._first_line(socket)
+
+    @Slot()
+    def _on_socket_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._first_line(socket)
+
+    @Slot()
+    def _on_socket_disconnected(self) -> None:
+        """Gone before a whole line: a launch that said nothing (an older FocusApp)."""
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._stop_listening_to(socket)
+            socket.deleteLater()
+            self.activation_requested.emit()
 
     def _first_line(self, socket: QLocalSocket) -> None:
         """The window's hello hands the socket on; any other line means "come forward"."""
-        if not socket.canReadLine() or socket.property("heard"):
+        if not socket.canReadLine():
             return
-        socket.setProperty("heard", True)
+        self._stop_listening_to(socket)
         if bytes(socket.readLine().data()) == WINDOW_HELLO:
-            self.window_attached.emit(socket)
+            self.window_attached.emit(socket)  # the receiver owns it from now on
         else:
+            socket.disconnected.connect(socket.deleteLater)
             self.activation_requested.emit()
+
+    def _stop_listening_to(self, socket: QLocalSocket) -> None:
+        socket.readyRead.disconnect(self._on_socket_ready_read)
+        socket.disconnected.disconnect(self._on_socket_disconnected)
 
     def close(self) -> None:
         """Stop listening (at quit)."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.risk import unscored_day
-from focusapp.ui.locale_text import moment_text
+from focusapp.ui.focus_recovery import session_still_running
 from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
 from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
 from focusapp.ui.reminder_notices import (
@@ -38,7 +38,8 @@ from focusapp.ui.reminder_notices import (
     running_notice,
 )
 from focusapp.ui.reminders import TITLES, ReminderController
-from focusapp.ui.tray import TrayIcon, TrayStatus
+from focusapp.ui.today_view import reminder_inputs, tray_status
+from focusapp.ui.tray import TrayIcon
 from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from focusapp.domain.today import TodayFacts
     from focusapp.services.app_state import AppStateStore
     from focusapp.settings.values import Settings
+    from focusapp.ui.tray import TrayStatus
 
 logger = logging.getLogger(__name__)
 
@@ -198,19 +200,7 @@ class TrayCompanion(QObject):
 
     def status(self) -> TrayStatus:
         """Today's numbers, risk level and focus state for the tray (from the facts read)."""
-        facts = self.facts_of_today()
-        if facts is None:
-            return TrayStatus(paused_until=self._paused_until_local())
-        day, running, level = facts.day_record, facts.running, facts.assessment.level
-        return TrayStatus(
-            checked_in=facts.checked_in,
-            energy=None if day is None else day.energy,
-            coding_minutes=None if day is None else day.coding_minutes,
-            meeting_minutes=None if day is None else day.meeting_minutes,
-            risk_level=None if level is None else str(level),
-            focus_elapsed=None if running is None else running.elapsed(self._clock.now()),
-            paused_until=self._paused_until_local(),
-        )
+        return tray_status(self.facts_of_today(), self._clock.now(), self._paused_until_local())
 
     def facts_of_today(self) -> TodayFacts | None:
         """The facts read, while they are about today (``None`` before a read is back)."""
@@ -263,30 +253,10 @@ class TrayCompanion(QObject):
 
     def _reminder_inputs(self, now: dt.datetime) -> ReminderInputs:
         """The scheduler's inputs from the facts read; nothing is due from unknown facts."""
-        settings = self._settings()
         facts = self.facts_of_today()
-        running = self.running()
         self._risk_seen = None if facts is None else facts.assessment
-        level = None if self._risk_seen is None else self._risk_seen.level
-        return ReminderInputs(
-            now=now,
-            zone=self.zone,
-            day_start_hour=settings.day_start_hour,
-            reminder_time=settings.reminder_time,
-            workdays=settings.workdays,
-            snooze_minutes=settings.snooze_minutes,
-            focus_length_minutes=settings.focus_length_minutes,
-            meeting_budget_minutes=settings.meeting_budget_minutes,
-            # Until today's facts are back, today counts as checked in: no reminder is shown
-            # on a guess; the read that is under way checks again.
-            today_checked_in=True if facts is None else facts.checked_in,
-            today_meeting_minutes=0 if facts is None else facts.meeting_minutes,
-            focus_session_started_at=None if running is None else running.started_at,
-            focus_session_id=None if running is None else running.id,
-            risk_level=None if level is None else str(level),
-            risk_not_before=self._risk_hold.not_before(),
-            review_moment=settings.review_moment,
-        )
+        not_before = self._risk_hold.not_before()
+        return reminder_inputs(now, self._settings(), self.zone, facts, self.running(), not_before)
 
     def reminder_text(self, reminder: Reminder) -> tuple[str, str]:
         """Return the title and body for ``reminder``, in the app's calm wording."""
@@ -436,27 +406,7 @@ class TrayCompanion(QObject):
             return
         started = running.started_at.astimezone(self.zone)
         seen = last_alive.astimezone(self.zone)
-        box = QMessageBox(self.dialog_parent())
-        box.setWindowTitle(translate("Companion", "Focus session"))
-        box.setText(
-            translate(
-                "Companion",
-                "A focus session started at {started} was still running when FocusApp "
-                "last ran ({seen}). Is it still running?",
-            ).format(
-                started=moment_text(started, translate("Companion", "ddd HH:mm")),
-                seen=moment_text(seen, translate("Companion", "ddd HH:mm")),
-            )
-        )
-        keep = box.addButton(
-            translate("Companion", "Still running"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.addButton(
-            translate("Companion", "It ended at {time}").format(time=f"{seen:%H:%M}"),
-            QMessageBox.ButtonRole.RejectRole,
-        )
-        box.exec()
-        if box.clickedButton() is not keep:
+        if not session_still_running(self.dialog_parent(), started, seen):
             self.focus_action(FocusAction.STOP, ended_at=last_alive)
 
     def tell(self, title: str, text: str) -> None:

@@ -1530,6 +1530,13 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
 </context>
 <context>
+    <name>Launcher</name>
+    <message>
+        <source>FocusApp cannot start</source>
+        <translation>FocusApp kann nicht starten</translation>
+    </message>
+</context>
+<context>
     <name>Level</name>
     <message>
         <source>Low</source>
