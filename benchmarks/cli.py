@@ -36,7 +36,7 @@ from focusapp.domain.models import CheckIn
 from focusapp.formats.csv_json import write_csv
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procs import PYTHON, base_env, median  # type: ignore[import-not-found]
+from _procs import PYTHON, compile_package, base_env, median  # type: ignore[import-not-found]
 
 DAYS = 3650
 LOG_GOAL = 1.3
@@ -211,6 +211,7 @@ def main() -> int:
     parser.add_argument("--importtime", action="store_true", help="print import offenders")
     parser.add_argument("--top", type=int, default=20, help="how many offenders to print")
     args = parser.parse_args()
+    compile_package()  # FocusApp runs with bytecode, as an installed wheel does
     with tempfile.TemporaryDirectory(prefix="focusapp-bench-cli-") as tmp:
         folder = Path(tmp)
         print(f"cli: medians of {args.runs} processes each")

@@ -343,6 +343,10 @@ def main() -> int:
         print(json.dumps(out))
         return 0
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _procs import compile_package  # type: ignore[import-not-found]
+
+    compile_package()  # the children run with bytecode, as an installed FocusApp does
     with tempfile.TemporaryDirectory(prefix="focusapp-bench-") as temp:
         data_dir = args.keep or Path(temp) / "data"
         if not (data_dir / "focusapp.sqlite3").exists():

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procs import PYTHON, base_env, median, run_marked  # type: ignore[import-not-found]
+from _procs import PYTHON, compile_package, base_env, median, run_marked  # type: ignore[import-not-found]
 
 FLOOR_WINDOW = textwrap.dedent(
     """
@@ -149,6 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    compile_package()  # FocusApp runs with bytecode, as an installed wheel does
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         seed(data_dir)

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procs import PYTHON, ROOT, base_env, median, run_marked  # type: ignore[import-not-found]
+from _procs import PYTHON, compile_package, ROOT, base_env, median, run_marked  # type: ignore[import-not-found]
 
 GOAL = 1.3
 SEED_DAYS = 120
@@ -192,6 +192,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    compile_package()  # FocusApp runs with bytecode, as an installed wheel does
     if not os.environ.get("DISPLAY"):
         print("tray_memory: skipped (no display; run under tests/e2e/tray-session)")
         return
