@@ -36,7 +36,7 @@ from focusapp.domain.models import CheckIn
 from focusapp.formats.csv_json import write_csv
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procs import PYTHON, compile_package, base_env, median  # type: ignore[import-not-found]
+from _procs import PYTHON, base_env, compile_package, median  # type: ignore[import-not-found]
 
 DAYS = 3650
 LOG_GOAL = 1.3

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procs import PYTHON, compile_package, base_env, median, run_marked  # type: ignore[import-not-found]
+from _procs import PYTHON, base_env, compile_package, median, run_marked  # type: ignore[import-not-found]
 
 FLOOR_WINDOW = textwrap.dedent(
     """

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _procs import PYTHON, compile_package, ROOT, base_env, median, run_marked  # type: ignore[import-not-found]
+from _procs import PYTHON, ROOT, base_env, compile_package, median, run_marked  # type: ignore[import-not-found]
 
 GOAL = 1.3
 SEED_DAYS = 120
@@ -51,6 +51,7 @@ FLOOR_TRAY = textwrap.dedent(
     app.exec()
     """
 )
+
 
 def seed(data_dir: Path) -> None:
     """Give the profile ``SEED_DAYS`` days of check-ins, as a user after four months."""
