@@ -112,10 +112,9 @@ def run_gui(
         return 0
     store = SettingsStore(paths.config_file)
     settings = store.load()
-    apply_theme(settings.theme)
     in_tray = autostart or exit_mode == "tray"
     tray_wanted = settings.tray_icon and exit_mode != "1" and not tray_window
-    if tray_wanted and _tray_host_present():
+    if tray_wanted and _tray_host_present():  # the light tray applies the theme after its icon
         from focusapp.ui.tray_app.start import run_light_tray
 
         return run_light_tray(
@@ -124,9 +123,11 @@ def run_gui(
             paths,
             store,
             name,
+            theme=settings.theme,
             show_window=not in_tray,
             exit_after_ready=exit_after_ready,
         )
+    apply_theme(settings.theme)
     from focusapp.ui.launcher import Launcher
 
     launcher = Launcher(

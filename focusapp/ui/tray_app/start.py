@@ -27,6 +27,7 @@ def run_light_tray(
     store: SettingsStore,
     name: str,
     *,
+    theme: str,
     show_window: bool,
     exit_after_ready: bool,
 ) -> int:
@@ -34,6 +35,9 @@ def run_light_tray(
     tray = TrayIcon(TrayStatus)
     tray.show()
     mark("tray_visible")
+    from focusapp.ui.theme import apply_theme
+
+    apply_theme(theme)  # for its dialogs; Qt's enums load after the icon is up
     from focusapp.ui.tray_app.light_tray import LightTray
 
     instance = SingleInstance(name)
