@@ -22,6 +22,7 @@ from focusapp.ui.data_watcher import DataWatcher
 from focusapp.ui.line_channel import Message
 from focusapp.ui.notifications import DEFAULT_ACTION
 from focusapp.ui.reminder_notices import REMINDER_TIMEOUT_MS
+from focusapp.ui.theme import apply_theme
 from focusapp.ui.tray_app.commands import CommandRunner
 from focusapp.ui.tray_app.companion import LightCompanion
 from focusapp.ui.tray_app.window_process import WindowProcess
@@ -124,5 +125,6 @@ class LightTray(QObject):
         except OSError as error:
             logger.warning("settings not re-read: %s", error)
             return
+        apply_theme(self._settings.theme)  # the tray's own dialogs follow it too
         self.companion.update_keep_running()
         self.companion.refresh_soon()  # the day start or the reminder time may have moved
