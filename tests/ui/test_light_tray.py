@@ -134,3 +134,29 @@ def test_the_light_tray_loads_no_database_stack():
         "sys.exit(f'loaded: {sorted(heavy)}' if heavy else 0)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# Showing a tray icon on the offscreen platform, which has no tray window to report.
+@pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
+def test_the_light_tray_checks_the_data_then_shows_today(qtbot, profile, monkeypatch):
+    """Its start runs `focusapp check` (integrity, upgrades, the day's backup) in a child."""
+    from focusapp.settings.store import SettingsStore
+    from focusapp.ui.tray import TrayIcon, TrayStatus
+    from focusapp.ui.tray_app import light_tray
+
+    monkeypatch.setattr(light_tray, "own_command", lambda: list(COMMAND))
+    paths = resolve_paths(profile)
+    backups_before = set(paths.backups_dir.iterdir()) if paths.backups_dir.exists() else set()
+    instance = SingleInstance(server_name(paths.data_dir))
+    tray = TrayIcon(TrayStatus)
+    light = light_tray.LightTray(None, paths, SettingsStore(paths.config_file), tray, instance)
+    try:
+        with qtbot.waitSignal(light.ready, timeout=CHILD_MS):
+            light.start(show_window=False)
+        assert light.companion.status().energy == 4
+        assert not light.windows.is_open()
+        assert set(paths.backups_dir.iterdir()) >= backups_before
+    finally:
+        light.companion.reminders.stop()
+        light.finish()
+        instance.close()
