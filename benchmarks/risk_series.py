@@ -2,7 +2,7 @@
 
 The floor is reading the 3,650 rows with plain sqlite3 in the same run; the figure is the
 risk service computing the whole series from storage (rows to CheckIns, scoring, texts).
-Stretch target <= 10x.
+Goal <= 3x (issue 14); the scoring alone is printed beside it, as a ratio to the same floor.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from focusapp.domain.models import CheckIn
 from focusapp.domain.risk import assess_series
 
 DAYS = 3650
+GOAL = 3
 
 
 def history(first: dt.date, days: int, seed: int = 7) -> list[CheckIn]:
@@ -95,9 +96,13 @@ def main() -> None:
     print(f"risk_series: {DAYS} days, {len(days)} check-ins, median of {args.runs}")
     print(
         f"risk_series: {figure * 1000:.1f} ms vs floor {floor * 1000:.1f} ms"
-        f" = {figure / floor:.1f}x (stretch target <= 10x)"
+        f" = {figure / floor:.1f}x (goal <= {GOAL}x)"
     )
-    print(f"risk_series: scoring alone (no storage) {statistics.median(pure) * 1000:.1f} ms")
+    scoring = statistics.median(pure)
+    print(
+        f"risk_series: scoring alone (no storage) {scoring * 1000:.1f} ms"
+        f" = {scoring / floor:.1f}x the floor; reading the rows {(figure - scoring) / floor:.1f}x"
+    )
 
 
 if __name__ == "__main__":
