@@ -11,6 +11,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Final
 
+from focusapp.cli.files import output_target, write_file
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
@@ -19,8 +20,6 @@ from focusapp.cli.support import (
     date_range,
     escape_text,
     open_context_for,
-    output_target,
-    write_file,
 )
 
 if TYPE_CHECKING:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from focusapp.cli.files import read_file, write_output
 from focusapp.cli.support import (
     EXIT_OK,
     EXIT_USAGE,
@@ -22,8 +23,6 @@ from focusapp.cli.support import (
     print_error,
     print_problems,
     profile_today,
-    read_file,
-    write_output,
 )
 from focusapp.cli.table import format_table
 from focusapp.domain.dates import DAY_FORMS

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
-from focusapp.domain.risk import WORKED_DAY_MINUTES
 from focusapp.services.risk import EARLIEST_DAY, clamp_range
+from focusapp.services.work_bars import work_bars
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from focusapp.domain.risk import RiskAssessment
     from focusapp.services.checkins import CheckInService
     from focusapp.services.risk import RiskService
+    from focusapp.services.work_bars import WorkBars
 
 _EPOCH: Final = dt.date(1970, 1, 1)
 #: Ranges longer than about six months show coding and meeting time per week, not per day.
@@ -82,28 +83,6 @@ def epoch_day(day: dt.date) -> int:
 def from_epoch_day(number: int) -> dt.date:
     """Return the date ``number`` days after 1970-01-01."""
     return _EPOCH + dt.timedelta(days=int(number))
-
-
-@dataclass(frozen=True, slots=True)
-class WorkBars:
-    """Coding and meeting time per day or per week, only for bins with work logged.
-
-    Attributes:
-        weekly: True when each bin is a Monday-to-Sunday week.
-        start: Epoch day of each bin's first day (a week's Monday, even before ``first``).
-        width_days: Days per bin (1 or 7).
-        coding_hours: Coding time per bin in hours.
-        meeting_hours: Meeting time per bin in hours.
-        meeting_share: Meeting time as a share (0-1) of work time on the bin's worked
-            days; ``NaN`` for a bin without a worked day.
-    """
-
-    weekly: bool
-    start: NDArray[np.int64]
-    width_days: int
-    coding_hours: NDArray[np.float64]
-    meeting_hours: NDArray[np.float64]
-    meeting_share: NDArray[np.float64]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,15 +185,6 @@ class DashboardData:
     has_checkins: bool
 
 
-def _ratio(numerator: NDArray[np.float64], denominator: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Return numerator / denominator, ``NaN`` where the denominator is 0."""
-    import numpy as np
-
-    out = np.full(len(numerator), np.nan)
-    np.divide(numerator, denominator, out=out, where=denominator > 0)
-    return out
-
-
 def _column(values: list[float | None]) -> NDArray[np.float64]:
     """Return ``values`` as floats, ``NaN`` where a figure is ``None`` (not logged)."""
     import numpy as np
@@ -275,53 +245,6 @@ def build_series(
         bars=work_bars(start, coding, meeting, weekly=days > WEEKLY_AFTER_DAYS),
         checkins={r.date: r for r in records if first <= r.date <= last},
         assessments=tuple(assessments),
-    )
-
-
-def work_bars(
-    start: int,
-    coding: NDArray[np.float64],
-    meeting: NDArray[np.float64],
-    *,
-    weekly: bool,
-) -> WorkBars:
-    """Return coding and meeting time per day, or per Monday-to-Sunday week.
-
-    Args:
-        start: Epoch day of the first value.
-        coding: Coding minutes per day, ``NaN`` where work was not recorded.
-        meeting: Meeting minutes per day, ``NaN`` where work was not recorded.
-        weekly: Group by week instead of by day.
-    """
-    import numpy as np
-
-    days = np.arange(start, start + len(coding), dtype=np.int64)
-    known = ~np.isnan(coding)
-    work = np.where(known, coding + meeting, 0.0)
-    worked = known & (work >= WORKED_DAY_MINUTES)
-    if weekly:
-        # 1970-01-01 was a Thursday, so Monday-based weeks start 3 days earlier.
-        bins = (days + 3) // 7
-        width = 7
-    else:
-        bins = days
-        width = 1
-    unique, inverse = np.unique(bins, return_inverse=True)
-    count = len(unique)
-    coding_sum = np.bincount(inverse, weights=np.where(known, coding, 0.0), minlength=count)
-    meeting_sum = np.bincount(inverse, weights=np.where(known, meeting, 0.0), minlength=count)
-    known_n = np.bincount(inverse, weights=known.astype(np.float64), minlength=count)
-    meet_w = np.bincount(inverse, weights=np.where(worked, meeting, 0.0), minlength=count)
-    work_w = np.bincount(inverse, weights=np.where(worked, work, 0.0), minlength=count)
-    keep = known_n > 0
-    first_day = unique * 7 - 3 if weekly else unique
-    return WorkBars(
-        weekly=weekly,
-        start=first_day[keep].astype(np.int64),
-        width_days=width,
-        coding_hours=coding_sum[keep] / 60.0,
-        meeting_hours=meeting_sum[keep] / 60.0,
-        meeting_share=_ratio(meet_w[keep].astype(np.float64), work_w[keep].astype(np.float64)),
     )
 
 

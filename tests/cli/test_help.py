@@ -170,5 +170,11 @@ def test_a_command_imports_only_its_own_command_module():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     shown = done.stdout.strip()
     assert shown == str(
-        ["focusapp.cli.checkins", "focusapp.cli.main", "focusapp.cli.support", "focusapp.cli.table"]
+        [
+            "focusapp.cli.checkins",
+            "focusapp.cli.files",
+            "focusapp.cli.main",
+            "focusapp.cli.support",
+            "focusapp.cli.table",
+        ]
     ), done.stderr

@@ -16,8 +16,8 @@ from focusapp.services.stats import (
     build_series,
     epoch_day,
     from_epoch_day,
-    work_bars,
 )
+from focusapp.services.work_bars import work_bars
 
 NAN = math.nan
 TODAY = dt.date(2026, 11, 3)  # the conftest clock
