@@ -146,12 +146,15 @@ class Phrase(str):
 
 
 #: Sentences set side by side, as every language here does.
-_JOINED = "{first} {second}"
+_JOINED = "{first}{separator}{second}"
 
 
-def joined(parts: Iterable[str]) -> str:
-    """Return ``parts`` (sentences) side by side, separated by a space; ``""`` when none."""
+def joined(parts: Iterable[str], separator: str = " ") -> str:
+    """Return ``parts`` (sentences) side by side, separated by ``separator``; ``""`` when none."""
     result = ""
     for part in parts:
-        result = part if not result else Phrase("", _JOINED, first=result, second=part)
+        if result:
+            result = Phrase("", _JOINED, first=result, separator=separator, second=part)
+        else:
+            result = part
     return result

@@ -20,7 +20,7 @@ _OUTSIDE_SCALE = QT_TRANSLATE_NOOP("Validation", "{value} is outside {low}-{high
 _NEGATIVE_MINUTES = QT_TRANSLATE_NOOP("Validation", "{value} minutes is negative")
 _MINUTES_OVER_A_DAY = QT_TRANSLATE_NOOP("Validation", "{value} minutes is more than a day (24h)")
 _NEGATIVE = QT_TRANSLATE_NOOP("Validation", "{value} is negative")
-_DAY_PROBLEM = QT_TRANSLATE_NOOP("Validation", "{day} {problem}")
+DAY_PROBLEM = QT_TRANSLATE_NOOP("Validation", "{day} {problem}")
 _TOO_FAR_AHEAD = QT_TRANSLATE_NOOP("Validation", "{day} is more than a day in the future")
 _WORK_OVER_A_DAY = QT_TRANSLATE_NOOP(
     "Validation", "coding plus meetings is {hours:.1f}h, more than 24h"
@@ -107,7 +107,7 @@ def problems_in(checkin: CheckIn, today: dt.date) -> list[Problem]:
     outside = outside_window(checkin.date)
     if outside is not None:
         day = checkin.date.isoformat()
-        found.append(Problem("date", Phrase(CONTEXT, _DAY_PROBLEM, day=day, problem=outside)))
+        found.append(Problem("date", Phrase(CONTEXT, DAY_PROBLEM, day=day, problem=outside)))
     elif checkin.date > today + dt.timedelta(days=FUTURE_DAYS_ALLOWED):
         found.append(Problem("date", Phrase(CONTEXT, _TOO_FAR_AHEAD, day=checkin.date.isoformat())))
     found += _check_scale("energy", checkin.energy, 1, 5)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from focusapp.domain import import_problems as said
 from focusapp.domain.dates import outside_window
 from focusapp.domain.durations import (
     MAX_MINUTE_DIGITS,
@@ -18,8 +19,11 @@ from focusapp.domain.durations import (
     parse_duration,
     parse_hours,
 )
+from focusapp.domain.import_problems import problem
 from focusapp.domain.models import CHECKIN_FIELDS, VALUE_FIELDS, CheckIn
-from focusapp.domain.validation import problems_in
+from focusapp.domain.phrases import Phrase, joined
+from focusapp.domain.validation import CONTEXT as VALIDATION
+from focusapp.domain.validation import DAY_PROBLEM, problems_in
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -34,6 +38,8 @@ _MINUTE_FIELDS: Final = frozenset(
 #: Digits beyond any real value of a check-in field; longer numbers are refused per row
 #: before Python's own limit (4,300 digits) or a float conversion can fail on them.
 MAX_NUMBER_DIGITS: Final = 15
+#: The outline of an export document, quoted when a JSON file has another shape.
+_DOCUMENT_SHAPE: Final = '{"schema": 1, "days": [...]}'
 #: How much of a bad value a problem line quotes.
 _QUOTE_LIMIT: Final = 40
 #: Characters JSON allows raw in a string that a terminal or an encoder trips over: DEL,
@@ -49,7 +55,7 @@ class _LongNumber(str):
     __slots__ = ()
 
     def __repr__(self) -> str:
-        return f"a {len(self)}-digit number"
+        return problem(said.DIGITS, digits=len(self))
 
 
 def _json_int(text: str) -> int | _LongNumber:
@@ -66,8 +72,18 @@ def _shown(raw: object) -> str:
     return text if len(text) <= _QUOTE_LIMIT else text[:_QUOTE_LIMIT] + "..."
 
 
+def _message(error: ValueError) -> str:
+    """Return what ``error`` says: the phrase it was raised with, or its text."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return message if isinstance(message, str) else str(error)
+
+
 class ImportFormatError(ValueError):
-    """A file could not be imported; ``problems`` has one line per bad row or field."""
+    """A file could not be imported; ``problems`` has one line per bad row or field.
+
+    Each line is a :class:`~focusapp.domain.phrases.Phrase`: English on the command line,
+    translated in the window.
+    """
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
@@ -119,12 +135,15 @@ def write_csv(days: Iterable[CheckIn]) -> str:
     return buffer.getvalue()
 
 
-def _checked_int(text: str, raw: object, what: str) -> int:
+def _checked_int(text: str, raw: object, *, minutes: bool) -> int:
     digits = text.lstrip("+-")
     if not (digits.isascii() and digits.isdigit()):
-        raise ValueError(f"{_shown(raw)} is not {what}")
+        raise ValueError(
+            problem(said.NOT_MINUTES if minutes else said.NOT_WHOLE, value=_shown(raw))
+        )
     if len(digits) > MAX_NUMBER_DIGITS:
-        raise ValueError(f"{_shown(raw)} is too large to be {what}")
+        too_large = said.MINUTES_TOO_LARGE if minutes else said.WHOLE_TOO_LARGE
+        raise ValueError(problem(too_large, value=_shown(raw)))
     return int(text)
 
 
@@ -150,19 +169,20 @@ def _parse_value(name: str, raw: object) -> object:
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return None
     if isinstance(raw, _LongNumber):
-        raise ValueError(f"{raw!r} is too large for {name}")
+        raise ValueError(problem(said.NUMBER_TOO_LARGE, number=repr(raw), field=name))
     if name == "note":
         if not isinstance(raw, str):
-            raise ValueError(f"must be text, got {_shown(raw)}")
+            raise ValueError(problem(said.NOT_TEXT, value=_shown(raw)))
         return raw
     if isinstance(raw, bool):
-        raise ValueError(f"must be a number, got {raw!r}")
+        raise ValueError(problem(said.NOT_A_NUMBER, value=repr(raw)))
     if isinstance(raw, int) and abs(raw) >= 10**MAX_NUMBER_DIGITS:
-        raise ValueError(f"a {len(str(abs(raw)))}-digit number is too large for {name}")
+        number = problem(said.DIGITS, digits=len(str(abs(raw))))
+        raise ValueError(problem(said.NUMBER_TOO_LARGE, number=number, field=name))
     if name == "sleep_hours":
         hours = _hours_of(raw)
         if not math.isfinite(hours):
-            raise ValueError(f"{_shown(raw)} is not a number of hours")
+            raise ValueError(problem(said.NOT_HOURS, value=_shown(raw)))
         return hours
     if name in _MINUTE_FIELDS:
         if isinstance(raw, int):
@@ -174,35 +194,35 @@ def _parse_value(name: str, raw: object) -> object:
             if text.isascii() and text.isdigit() and len(text) <= MAX_MINUTE_DIGITS:
                 return int(text)  # as exported; parse_duration reads it the same way
             if text.startswith("-") and text[1:].isdigit():
-                return _checked_int(text, raw, "a number of minutes")
+                return _checked_int(text, raw, minutes=True)
             if len(text) > _QUOTE_LIMIT:
-                raise ValueError(f"{_shown(raw)} is too long to be a duration")
+                raise ValueError(problem(said.TOO_LONG_FOR_DURATION, value=_shown(raw)))
             try:
                 return parse_duration(text)
             except DurationError as error:
-                raise ValueError(str(error)) from None
-        raise ValueError(f"{_shown(raw)} is not a number of minutes")
+                raise ValueError(error.message) from None
+        raise ValueError(problem(said.NOT_MINUTES, value=_shown(raw)))
     if name in _INT_FIELDS:
         if isinstance(raw, int):
             return raw
         if isinstance(raw, float) and raw.is_integer():
             return int(raw)
         if isinstance(raw, str):
-            return _checked_int(raw.strip(), raw, "a whole number")
-        raise ValueError(f"{_shown(raw)} is not a whole number")
+            return _checked_int(raw.strip(), raw, minutes=False)
+        raise ValueError(problem(said.NOT_WHOLE, value=_shown(raw)))
     raise ValueError(f"unknown field {name!r}")  # pragma: no cover - callers filter names
 
 
 def _parse_date(raw: object) -> dt.date:
     if isinstance(raw, _LongNumber) or not isinstance(raw, str):
-        raise ValueError(f"{_shown(raw)} is not a date; use YYYY-MM-DD")
+        raise ValueError(problem(said.NOT_A_DATE, value=_shown(raw)))
     try:
         day = dt.date.fromisoformat(raw.strip())
     except ValueError:
-        raise ValueError(f"{_shown(raw.strip())} is not a date; use YYYY-MM-DD") from None
+        raise ValueError(problem(said.NOT_A_DATE, value=_shown(raw.strip()))) from None
     outside = outside_window(day)
     if outside is not None:
-        raise ValueError(f"{day.isoformat()} {outside}")
+        raise ValueError(Phrase(VALIDATION, DAY_PROBLEM, day=day.isoformat(), problem=outside))
     return day
 
 
@@ -213,7 +233,7 @@ def _parse_row(
     try:
         day = _parse_date(row.get("date"))
     except ValueError as error:
-        return None, [f"{where}: date: {error}"]
+        return None, [problem(said.AT_FIELD, where=where, field="date", problem=_message(error))]
     values: dict[str, object] = {}
     for name in VALUE_FIELDS:
         if name not in row:
@@ -225,12 +245,15 @@ def _parse_row(
         try:
             values[name] = _parse_value(name, raw)
         except ValueError as error:
-            problems.append(f"{where}: {name}: {error}")
+            problems.append(
+                problem(said.AT_FIELD, where=where, field=name, problem=_message(error))
+            )
     if problems:
         return None, problems
     checkin = CheckIn(date=day, **values)  # type: ignore[arg-type]
     if today is not None:
-        problems = [f"{where}: {problem}" for problem in problems_in(checkin, today)]
+        invalid = problems_in(checkin, today)
+        problems = [problem(said.AT, where=where, problem=found.text) for found in invalid]
         if problems:
             return None, problems
     return ImportedDay(checkin, frozenset(values)), []
@@ -240,30 +263,31 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFormatError(
-            [f"the file is not UTF-8 text (bad byte at offset {error.start})"]
-        ) from None
+        raise ImportFormatError([problem(said.NOT_UTF8, offset=error.start)]) from None
 
 
 def _csv_problem(line: int, error: csv.Error) -> ImportFormatError:
     message = str(error)
     if "unexpected end of data" in message:
-        message = 'a quoted cell is never closed (a " is missing)'
-    return ImportFormatError([f"line {line}: {message}"])
+        message = problem(said.UNCLOSED_QUOTE)
+    return ImportFormatError(
+        [problem(said.AT, where=problem(said.LINE, line=line), problem=message)]
+    )
 
 
 def _check_header(columns: list[str]) -> None:
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     unknown = [c for c in columns if c not in CHECKIN_FIELDS]
     if missing or unknown or len(set(columns)) != len(columns):
-        parts = []
+        parts: list[str] = []
         if missing:
-            parts.append(f"missing column(s) {', '.join(missing)}")
+            parts.append(problem(said.MISSING_COLUMNS, columns=", ".join(missing)))
         if unknown:
-            parts.append(f"unknown column(s) {', '.join(map(_shown, unknown))}")
+            parts.append(problem(said.UNKNOWN_COLUMNS, columns=", ".join(map(_shown, unknown))))
         if len(set(columns)) != len(columns):
-            parts.append("a column appears twice")
-        raise ImportFormatError([f"line 1: header: {'; '.join(parts)}"])
+            parts.append(problem(said.COLUMN_TWICE))
+        where = problem(said.LINE, line=1)
+        raise ImportFormatError([problem(said.HEADER, where=where, problems=joined(parts, "; "))])
 
 
 def _rows_from_csv(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
@@ -274,7 +298,7 @@ def _rows_from_csv(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
     except csv.Error as error:
         raise _csv_problem(1, error) from None
     if not header:
-        raise ImportFormatError(["the CSV file is empty; it needs a header row"])
+        raise ImportFormatError([problem(said.EMPTY_CSV)])
     columns = [h.strip() for h in header]
     _check_header(columns)
     while True:
@@ -285,7 +309,7 @@ def _rows_from_csv(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
             raise _csv_problem(start, error) from None
         if cells is None:
             return
-        where = f"line {start}"
+        where = problem(said.LINE, line=start)
         if len(cells) > len(columns):
             yield where, {"__extra__": True}
             continue
@@ -298,20 +322,21 @@ def _rows_from_json(text: str) -> Iterable[tuple[str, Mapping[str, object]]]:
     try:
         document = json.loads(text, parse_int=_json_int, parse_float=_json_float)
     except (json.JSONDecodeError, RecursionError) as error:
-        message = getattr(error, "msg", "too deeply nested")
+        message = getattr(error, "msg", None) or problem(said.TOO_DEEP)
         line = getattr(error, "lineno", "?")
-        raise ImportFormatError([f"not valid JSON ({message} at line {line})"]) from None
+        raise ImportFormatError([problem(said.NOT_JSON, message=message, line=line)]) from None
     if isinstance(document, dict):
         schema = document.get("schema", JSON_SCHEMA)
         if schema != JSON_SCHEMA:
-            raise ImportFormatError([f"unsupported schema {schema!r}; this FocusApp reads 1"])
+            unsupported = problem(said.UNSUPPORTED_SCHEMA, schema=repr(schema), version=JSON_SCHEMA)
+            raise ImportFormatError([unsupported])
         days = document.get("days")
     else:
         days = document
     if not isinstance(days, list):
-        raise ImportFormatError(['expected {"schema": 1, "days": [...]}'])
+        raise ImportFormatError([problem(said.NOT_A_DOCUMENT, shape=_DOCUMENT_SHAPE)])
     for index, item in enumerate(days):
-        where = f"day {index}"
+        where = problem(said.DAY_INDEX, index=index)
         if not isinstance(item, dict):
             yield where, {"__notobject__": True}
             continue
@@ -332,7 +357,8 @@ def read_days(data: bytes, name: str = "", today: dt.date | None = None) -> list
         ImportFormatError: Listing every bad row with its line (CSV) or index (JSON) and field.
     """
     if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFormatError([f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"])
+        too_large = problem(said.TOO_LARGE, megabytes=MAX_IMPORT_BYTES // 2**20)
+        raise ImportFormatError([too_large])
     text = _decode(data)
     stripped = text.lstrip()
     is_json = name.lower().endswith(".json") or stripped.startswith(("{", "["))
@@ -342,13 +368,14 @@ def read_days(data: bytes, name: str = "", today: dt.date | None = None) -> list
     first_seen: dict[dt.date, str] = {}
     for where, row in rows:
         if "__extra__" in row:
-            problems.append(f"{where}: more cells than header columns")
+            problems.append(problem(said.AT, where=where, problem=problem(said.MORE_CELLS)))
             continue
         if "__notobject__" in row:
-            problems.append(f"{where}: expected an object with a date")
+            problems.append(problem(said.AT, where=where, problem=problem(said.NOT_AN_OBJECT)))
             continue
         if "__unknown__" in row:
-            problems.append(f"{where}: unknown field(s) {row['__unknown__']}")
+            unknown = problem(said.UNKNOWN_FIELDS, fields=row["__unknown__"])
+            problems.append(problem(said.AT, where=where, problem=unknown))
             continue
         parsed, row_problems = _parse_row(where, row, today)
         problems += row_problems
@@ -356,7 +383,8 @@ def read_days(data: bytes, name: str = "", today: dt.date | None = None) -> list
             continue
         day = parsed.checkin.date
         if day in first_seen:
-            problems.append(f"{where}: date: {day} appears again (first at {first_seen[day]})")
+            again = problem(said.DATE_AGAIN, day=day.isoformat(), first=first_seen[day])
+            problems.append(problem(said.AT_FIELD, where=where, field="date", problem=again))
             continue
         first_seen[day] = where
         days.append(parsed)

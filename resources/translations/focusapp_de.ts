@@ -1459,6 +1459,138 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>line {line}</source>
+        <translation>Zeile {line}</translation>
+    </message>
+    <message>
+        <source>day {index}</source>
+        <extracomment>{index} counts the entries of the file&apos;s &quot;days&quot; list from 0.</extracomment>
+        <translation>Tag {index}</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of minutes</source>
+        <translation>{value} ist keine Minutenzahl</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <extracomment>Said of a column of whole numbers (energy, stress, meeting counts).</extracomment>
+        <translation>{value} ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>{value} is too large to be a number of minutes</source>
+        <translation>{value} ist zu groß für eine Minutenzahl</translation>
+    </message>
+    <message>
+        <source>{value} is too large to be a whole number</source>
+        <translation>{value} ist zu groß für eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a {digits}-digit number</source>
+        <extracomment>Stands for a number too long to quote, in place of the value (&quot;a 20-digit number&quot;).</extracomment>
+        <translation>eine {digits}-stellige Zahl</translation>
+    </message>
+    <message>
+        <source>{number} is too large for {field}</source>
+        <translation>{number} ist zu groß für {field}</translation>
+    </message>
+    <message>
+        <source>must be text, got {value}</source>
+        <extracomment>The note of a JSON day is a number, a list or another value that is not text.</extracomment>
+        <translation>muss Text sein, ist aber {value}</translation>
+    </message>
+    <message>
+        <source>must be a number, got {value}</source>
+        <translation>muss eine Zahl sein, ist aber {value}</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of hours</source>
+        <extracomment>Said of sleep_hours, which takes 7.5, 7h30 or 7:30.</extracomment>
+        <translation>{value} ist keine Stundenzahl</translation>
+    </message>
+    <message>
+        <source>{value} is too long to be a duration</source>
+        <translation>{value} ist zu lang für eine Dauer</translation>
+    </message>
+    <message>
+        <source>{value} is not a date; use YYYY-MM-DD</source>
+        <extracomment>YYYY-MM-DD is the form to write, which stays as written.</extracomment>
+        <translation>{value} ist kein Datum; erlaubt ist YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>{day} appears again (first at {first})</source>
+        <extracomment>{first} is where the day stood first (&quot;line 3&quot; or &quot;day 0&quot;).</extracomment>
+        <translation>{day} kommt noch einmal vor (zuerst in {first})</translation>
+    </message>
+    <message>
+        <source>more cells than header columns</source>
+        <translation>mehr Zellen als Spalten in der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>expected an object with a date</source>
+        <translation>erwartet wird ein Objekt mit einem Datum</translation>
+    </message>
+    <message>
+        <source>unknown field(s) {fields}</source>
+        <extracomment>{fields} lists the names the JSON day has, which stay as written.</extracomment>
+        <translation>unbekannte(s) Feld(er) {fields}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (bad byte at offset {offset})</source>
+        <translation>die Datei ist kein UTF-8-Text (ungültiges Byte an Position {offset})</translation>
+    </message>
+    <message>
+        <source>a quoted cell is never closed (a &quot; is missing)</source>
+        <translation>eine Zelle in Anführungszeichen wird nie geschlossen (ein &quot; fehlt)</translation>
+    </message>
+    <message>
+        <source>{where}: header: {problems}</source>
+        <extracomment>{problems} lists what is wrong with the first line of a CSV file, separated by &quot;; &quot;.</extracomment>
+        <translation>{where}: Kopfzeile: {problems}</translation>
+    </message>
+    <message>
+        <source>missing column(s) {columns}</source>
+        <extracomment>{columns} lists column names, which stay as written.</extracomment>
+        <translation>fehlende Spalte(n) {columns}</translation>
+    </message>
+    <message>
+        <source>unknown column(s) {columns}</source>
+        <translation>unbekannte Spalte(n) {columns}</translation>
+    </message>
+    <message>
+        <source>a column appears twice</source>
+        <translation>eine Spalte kommt doppelt vor</translation>
+    </message>
+    <message>
+        <source>the CSV file is empty; it needs a header row</source>
+        <extracomment>A CSV file without even the header row (date,energy,...).</extracomment>
+        <translation>die CSV-Datei ist leer; sie braucht eine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({message} at line {line})</source>
+        <extracomment>{message} is the JSON reader&apos;s own (English) description of the mistake.</extracomment>
+        <translation>kein gültiges JSON ({message} in Zeile {line})</translation>
+    </message>
+    <message>
+        <source>too deeply nested</source>
+        <translation>zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>unsupported schema {schema}; this FocusApp reads {version}</source>
+        <translation>nicht unterstütztes Schema {schema}; dieses FocusApp liest {version}</translation>
+    </message>
+    <message>
+        <source>expected {shape}</source>
+        <extracomment>{shape} is the outline of a JSON export, which stays as written.</extracomment>
+        <translation>erwartet wird {shape}</translation>
+    </message>
+    <message>
+        <source>the file is larger than {megabytes} MB</source>
+        <translation>die Datei ist größer als {megabytes} MB</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Nothing to import</source>

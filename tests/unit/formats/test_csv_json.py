@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from focusapp.domain.models import CHECKIN_FIELDS, CheckIn
+from focusapp.domain.phrases import English, say_in
 from focusapp.formats.csv_json import ImportFormatError, read_days, write_csv, write_json
 
 TODAY = dt.date(2026, 11, 3)
@@ -262,3 +263,48 @@ def test_sleep_in_an_import_file_is_read_as_the_window_reads_it():
     assert [d.checkin.sleep_hours for d in days] == [7.5, 7.5, 6.75, 8.0]
     with pytest.raises(ImportFormatError, match="hours"):
         read_days(head + b"2026-01-01,3,,,lots\n", "a.csv", today=TODAY)
+
+
+_GERMAN = {
+    "line {line}": "Zeile {line}",
+    "{value} is not a whole number": "{value} ist keine ganze Zahl",
+    "{where}: header: {problems}": "{where}: Kopfzeile: {problems}",
+    "missing column(s) {columns}": "fehlende Spalte(n) {columns}",
+    "a column appears twice": "eine Spalte kommt doppelt vor",
+    "{value} is outside {low}-{high}": "{value} liegt außerhalb von {low}-{high}",
+}
+
+
+class _German(English):
+    def text(self, context, template):
+        return _GERMAN.get(template, template)
+
+
+@pytest.mark.parametrize(
+    ("data", "english", "german"),
+    [
+        (
+            b"date,energy,coding_minutes,meeting_minutes\n2026-01-01,x,1,1\n",
+            "line 2: energy: 'x' is not a whole number",
+            "Zeile 2: energy: 'x' ist keine ganze Zahl",
+        ),
+        (
+            b"date,energy,energy\n",
+            "line 1: header: missing column(s) coding_minutes, meeting_minutes;"
+            " a column appears twice",
+            "Zeile 1: Kopfzeile: fehlende Spalte(n) coding_minutes, meeting_minutes;"
+            " eine Spalte kommt doppelt vor",
+        ),
+        (
+            b"date,energy,coding_minutes,meeting_minutes\n2026-01-01,7,1,1\n",
+            "line 2: energy: 7 is outside 1-5",
+            "Zeile 2: energy: 7 liegt außerhalb von 1-5",
+        ),
+    ],
+)
+def test_problems_are_english_and_render_in_the_windows_language(data, english, german):
+    with pytest.raises(ImportFormatError) as caught:
+        read_days(data, today=TODAY)
+    [line] = caught.value.problems
+    assert line == english
+    assert say_in(_German(), line) == german
