@@ -6,17 +6,15 @@ plain .ics files are added by path and re-read when they change; nothing is down
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Final
 
+from focusapp.cli.source_lists import print_sources, print_sync
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
     add_command,
     add_json,
-    escape_text,
     open_context_for,
-    write_json,
     write_lines,
 )
 
@@ -107,21 +105,14 @@ def cmd_calendar_add(args: argparse.Namespace) -> int:
 def cmd_calendar_sources(args: argparse.Namespace) -> int:
     """Print the added sources, then the ones found and not added."""
     context = open_context_for(args)
-    listed = context.sources.sources()
-    if args.json:
-        payload = {"sources": [_source_json(s) for s in listed]}
-        write_json(payload)
-        return EXIT_OK
-    if not listed:
-        write_lines(
-            [
-                "No calendar found on this computer and none added. Add one with: "
-                "focusapp calendar add PATH"
-            ]
-        )
-        return EXIT_OK
-    write_lines([line for source in listed for line in _source_lines(source, context.zone)])
-    return EXIT_OK
+    return print_sources(
+        context.sources.sources(),
+        as_json=args.json,
+        to_json=_source_json,
+        to_lines=lambda source: _source_lines(source, context.zone),
+        none_yet="No calendar found on this computer and none added. Add one with: "
+        "focusapp calendar add PATH",
+    )
 
 
 def cmd_calendar_sync(args: argparse.Namespace) -> int:
@@ -130,23 +121,19 @@ def cmd_calendar_sync(args: argparse.Namespace) -> int:
 
     context = open_context_for(args)
     outcomes = context.sources.sync(context.settings.calendar_watch_files)
-    lines: list[str] = []
-    failed = 0
-    for outcome in outcomes:
-        if outcome.report is None:
-            failed += 1
-            print(f"focusapp calendar sync: {escape_text(outcome.error or '')}", file=sys.stderr)
-        else:
-            lines.extend(describe_import(outcome.report))
-    if not outcomes:
-        lines.append(
-            "Nothing to do: no calendar added (focusapp calendar add PATH), no watched files "
-            "(calendar.watch_files) and nothing stale."
-        )
-    write_lines(lines)
-    if failed:
-        raise UserError(f"{failed} of {len(outcomes)} calendar files could not be imported")
-    return EXIT_OK
+    return print_sync(
+        "focusapp calendar sync",
+        [
+            (
+                None if outcome.report is None else describe_import(outcome.report),
+                outcome.error or "",
+            )
+            for outcome in outcomes
+        ],
+        nothing_to_do="Nothing to do: no calendar added (focusapp calendar add PATH), no "
+        "watched files (calendar.watch_files) and nothing stale.",
+        could_not="calendar files could not be imported",
+    )
 
 
 def cmd_calendar_remove(args: argparse.Namespace) -> int:

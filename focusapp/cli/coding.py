@@ -9,16 +9,15 @@ A value you typed for a day always wins; ``focusapp show --json`` lists the esti
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Final
 
+from focusapp.cli.source_lists import print_sources, print_sync
 from focusapp.cli.support import (
     EXIT_OK,
     UserError,
     add_command,
     add_day,
     add_json,
-    escape_text,
     open_context_for,
     write_json,
     write_lines,
@@ -170,38 +169,27 @@ def _print_added(context: AppContext, add: Callable[[], CodingSourceInfo]) -> in
 def cmd_coding_list(args: argparse.Namespace) -> int:
     """Print every coding source."""
     context = open_context_for(args)
-    sources = context.coding.sources()
-    if args.json:
-        payload = {"sources": [_info_json(info) for info in sources]}
-        write_json(payload)
-        return EXIT_OK
-    if not sources:
-        write_lines(["No coding source added yet. Add one with: focusapp coding add PATH"])
-        return EXIT_OK
-    write_lines(
-        [line for info in sources for line in [info.path, *_info_lines(info, context.zone)]]
+    return print_sources(
+        context.coding.sources(),
+        as_json=args.json,
+        to_json=_info_json,
+        to_lines=lambda info: [info.path, *_info_lines(info, context.zone)],
+        none_yet="No coding source added yet. Add one with: focusapp coding add PATH",
     )
-    return EXIT_OK
 
 
 def cmd_coding_sync(args: argparse.Namespace) -> int:
     """Re-scan every source; failures go to stderr and exit 2."""
     context = open_context_for(args)
-    outcomes = context.coding.sync()
-    lines: list[str] = []
-    failed = 0
-    for path, info, error in outcomes:
-        if info is None:
-            failed += 1
-            print(f"focusapp coding sync: {escape_text(error or path)}", file=sys.stderr)
-        else:
-            lines.extend([path, *_info_lines(info, context.zone)])
-    if not outcomes:
-        lines.append("Nothing to do: no coding source added (focusapp coding add PATH).")
-    write_lines(lines)
-    if failed:
-        raise UserError(f"{failed} of {len(outcomes)} coding sources could not be read")
-    return EXIT_OK
+    return print_sync(
+        "focusapp coding sync",
+        [
+            (None if info is None else [path, *_info_lines(info, context.zone)], error or path)
+            for path, info, error in context.coding.sync()
+        ],
+        nothing_to_do="Nothing to do: no coding source added (focusapp coding add PATH).",
+        could_not="coding sources could not be read",
+    )
 
 
 def cmd_coding_show(args: argparse.Namespace) -> int:

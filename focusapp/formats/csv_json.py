@@ -164,6 +164,32 @@ def _hours_of(raw: object) -> float:
         return math.nan
 
 
+def _minutes_text(raw: str) -> int:
+    """Return the minutes of a CSV cell: a number as exported, or a duration (``1h30``)."""
+    text = raw.strip()
+    if text.isascii() and text.isdigit() and len(text) <= MAX_MINUTE_DIGITS:
+        return int(text)  # as exported; parse_duration reads it the same way
+    if text.startswith("-") and text[1:].isdigit():
+        return _checked_int(text, raw, minutes=True)
+    if len(text) > _QUOTE_LIMIT:
+        raise ValueError(problem(said.TOO_LONG_FOR_DURATION, value=_shown(raw)))
+    try:
+        return parse_duration(text)
+    except DurationError as error:
+        raise ValueError(error.message) from None
+
+
+def _whole(raw: object, *, minutes: bool) -> int:
+    """Return a whole-number field (``minutes``: a duration) from a JSON number or CSV text."""
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if isinstance(raw, str):
+        return _minutes_text(raw) if minutes else _checked_int(raw.strip(), raw, minutes=False)
+    raise ValueError(problem(said.NOT_MINUTES if minutes else said.NOT_WHOLE, value=_shown(raw)))
+
+
 def _parse_value(name: str, raw: object) -> object:
     """Return the typed value of one field, or raise ValueError with a message for people."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
@@ -184,32 +210,8 @@ def _parse_value(name: str, raw: object) -> object:
         if not math.isfinite(hours):
             raise ValueError(problem(said.NOT_HOURS, value=_shown(raw)))
         return hours
-    if name in _MINUTE_FIELDS:
-        if isinstance(raw, int):
-            return raw
-        if isinstance(raw, float) and raw.is_integer():
-            return int(raw)
-        if isinstance(raw, str):
-            text = raw.strip()
-            if text.isascii() and text.isdigit() and len(text) <= MAX_MINUTE_DIGITS:
-                return int(text)  # as exported; parse_duration reads it the same way
-            if text.startswith("-") and text[1:].isdigit():
-                return _checked_int(text, raw, minutes=True)
-            if len(text) > _QUOTE_LIMIT:
-                raise ValueError(problem(said.TOO_LONG_FOR_DURATION, value=_shown(raw)))
-            try:
-                return parse_duration(text)
-            except DurationError as error:
-                raise ValueError(error.message) from None
-        raise ValueError(problem(said.NOT_MINUTES, value=_shown(raw)))
-    if name in _INT_FIELDS:
-        if isinstance(raw, int):
-            return raw
-        if isinstance(raw, float) and raw.is_integer():
-            return int(raw)
-        if isinstance(raw, str):
-            return _checked_int(raw.strip(), raw, minutes=False)
-        raise ValueError(problem(said.NOT_WHOLE, value=_shown(raw)))
+    if name in _MINUTE_FIELDS or name in _INT_FIELDS:
+        return _whole(raw, minutes=name in _MINUTE_FIELDS)
     raise ValueError(f"unknown field {name!r}")  # pragma: no cover - callers filter names
 
 
