@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 from focusapp.cli.files import read_file, write_output
 from focusapp.cli.support import (
@@ -37,23 +37,25 @@ if TYPE_CHECKING:
 # --- output -----------------------------------------------------------------------------------
 
 
+#: What the line of a stored day shows after its date, in this order: each recorded field.
+_DAY_PARTS: Final[tuple[tuple[str, Callable[[Any], str]], ...]] = (
+    ("energy", lambda energy: f"energy {energy} ({ENERGY_LABELS.get(energy, '?')})"),
+    ("coding_minutes", lambda minutes: f"coding {format_duration(minutes)}"),
+    ("meeting_minutes", lambda minutes: f"meetings {format_duration(minutes)}"),
+    ("sleep_hours", lambda hours: f"sleep {hours:g}h"),
+    ("stress", lambda stress: f"stress {stress}"),
+    ("meeting_count", lambda count: f"{count} meetings"),
+    ("note", lambda note: f"note: {escape_text(note)}"),
+)
+
+
 def describe_day(day: CheckIn) -> str:
-    """Return one readable line for a stored day."""
+    """Return one readable line for a stored day: its recorded fields, an empty note left out."""
     parts = [day.date.isoformat()]
-    if day.energy is not None:
-        parts.append(f"energy {day.energy} ({ENERGY_LABELS.get(day.energy, '?')})")
-    if day.coding_minutes is not None:
-        parts.append(f"coding {format_duration(day.coding_minutes)}")
-    if day.meeting_minutes is not None:
-        parts.append(f"meetings {format_duration(day.meeting_minutes)}")
-    if day.sleep_hours is not None:
-        parts.append(f"sleep {day.sleep_hours:g}h")
-    if day.stress is not None:
-        parts.append(f"stress {day.stress}")
-    if day.meeting_count is not None:
-        parts.append(f"{day.meeting_count} meetings")
-    if day.note:
-        parts.append(f"note: {escape_text(day.note)}")
+    for name, shown in _DAY_PARTS:
+        value = getattr(day, name)
+        if value is not None and value != "":
+            parts.append(shown(value))
     return "  ".join(parts)
 
 
