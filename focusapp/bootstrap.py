@@ -12,6 +12,7 @@ from focusapp.domain.clock import Clock, SystemClock
 from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
 from focusapp.services.checkins import CheckInService
 from focusapp.services.focus import FocusService
+from focusapp.services.profile import Profile
 from focusapp.services.risk import RiskService
 from focusapp.settings.store import SettingsStore
 from focusapp.storage.db import make_sessions
@@ -64,6 +65,7 @@ class AppContext:
         startup_report: What opening the database found (damage set aside, backups).
         keep_days: Whether days read are kept in memory (the window does; a command not).
         feed: Where every write of this profile is announced (the one change path).
+        profile: The database, clock, zone, day rule and feed the day services share.
     """
 
     paths: AppPaths
@@ -76,16 +78,15 @@ class AppContext:
     startup_report: StartupReport = field(default_factory=StartupReport)
     keep_days: bool = False
     feed: ChangeFeed = field(default_factory=ChangeFeed)
+    profile: Profile = field(init=False)
     checkins: CheckInService = field(init=False)
     focus: FocusService = field(init=False)
     risk: RiskService = field(init=False)
 
     def __post_init__(self) -> None:
-        day_start = self._day_start
-        self.checkins = CheckInService(
-            self.sessions, self.clock, self.zone, day_start, self.feed, keep_days=self.keep_days
-        )
-        self.focus = FocusService(self.sessions, self.clock, self.zone, day_start, self.feed)
+        self.profile = Profile(self.sessions, self.clock, self.zone, self._day_start, self.feed)
+        self.checkins = CheckInService(self.profile, keep_days=self.keep_days)
+        self.focus = FocusService(self.profile)
         self.risk = RiskService(self.checkins)
         self.checkins.backup_before_overwrite = lambda: self.backups.back_up()
 
@@ -107,9 +108,7 @@ class AppContext:
 
         return self._once(
             "calendar",
-            lambda: CalendarService(
-                self.sessions, self.clock, self.zone, lambda: self.settings, self.feed
-            ),
+            lambda: CalendarService(self.profile, lambda: self.settings),
         )
 
     @cached_property
@@ -129,9 +128,7 @@ class AppContext:
 
         return self._once(
             "coding",
-            lambda: CodingService(
-                self.sessions, self.clock, self.zone, self._day_start, feed=self.feed
-            ),
+            lambda: CodingService(self.profile),
         )
 
     @cached_property

@@ -25,8 +25,9 @@ from focusapp.domain.validation import (
     problems_in,
     validate,
 )
-from focusapp.services.changes import DAY_FIGURE_KINDS, ChangeFeed, ChangeKind, Changes
+from focusapp.services.changes import DAY_FIGURE_KINDS, ChangeKind, Changes
 from focusapp.services.day_cache import DayCache, DaysRead
+from focusapp.services.profile import Profile, ProfileService
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import CheckInRepository, FocusSessionRepository
@@ -35,12 +36,9 @@ from focusapp.storage.sources_repository import CodingRepository
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Collection, Iterable, Mapping
-    from zoneinfo import ZoneInfo
 
     from sqlalchemy.orm import Session
 
-    from focusapp.domain.clock import Clock
-    from focusapp.storage.db import Sessions
 
 #: A problem of an imported day, the day in front (no words to translate).
 _DAY_PROBLEM = "{day}: {problem}"
@@ -58,49 +56,21 @@ class ImportConflictError(ValueError):
         self.plan = plan
 
 
-class CheckInService:
-    """Records and reads daily check-ins.
+class CheckInService(ProfileService):
+    """Records and reads daily check-ins."""
 
-    Attributes:
-        clock: Where "now" comes from.
-        zone: The user's IANA time zone.
-    """
-
-    def __init__(
-        self,
-        sessions: Sessions,
-        clock: Clock,
-        zone: ZoneInfo,
-        day_start_hour: Callable[[], int],
-        feed: ChangeFeed | None = None,
-        *,
-        keep_days: bool = False,
-    ) -> None:
-        """Keep the session factory and rules.
+    def __init__(self, profile: Profile, *, keep_days: bool = False) -> None:
+        """Keep the profile's database and rules.
 
         ``keep_days`` keeps what was read in memory (:class:`DayCache`) for a long-running
         process that hears about every change on ``feed``: the window. A command reads once
         and ends, so it reads straight from the database.
         """
-        self._sessions = sessions
-        self.clock = clock
-        self.zone = zone
-        self._day_start_hour = day_start_hour
-        #: Where every write is announced (see :mod:`focusapp.services.changes`).
-        self.feed = feed if feed is not None else ChangeFeed()
+        super().__init__(profile)
         self._cache = DayCache(self._read_days) if keep_days else None
         self.feed.subscribe(self._on_changes)
         #: Called before an import overwrites stored days (a backup; see bootstrap).
         self.backup_before_overwrite: Callable[[], object] | None = None
-
-    def today(self) -> dt.date:
-        """Return the user's current day under the day-start rule."""
-        return local_day(self.clock.now(), self.zone, self._day_start_hour())
-
-    @property
-    def day_start_hour(self) -> int:
-        """The hour at which the user's day begins."""
-        return self._day_start_hour()
 
     def get(self, day: dt.date) -> CheckIn | None:
         """Return the day's effective record (typed values over derived ones), if any."""

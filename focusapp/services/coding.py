@@ -28,7 +28,8 @@ from focusapp.formats.activitywatch import (
     read_activity,
 )
 from focusapp.formats.git_log import GitError, configured_email, scan
-from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
+from focusapp.services.changes import ChangeKind, Changes
+from focusapp.services.profile import Profile, ProfileService
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.sources_repository import CodingRepository, CodingSource
 from focusapp.system.files import FileRefusedError
@@ -36,11 +37,8 @@ from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterable, Mapping
-    from zoneinfo import ZoneInfo
+    from collections.abc import Iterable, Mapping
 
-    from focusapp.domain.clock import Clock
-    from focusapp.storage.db import Sessions
 
 GIT: Final = "git"
 ACTIVITYWATCH: Final = "activitywatch"
@@ -117,25 +115,13 @@ def resolve_folder(text: str) -> Path:
     return path
 
 
-class CodingService:
+class CodingService(ProfileService):
     """Coding sources and their commits; every method opens its own session."""
 
-    def __init__(
-        self,
-        sessions: Sessions,
-        clock: Clock,
-        zone: ZoneInfo,
-        day_start_hour: Callable[[], int],
-        environ: Mapping[str, str] | None = None,
-        feed: ChangeFeed | None = None,
-    ) -> None:
-        self._sessions = sessions
-        self._clock = clock
-        self._zone = zone
-        self._day_start_hour = day_start_hour
+    def __init__(self, profile: Profile, environ: Mapping[str, str] | None = None) -> None:
+        super().__init__(profile)
         # ``None``: git sees the environment of the moment (HOME decides its config).
         self._environ = None if environ is None else dict(environ)
-        self._feed = feed if feed is not None else ChangeFeed()
 
     def default_author(self) -> str | None:
         """Return ``git config user.email`` (global), the address used when none is given.
@@ -243,7 +229,7 @@ class CodingService:
     def audit(self, day: dt.date) -> CodingAudit:
         """Return the commits' estimate for ``day`` and the sessions and sources behind it."""
         hour = self._day_start_hour()
-        start, end = day_bounds(day, self._zone, hour)
+        start, end = day_bounds(day, self.zone, hour)
         with storage_errors(), self._sessions() as session:
             repo = CodingRepository(session)
             commits = repo.commits_between(start - COMMIT_PAD, end + COMMIT_PAD)
@@ -252,7 +238,7 @@ class CodingService:
         paths = [s.path for s in sources if s.kind == GIT]
         watched = tuple(s.path for s in sources if s.kind == ACTIVITYWATCH)
         active = to_minutes(total_duration(union(activity))) if activity else None
-        estimate = coding_days(commits, self._zone, hour).get(day)
+        estimate = coding_days(commits, self.zone, hour).get(day)
         if estimate is None:
             return CodingAudit(day, None, (), (), active, watched)
         sessions = tuple(s for s in coding_sessions(commits) if s.start < end and s.end >= start)
@@ -278,7 +264,7 @@ class CodingService:
             },
             ensure_ascii=False,
         )
-        now = self._clock.now()
+        now = self.clock.now()
         with storage_errors(), self._sessions.begin() as session:
             repo = CodingRepository(session)
             source = repo.save_source(
@@ -294,7 +280,7 @@ class CodingService:
         except (FileRefusedError, ActivityFormatError) as error:
             raise CodingSourceError(str(error)) from None
         report = json.dumps({"warnings": found.warnings, "addresses": list(apps)})
-        now = self._clock.now()
+        now = self.clock.now()
         with storage_errors(), self._sessions.begin() as session:
             repo = CodingRepository(session)
             source = repo.save_source(
@@ -310,7 +296,7 @@ class CodingService:
         return _info(source, count)
 
     def _notify(self) -> Changes:
-        return self._feed.publish(Changes.of(ChangeKind.CODING))
+        return self.feed.publish(Changes.of(ChangeKind.CODING))
 
 
 def _data_home() -> Path:

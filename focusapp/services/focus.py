@@ -7,44 +7,29 @@ from typing import TYPE_CHECKING
 
 from focusapp.domain.days import local_day
 from focusapp.domain.focus import FocusSession, split_by_day
-from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
+from focusapp.services.changes import ChangeKind, Changes
+from focusapp.services.profile import Profile, ProfileService
 from focusapp.storage.errors import storage_errors
 from focusapp.storage.repositories import FocusSessionRepository
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
-    from zoneinfo import ZoneInfo
-
-    from focusapp.domain.clock import Clock
-    from focusapp.storage.db import Sessions
 
 
 class FocusError(RuntimeError):
     """A focus action that does not fit the current state (already running, none running)."""
 
 
-class FocusService:
+class FocusService(ProfileService):
     """Times focus sessions; a running session is stored, so it survives restarts."""
 
-    def __init__(
-        self,
-        sessions: Sessions,
-        clock: Clock,
-        zone: ZoneInfo,
-        day_start_hour: Callable[[], int],
-        feed: ChangeFeed | None = None,
-    ) -> None:
-        self._sessions = sessions
-        self._clock = clock
-        self._zone = zone
-        self._day_start_hour = day_start_hour
-        self._feed = feed if feed is not None else ChangeFeed()
+    def __init__(self, profile: Profile) -> None:
+        super().__init__(profile)
         # The running session, read once and kept until a change of focus sessions (here or
         # in another process) is published: the tray and the reminders ask for it often.
         self._running: tuple[FocusSession | None] | None = None
         self._lock = threading.Lock()
-        self._feed.subscribe(self._on_changes)
+        self.feed.subscribe(self._on_changes)
 
     def running(self) -> FocusSession | None:
         """Return the running session, if any."""
@@ -73,9 +58,9 @@ class FocusService:
             repo = FocusSessionRepository(session)
             current = repo.running()
             if current is not None:
-                started = current.started_at.astimezone(self._zone)
+                started = current.started_at.astimezone(self.zone)
                 raise FocusError(f"a focus session is already running (since {started:%H:%M})")
-            started_session = repo.start(self._clock.now(), self._zone.key)
+            started_session = repo.start(self.clock.now(), self.zone.key)
         self._notify(started_session)
         return started_session
 
@@ -90,7 +75,7 @@ class FocusService:
             current = repo.running()
             if current is None or current.id is None:
                 raise FocusError("no focus session is running")
-            end = ended_at or self._clock.now()
+            end = ended_at or self.clock.now()
             stopped = repo.end(current.id, end)
         self._notify(stopped)
         return stopped
@@ -107,15 +92,15 @@ class FocusService:
 
     def minutes_by_day(self, session: FocusSession) -> dict[dt.date, int]:
         """Return how a session's minutes are booked onto days (split at the day start)."""
-        end = session.ended_at or self._clock.now()
-        return split_by_day(session.started_at, end, self._zone, self._day_start_hour())
+        end = session.ended_at or self.clock.now()
+        return split_by_day(session.started_at, end, self.zone, self._day_start_hour())
 
     def elapsed(self, session: FocusSession) -> dt.timedelta:
         """Return how long ``session`` has run so far."""
-        return session.elapsed(self._clock.now())
+        return session.elapsed(self.clock.now())
 
     def _notify(self, session: FocusSession) -> Changes:
         """Publish that ``session``'s days changed (their coding time)."""
-        started = local_day(session.started_at, self._zone, self._day_start_hour())
+        started = local_day(session.started_at, self.zone, self._day_start_hour())
         days = {started, *self.minutes_by_day(session)}
-        return self._feed.publish(Changes.of(ChangeKind.FOCUS, days))
+        return self.feed.publish(Changes.of(ChangeKind.FOCUS, days))

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from focusapp.domain.calendar import CalendarDay, CalendarRules, normalize_address
-from focusapp.domain.days import local_day
 from focusapp.formats.ics.read import read_calendar
 from focusapp.formats.ics.report import CalendarFormatError
 from focusapp.services.calendar.audit import DayAudit, audit_day
@@ -40,20 +39,18 @@ from focusapp.services.calendar.store import (
     rules_key,
     store_read,
 )
-from focusapp.services.changes import ChangeFeed, ChangeKind, Changes
+from focusapp.services.changes import ChangeKind, Changes
 from focusapp.services.exclusions import change_exclusion, exclusions, exclusions_document
+from focusapp.services.profile import Profile, ProfileService
 from focusapp.storage.calendar_repository import CalendarRepository
 from focusapp.storage.errors import storage_errors
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Iterable
-    from zoneinfo import ZoneInfo
 
-    from focusapp.domain.clock import Clock
     from focusapp.domain.exclusions import UserExclusion
     from focusapp.settings.values import Settings
-    from focusapp.storage.db import Sessions
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,38 +74,20 @@ class CalendarSourceInfo:
     exists: bool
 
 
-class CalendarService:
+class CalendarService(ProfileService):
     """Imports calendar files and serves per-day meeting numbers and audits.
 
     Every method opens its own session, so it may run on a worker thread.
     """
 
-    def __init__(
-        self,
-        sessions: Sessions,
-        clock: Clock,
-        zone: ZoneInfo,
-        settings: Callable[[], Settings],
-        feed: ChangeFeed | None = None,
-    ) -> None:
-        self._sessions = sessions
-        self._clock = clock
-        self._zone = zone
+    def __init__(self, profile: Profile, settings: Callable[[], Settings]) -> None:
+        """Keep the profile and the settings the meeting rules come from (read at each use)."""
+        super().__init__(profile)
         self._settings = settings
-        self._feed = feed if feed is not None else ChangeFeed()
-
-    @property
-    def zone(self) -> ZoneInfo:
-        """The user's time zone, in which days and event times are shown."""
-        return self._zone
-
-    def today(self) -> dt.date:
-        """Return the user's current day under the day-start rule."""
-        return local_day(self._clock.now(), self._zone, self._settings().day_start_hour)
 
     def rules(self, extra_addresses: Iterable[str] = ()) -> CalendarRules:
         """Return the meeting rules of the current settings."""
-        return calendar_rules(self._settings(), self._zone, extra_addresses)
+        return calendar_rules(self._settings(), self.zone, extra_addresses)
 
     # --- importing ----------------------------------------------------------------------------
 
@@ -161,7 +140,7 @@ class CalendarService:
         except CalendarFormatError as error:
             raise CalendarImportError(f"{path.name}: {error}") from None
         read = ReadToStore(key, result, first, last, origin, digest, fingerprint, extras)
-        report = store_read(self._sessions, read, rules, self._clock.now())
+        report = store_read(self._sessions, read, rules, self.clock.now())
         self._notify()
         return report
 
@@ -274,7 +253,7 @@ class CalendarService:
 
     def _change_exclusion(self, exclusion: UserExclusion, *, excluded: bool) -> bool:
         changed = change_exclusion(
-            self._sessions, self.rules(), exclusion, excluded=excluded, now=self._clock.now()
+            self._sessions, self.rules(), exclusion, excluded=excluded, now=self.clock.now()
         )
         if changed is None:
             return False
@@ -290,4 +269,4 @@ class CalendarService:
         return recompute_days(repo, self.rules(), ranges)
 
     def _notify(self) -> Changes:
-        return self._feed.publish(Changes.of(ChangeKind.CALENDAR))
+        return self.feed.publish(Changes.of(ChangeKind.CALENDAR))

@@ -142,8 +142,9 @@ def test_without_any_address_the_user_is_asked_for_one(context, tmp_path, monkey
     bare.mkdir()
     monkeypatch.setenv("HOME", str(bare))
     from focusapp.services.coding import CodingService
+    from focusapp.services.profile import Profile
 
-    service = CodingService(context.sessions, context.clock, context.zone, lambda: 4)
+    service = CodingService(Profile(context.sessions, context.clock, context.zone, lambda: 4))
     with pytest.raises(CodingSourceError, match="--author EMAIL"):
         service.add(str(tmp_path))
 

@@ -22,6 +22,7 @@ from focusapp.domain.clock import FixedClock
 from focusapp.domain.models import CheckIn
 from focusapp.services.changes import ChangeKind, Changes
 from focusapp.services.checkins import CheckInService
+from focusapp.services.profile import Profile
 from focusapp.storage.calendar_repository import CalendarRepository
 from tests.conftest import BERLIN
 
@@ -78,7 +79,9 @@ def _apply(context, step: tuple[str, dt.date, dict]) -> None:
             context.clock.advance(dt.timedelta(minutes=25))
             context.focus.stop()
     elif kind == "external":  # a command writes behind the window's back; the watcher tells
-        CheckInService(context.sessions, context.clock, context.zone, lambda: 4).record(day, values)
+        CheckInService(Profile(context.sessions, context.clock, context.zone, lambda: 4)).record(
+            day, values
+        )
         context.feed.publish(Changes.anything())
     context.clock.advance(dt.timedelta(minutes=1))
 
@@ -107,7 +110,7 @@ def test_kept_days_always_match_the_database(steps) -> None:
         clock = FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=BERLIN))
         context = open_context(Path(folder), clock=clock, zone=BERLIN, keep_days=True)
         try:
-            direct = CheckInService(context.sessions, clock, context.zone, lambda: 4)
+            direct = CheckInService(Profile(context.sessions, clock, context.zone, lambda: 4))
             kept = context.checkins
             kept.days(FIRST - dt.timedelta(days=5), TODAY)  # the window's first read
             for step in steps:
