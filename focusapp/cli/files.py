@@ -1,4 +1,4 @@
-"""The files a command writes (``-o``) and reads (``--file``): never one of FocusApp's own."""
+"""The files commands write (``-o``, never one of FocusApp's own) and read (``import FILE``)."""
 
 from __future__ import annotations
 
