@@ -120,7 +120,7 @@ class CheckInFiles(QObject):
         title = self.tr("Nothing imported")
         if isinstance(error, ImportFormatError | CheckInInvalidError):
             problems = (
-                error.problems
+                [say(problem) for problem in error.problems]
                 if isinstance(error, ImportFormatError)
                 else [say(problem.text) for problem in error.problems]
             )

@@ -133,3 +133,30 @@ class AddMeetingTimeDialog(QDialog):
             self.show_error(problem)
             return
         super().accept()
+
+
+class MeetingTimeOpener:
+    """Keeps one "Add meeting time" dialog at a time: asking again brings it to the front.
+
+    Attributes:
+        dialog: The dialog while it is open, else ``None``.
+    """
+
+    def __init__(self, add: Callable[[int, Callable[[str | None], None]], None]) -> None:
+        """``add(minutes, answer)`` adds the minutes and answers why not, or ``None``."""
+        self._add = add
+        self.dialog: AddMeetingTimeDialog | None = None
+
+    def open(self, current_minutes: int | None, parent: QWidget | None) -> None:
+        """Show the dialog over ``parent`` with today's ``current_minutes`` beside the entry."""
+        if self.dialog is None:
+            dialog = AddMeetingTimeDialog(current_minutes, self._add, parent)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(self._forget)
+            self.dialog = dialog
+            dialog.open()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def _forget(self) -> None:
+        self.dialog = None

@@ -16,13 +16,13 @@ import logging
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from focusapp.domain.reminders.model import Reminder, ReminderInputs, ReminderKind
 from focusapp.domain.risk import unscored_day
 from focusapp.ui.focus_recovery import session_still_running
-from focusapp.ui.meeting_dialog import AddMeetingTimeDialog
+from focusapp.ui.meeting_dialog import AddMeetingTimeDialog, MeetingTimeOpener
 from focusapp.ui.notifications import DEFAULT_ACTION, Notifier
 from focusapp.ui.reminder_notices import (
     REMINDER_TIMEOUT_MS,
@@ -119,7 +119,7 @@ class TrayCompanion(QObject):
         self.reminders.reminder_due.connect(self._on_reminders_reminder_due)
         self.tray: TrayIcon | None = None
         self._shown: dict[str, Reminder] = {}
-        self.meeting_dialog: AddMeetingTimeDialog | None = None
+        self.meeting_time = MeetingTimeOpener(self.add_meeting_minutes)
 
     # --- what a subclass provides -----------------------------------------------------------
 
@@ -345,27 +345,14 @@ class TrayCompanion(QObject):
     @Slot()
     def add_meeting_time(self) -> None:
         """Open the "Add meeting time" dialog (or bring the open one to the front)."""
-        if self.meeting_dialog is not None:
-            self.meeting_dialog.raise_()
-            self.meeting_dialog.activateWindow()
-            return
         facts = self.facts_of_today()
-        current = None if facts is None or facts.day_record is None else facts.day_record
-        dialog = AddMeetingTimeDialog(
-            current.meeting_minutes if current else None,
-            self.add_meeting_minutes,
-            self.dialog_parent(),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._on_meeting_dialog_finished)
-        self.meeting_dialog = dialog
-        dialog.open()
-        dialog.raise_()
-        dialog.activateWindow()
+        day = None if facts is None else facts.day_record
+        self.meeting_time.open(None if day is None else day.meeting_minutes, self.dialog_parent())
 
-    @Slot()
-    def _on_meeting_dialog_finished(self) -> None:
-        self.meeting_dialog = None
+    @property
+    def meeting_dialog(self) -> AddMeetingTimeDialog | None:
+        """The "Add meeting time" dialog while it is open."""
+        return self.meeting_time.dialog
 
     @Slot()
     def say_still_running(self) -> None:
