@@ -16,7 +16,8 @@ from focusapp.cli.support import (
 )
 from focusapp.cli.table import table_lines
 from focusapp.domain.durations import format_duration
-from focusapp.domain.forecast import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Choice, PlanChoice
+from focusapp.domain.forecast import Choice, PlanChoice
+from focusapp.domain.forecast_range import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
 from focusapp.wording.levels import level_in_sentence
 from focusapp.wording.lookahead import (
     no_projection,

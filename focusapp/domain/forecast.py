@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import CalendarEvent, CalendarRules, summarise_days
 from focusapp.domain.digest import sha256_hex
+from focusapp.domain.forecast_range import MAX_DAYS, MIN_DAYS
 from focusapp.domain.intervals import (
     Interval,
     free_blocks,
@@ -32,9 +33,6 @@ if TYPE_CHECKING:
 #: The shortest free stretch inside work hours that counts as a focus block (the 2-hour
 #: line Clockwise and Viva Insights use, and the spec's fragmentation reading).
 FOCUS_BLOCK_MINUTES: Final = 120
-MIN_DAYS: Final = 7
-MAX_DAYS: Final = 28
-DEFAULT_DAYS: Final = 14
 SERIES_ID_LENGTH: Final = 8
 WEEK_DAYS: Final = 7
 

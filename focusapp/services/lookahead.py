@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Final
 from focusapp.domain.days import day_bounds
 from focusapp.domain.exclusions import apply_exclusions
 from focusapp.domain.forecast import (
-    DEFAULT_DAYS,
     WEEK_DAYS,
     ForecastDay,
     MeetingSeries,
@@ -25,6 +24,7 @@ from focusapp.domain.forecast import (
     meeting_series,
     unknown_series,
 )
+from focusapp.domain.forecast_range import DEFAULT_DAYS
 from focusapp.domain.insights import DEFAULT_SEED, Insight, insights
 from focusapp.domain.insights import MAX_DAYS as INSIGHT_DAYS
 from focusapp.domain.projection import (

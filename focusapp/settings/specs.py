@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from focusapp.domain.durations import format_duration
-from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
-from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
+from focusapp.domain.forecast_range import MAX_DAYS as MAX_FORECAST_DAYS
+from focusapp.domain.forecast_range import MIN_DAYS as MIN_FORECAST_DAYS
 from focusapp.settings.text_forms import (
     bool_text,
     check_paths,

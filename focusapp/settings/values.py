@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from focusapp.domain.calendar import DEFAULT_NOT_MEETING_PATTERNS, DEFAULT_WORK_HOURS
 from focusapp.domain.days import DEFAULT_DAY_START_HOUR
-from focusapp.domain.forecast import DEFAULT_DAYS as DEFAULT_FORECAST_DAYS
+from focusapp.domain.forecast_range import DEFAULT_DAYS as DEFAULT_FORECAST_DAYS
 from focusapp.domain.reminders.model import (
     DEFAULT_FOCUS_LENGTH_MINUTES,
     DEFAULT_MEETING_BUDGET_MINUTES,

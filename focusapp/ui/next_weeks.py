@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusapp.domain.forecast import MAX_DAYS, MIN_DAYS
+from focusapp.domain.forecast_range import MAX_DAYS, MIN_DAYS
 from focusapp.ui.lookahead_chart import LookaheadCharts
 from focusapp.ui.lookahead_models import (
     ChoiceDelegate,

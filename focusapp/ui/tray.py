@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from focusapp.domain.durations import format_duration
 from focusapp.domain.focus import format_elapsed
 from focusapp.system.resources import icon_path
-from focusapp.wording.levels import level_in_sentence
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -74,6 +73,9 @@ def tooltip_text(status: TrayStatus) -> str:
     if not status.checked_in:
         parts.insert(0, QCoreApplication.translate("TrayIcon", "not checked in yet"))
     if status.risk_level is not None:
+        # Here, not at the top: the level words load the risk model, after the icon is up.
+        from focusapp.wording.levels import level_in_sentence
+
         parts.append(
             QCoreApplication.translate("TrayIcon", "risk {level}").format(
                 level=level_in_sentence(status.risk_level)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusapp.domain.forecast import MAX_DAYS as MAX_FORECAST_DAYS
-from focusapp.domain.forecast import MIN_DAYS as MIN_FORECAST_DAYS
+from focusapp.domain.forecast_range import MAX_DAYS as MAX_FORECAST_DAYS
+from focusapp.domain.forecast_range import MIN_DAYS as MIN_FORECAST_DAYS
 from focusapp.settings.specs import accepted_form, with_value
 from focusapp.settings.values import DEFAULT_SETTINGS, THEMES, Settings, SettingsError
 from focusapp.ui.settings.fields import (
