@@ -52,18 +52,6 @@ def _collect_garbage_on_this_thread() -> None:
     """
     if gc.isenabled():
         gc.disable()
-        freeze_start_up()
-
-
-def freeze_start_up() -> None:
-    """Keep what start-up made (modules, windows, services) out of later collections.
-
-    It lives as long as the app, so a full collection (run here by the thresholds, without
-    the interpreter's own check of how much is new) need not walk it again each time: at
-    start-up that was about 8 ms per result delivered. Called when the first worker starts
-    and once the dashboard's charts (and pyqtgraph) are loaded.
-    """
-    gc.freeze()
 
 
 #: The least time between two full collections. The interpreter holds a full collection

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from focusapp.ui.dashboard.pages import qt_type_warmup
-from focusapp.ui.workers import freeze_start_up
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -70,7 +69,6 @@ class ChartLoader(QObject):
     def _finish(self, panel: ChartPanel) -> None:
         self._building = None
         self._done = True
-        freeze_start_up()  # pyqtgraph and the charts stay as long as the window
         self.built.emit(panel)
 
     @Slot()
