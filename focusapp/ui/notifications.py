@@ -99,15 +99,22 @@ def command_line(arguments: list[str]) -> tuple[str, list[str]]:
     return PROGRAM, arguments
 
 
+@dataclass(frozen=True)
+class _Notice:
+    """What one notification says, and for how long."""
+
+    title: str
+    body: str
+    timeout_ms: int
+    actions: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class _Shown:
     """One running notify-send: the notification it shows and what has happened to it."""
 
     process: QProcess
-    title: str
-    body: str
-    timeout_ms: int
-    actions: tuple[tuple[str, str], ...]
+    notice: _Notice
     notification_id: int | None = None
     delivered: bool = False
     replaced: bool = False
@@ -195,11 +202,12 @@ class Notifier(QObject):
             previous.replaced = True
             previous.process.kill()
             self._retired.append(previous)
+        notice = _Notice(title, body, timeout_ms, tuple(actions))
         if not self.available():
-            self._fall_back(key, title, body, actions, timeout_ms)
+            self._fall_back(key, notice)
             return
         process = QProcess()
-        shown = _Shown(process, title, body, timeout_ms, tuple(actions))
+        shown = _Shown(process, notice)
         self._shown[key] = shown
         process.readyReadStandardOutput.connect(lambda: self._on_output(key, shown))
         process.finished.connect(lambda code, status: self._on_finished(key, shown, code, status))
@@ -252,7 +260,7 @@ class Notifier(QObject):
         if shown.delivered:
             pass
         elif failed and shown.notification_id is None:
-            self._fall_back(key, shown.title, shown.body, shown.actions, shown.timeout_ms)
+            self._fall_back(key, shown.notice)
         else:
             self.closed.emit(key)
         self._retired.append(shown)  # after the signals: a slot calling notify() prunes these
@@ -263,25 +271,19 @@ class Notifier(QObject):
             return
         if self._shown.get(key) is shown:
             del self._shown[key]
-        self._fall_back(key, shown.title, shown.body, shown.actions, shown.timeout_ms)
+        self._fall_back(key, shown.notice)
         self._retired.append(shown)
 
-    def _fall_back(
-        self,
-        key: str,
-        title: str,
-        body: str,
-        actions: Sequence[tuple[str, str]],
-        timeout_ms: int,
-    ) -> None:
+    def _fall_back(self, key: str, notice: _Notice) -> None:
         """Use the tray's balloon (a click is the default action), else ask for a banner."""
         tray = self._tray
         if tray is not None and tray.isVisible() and tray.isSystemTrayAvailable():
-            has_default = any(action_key == DEFAULT_ACTION for action_key, _ in actions)
+            has_default = any(action_key == DEFAULT_ACTION for action_key, _ in notice.actions)
             self._tray_message_key = key if has_default else None
-            tray.showMessage(title, body, QIcon(app_icon_path()), timeout_ms)
+            icon = QIcon(app_icon_path())
+            tray.showMessage(notice.title, notice.body, icon, notice.timeout_ms)
             return
-        self.fallback_requested.emit(key, title, body)
+        self.fallback_requested.emit(key, notice.title, notice.body)
 
     def _on_tray_message_clicked(self) -> None:
         """A click on the tray balloon acts like a click on a notification's body."""
