@@ -62,7 +62,14 @@ def light(qtbot, profile, tmp_path):
 
 def read(qtbot, companion):
     with qtbot.waitSignal(companion.facts_shown, timeout=CHILD_MS):
-        companion.refresh_soon()
+        companion.start()  # reads today (the tray's start does it once the data is checked)
+
+
+def test_nothing_is_read_before_the_start(qtbot, light):
+    """Reminders may ask early; the data may still be upgrading in the start's check."""
+    light.refresh_soon()
+    qtbot.wait(300)
+    assert light.facts_of_today() is None
 
 
 def test_today_is_read_without_the_database_stack(qtbot, light):
@@ -160,3 +167,17 @@ def test_the_light_tray_checks_the_data_then_shows_today(qtbot, profile, monkeyp
         light.companion.reminders.stop()
         light.finish()
         instance.close()
+
+
+def test_quitting_lets_a_write_under_way_finish(qtbot, profile):
+    """A focus session started just before Quit is stored, not cut short with its child."""
+    runner = CommandRunner(COMMAND)
+    answers: list[str] = []
+    runner.run(["focus", "start"], answers.append, answers.append)
+    runner.finish()  # at once: the child is still starting
+    assert len(answers) == 1 and "started" in answers[0]
+    context = open_context(profile)
+    try:
+        assert context.focus.running() is not None
+    finally:
+        context.close()

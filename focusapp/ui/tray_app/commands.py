@@ -9,7 +9,7 @@ shows when a write is refused.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QProcess
 
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
+
+#: How long quitting waits for a write still under way: it is let finish, never killed.
+_FINISH_WAIT_MS: Final = 30_000
 
 
 class CommandRunner(QObject):
@@ -26,6 +29,7 @@ class CommandRunner(QObject):
         """``command`` starts FocusApp with the profile's ``--data-dir``."""
         super().__init__(parent)
         self._command = command
+        self._running: set[QProcess] = set()
 
     def run(
         self,
@@ -35,10 +39,12 @@ class CommandRunner(QObject):
     ) -> None:
         """Run ``focusapp ARGUMENTS``; then ``done(output)`` or ``failed(why, in one line)``."""
         process = QProcess(self)
+        self._running.add(process)
 
         def finished(code: int, _status: QProcess.ExitStatus) -> None:
             output = bytes(process.readAllStandardOutput().data()).decode(errors="replace")
             errors = bytes(process.readAllStandardError().data()).decode(errors="replace")
+            self._running.discard(process)
             process.deleteLater()
             if code == 0:
                 done(output)
@@ -47,12 +53,19 @@ class CommandRunner(QObject):
 
         def error_occurred(error: QProcess.ProcessError) -> None:
             if error == QProcess.ProcessError.FailedToStart:
+                self._running.discard(process)
                 process.deleteLater()
                 failed(f"{self._command[0]} could not be started")
 
         process.finished.connect(finished)
         process.errorOccurred.connect(error_occurred)
         process.start(self._command[0], [*self._command[1:], *arguments])
+
+    def finish(self) -> None:
+        """At quit: let every command still running finish (a write is never cut short)."""
+        for process in list(self._running):
+            if not process.waitForFinished(_FINISH_WAIT_MS):
+                logger.warning("a focusapp command did not finish; it goes on alone")
 
 
 def _problem(errors: str) -> str:

@@ -58,6 +58,8 @@ class LightCompanion(TrayCompanion):
         self._commands = commands
         self.windows = windows
         self._reader = BackgroundRunner(self, name="focusapp-tray-read")
+        # Today is read only once the start's check opened the data (see start()).
+        self._started = False
         windows.closed.connect(self.say_still_running)
         windows.quit_requested.connect(self.quit)
 
@@ -71,9 +73,15 @@ class LightCompanion(TrayCompanion):
 
     # --- reads ------------------------------------------------------------------------------
 
+    def start(self) -> None:
+        """Begin, once the data is checked: read today, then arm the reminders."""
+        self._started = True
+        super().start()
+
     def refresh_soon(self) -> None:
-        """Read today's facts on the worker thread, then show them."""
-        self._reader.run_in_background(self._days.read_today, self.show_facts, self.read_failed)
+        """Read today's facts on the worker thread, then show them (not before the start)."""
+        if self._started:
+            self._reader.run_in_background(self._days.read_today, self.show_facts, self.read_failed)
 
     @Slot()
     def data_changed(self) -> None:

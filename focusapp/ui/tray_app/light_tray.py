@@ -99,7 +99,8 @@ class LightTray(QObject):
         self.commands.run(["check"], self._on_checked, self._on_check_failed)
 
     def finish(self) -> None:
-        """Save the reminders' state and end the window's process (after the event loop)."""
+        """After the event loop: let writes finish, save the reminders, end the window."""
+        self.commands.finish()
         self.companion.remember()
         self.windows.end()
 

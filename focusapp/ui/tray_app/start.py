@@ -32,6 +32,7 @@ def run_light_tray(
     exit_after_ready: bool,
 ) -> int:
     """Run the light tray process: the icon first, then its reads, commands and window."""
+    quit_on_signals = QuitOnSignals(app)  # a SIGTERM from here on quits cleanly
     tray = TrayIcon(TrayStatus)
     tray.show()
     mark("tray_visible")
@@ -49,7 +50,6 @@ def run_light_tray(
             QTimer.singleShot(0, app.quit)
 
         light.ready.connect(ready)
-    quit_on_signals = QuitOnSignals(app)
     QTimer.singleShot(0, lambda: light.start(show_window=show_window))
     status = app.exec()
     light.finish()
