@@ -30,6 +30,9 @@ class CommandRunner(QObject):
         super().__init__(parent)
         self._command = command
         self._running: set[QProcess] = set()
+        # Ended processes, deleted at the next run: deleting one from its own ``finished``
+        # (deleteLater there) crashed the process once the runner went (seen at quit).
+        self._ended: list[QProcess] = []
 
     def run(
         self,
@@ -38,14 +41,16 @@ class CommandRunner(QObject):
         failed: Callable[[str], None],
     ) -> None:
         """Run ``focusapp ARGUMENTS``; then ``done(output)`` or ``failed(why, in one line)``."""
+        for ended in self._ended:
+            ended.deleteLater()
+        self._ended.clear()
         process = QProcess(self)
         self._running.add(process)
 
         def finished(code: int, _status: QProcess.ExitStatus) -> None:
             output = bytes(process.readAllStandardOutput().data()).decode(errors="replace")
             errors = bytes(process.readAllStandardError().data()).decode(errors="replace")
-            self._running.discard(process)
-            process.deleteLater()
+            self._end(process)
             if code == 0:
                 done(output)
             else:
@@ -53,13 +58,16 @@ class CommandRunner(QObject):
 
         def error_occurred(error: QProcess.ProcessError) -> None:
             if error == QProcess.ProcessError.FailedToStart:
-                self._running.discard(process)
-                process.deleteLater()
+                self._end(process)
                 failed(f"{self._command[0]} could not be started")
 
         process.finished.connect(finished)
         process.errorOccurred.connect(error_occurred)
         process.start(self._command[0], [*self._command[1:], *arguments])
+
+    def _end(self, process: QProcess) -> None:
+        self._running.discard(process)
+        self._ended.append(process)
 
     def finish(self) -> None:
         """At quit: let every command still running finish (a write is never cut short)."""

@@ -47,6 +47,9 @@ class WindowProcess(QObject):
         self._process: QProcess | None = None
         self._channel: LineChannel | None = None
         self._pending: list[tuple[Message, str]] = []
+        # What an ended window left, deleted at the next start: not from the process's own
+        # ``finished`` (see :class:`~focusapp.ui.tray_app.commands.CommandRunner`).
+        self._ended: list[QObject] = []
         instance.window_attached.connect(self._on_instance_window_attached)
 
     def is_open(self) -> bool:
@@ -75,6 +78,9 @@ class WindowProcess(QObject):
             process.kill()
 
     def _start(self) -> None:
+        for ended in self._ended:
+            ended.deleteLater()
+        self._ended.clear()
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
         process.finished.connect(self._on_process_finished)
@@ -111,10 +117,7 @@ class WindowProcess(QObject):
             self._forget()
 
     def _forget(self) -> None:
-        if self._channel is not None:
-            self._channel.deleteLater()
+        self._ended += [part for part in (self._channel, self._process) if part is not None]
         self._channel = None
         self._pending.clear()
-        if self._process is not None:
-            self._process.deleteLater()
         self._process = None
