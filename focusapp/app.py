@@ -123,7 +123,7 @@ def run_gui(
             paths,
             store,
             name,
-            theme=settings.theme,
+            settings,
             show_window=not in_tray,
             exit_after_ready=exit_after_ready,
         )

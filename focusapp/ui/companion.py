@@ -150,7 +150,7 @@ class Companion(TrayCompanion):
 
         def failed(error: Exception) -> None:
             if isinstance(error, FocusError | StorageError):
-                self.focus_failed(str(error).capitalize() + ".")
+                self.focus_failed(str(error))
             else:
                 logger.error("focus session not changed", exc_info=error)
 

@@ -339,8 +339,9 @@ class TrayCompanion(QObject):
         self.focus_action(FocusAction.STOP)
 
     def focus_failed(self, problem: str) -> None:
-        """Say why the focus session did not change."""
-        self.tell(translate("Companion", "Focus session"), problem)
+        """Say why the focus session did not change, as one sentence (capital, full stop)."""
+        sentence = problem[:1].upper() + problem[1:].rstrip(".") + "."
+        self.tell(translate("Companion", "Focus session"), sentence)
 
     @Slot()
     def add_meeting_time(self) -> None:

@@ -156,7 +156,8 @@ def test_the_light_tray_checks_the_data_then_shows_today(qtbot, profile, monkeyp
     backups_before = set(paths.backups_dir.iterdir()) if paths.backups_dir.exists() else set()
     instance = SingleInstance(server_name(paths.data_dir))
     tray = TrayIcon(TrayStatus)
-    light = light_tray.LightTray(None, paths, SettingsStore(paths.config_file), tray, instance)
+    store = SettingsStore(paths.config_file)
+    light = light_tray.LightTray(None, paths, store, store.load(), tray, instance)
     try:
         with qtbot.waitSignal(light.ready, timeout=CHILD_MS):
             light.start(show_window=False)

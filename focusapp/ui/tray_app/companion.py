@@ -99,10 +99,7 @@ class LightCompanion(TrayCompanion):
         arguments = ["focus", "start" if start else "stop"]
         if ended_at is not None and not start:
             arguments += ["--ended-at", ended_at.isoformat()]
-        self._commands.run(arguments, lambda _output: self.refresh_soon(), self._focus_refused)
-
-    def _focus_refused(self, problem: str) -> None:
-        self.focus_failed(problem[:1].upper() + problem[1:] + ("" if problem[-1:] == "." else "."))
+        self._commands.run(arguments, lambda _output: self.refresh_soon(), self.focus_failed)
 
     def add_meeting_minutes(self, added: int, answer: Callable[[str | None], None]) -> None:
         """Add ``added`` minutes with ``focusapp log --add-meetings``; ``answer`` why not."""

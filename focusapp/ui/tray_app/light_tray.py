@@ -58,14 +58,19 @@ class LightTray(QObject):
         data_dir: str | Path | None,
         paths: AppPaths,
         settings_store: SettingsStore,
+        settings: Settings,
         tray: TrayIcon,
         instance: SingleInstance,
         parent: QObject | None = None,
     ) -> None:
-        """Wire the tray shown already to the data of ``paths`` (``data_dir`` as given)."""
+        """Wire the tray shown already to the data of ``paths`` (``data_dir`` as given).
+
+        ``settings`` are those the start read from ``settings_store``, which is read again
+        when the file changes.
+        """
         super().__init__(parent)
         self._store = settings_store
-        self._settings = settings_store.load()
+        self._settings = settings
         command = own_command() + ([] if data_dir is None else ["--data-dir", str(data_dir)])
         clock = SystemClock()
         days = LightDays(paths.db_path, clock, detect_zone(), lambda: self._settings.day_start_hour)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from focusapp.settings.store import SettingsStore
+    from focusapp.settings.values import Settings
     from focusapp.system.paths import AppPaths
 
 
@@ -26,8 +27,8 @@ def run_light_tray(
     paths: AppPaths,
     store: SettingsStore,
     name: str,
+    settings: Settings,
     *,
-    theme: str,
     show_window: bool,
     exit_after_ready: bool,
 ) -> int:
@@ -38,11 +39,11 @@ def run_light_tray(
     mark("tray_visible")
     from focusapp.ui.theme import apply_theme
 
-    apply_theme(theme)  # for its dialogs; Qt's enums load after the icon is up
+    apply_theme(settings.theme)  # for its dialogs; Qt's enums load after the icon is up
     from focusapp.ui.tray_app.light_tray import LightTray
 
     instance = SingleInstance(name)
-    light = LightTray(data_dir, paths, store, tray, instance, app)
+    light = LightTray(data_dir, paths, store, settings, tray, instance, app)
     if exit_after_ready:
 
         def ready() -> None:
