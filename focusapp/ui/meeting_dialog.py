@@ -108,6 +108,7 @@ class AddMeetingTimeDialog(QDialog):
         """Show why the entry was not added, keep the text and select it for retyping."""
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()  # a reason over two lines gets its room instead of overlapping
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.field.selectAll()
 
