@@ -908,6 +908,15 @@
         <source>FocusApp checked your data</source>
         <translation>FocusApp hat deine Daten geprüft</translation>
     </message>
+    <message>
+        <source>focusapp {command} ended with status {code}</source>
+        <extracomment>How long quitting waits for a write still under way: it is let finish, never killed.</extracomment>
+        <translation>focusapp {command} endete mit Status {code}</translation>
+    </message>
+    <message>
+        <source>{program} could not be started</source>
+        <translation>{program} konnte nicht gestartet werden</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -1448,6 +1457,7 @@
     <name>HistoryView</name>
     <message>
         <source>History of check-ins</source>
+        <extracomment>How many rows the column widths are measured on (the visible ones count too).</extracomment>
         <translation>Verlauf der Check-ins</translation>
     </message>
 </context>

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QProcess
 
+from focusapp.wording.translate import translate
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -54,12 +56,17 @@ class CommandRunner(QObject):
             if code == 0:
                 done(output)
             else:
-                failed(_problem(errors) or f"focusapp {arguments[0]} ended with status {code}")
+                ended = translate("Companion", "focusapp {command} ended with status {code}")
+                failed(_problem(errors) or ended.format(command=arguments[0], code=code))
 
         def error_occurred(error: QProcess.ProcessError) -> None:
             if error == QProcess.ProcessError.FailedToStart:
                 self._end(process)
-                failed(f"{self._command[0]} could not be started")
+                failed(
+                    translate("Companion", "{program} could not be started").format(
+                        program=self._command[0]
+                    )
+                )
 
         process.finished.connect(finished)
         process.errorOccurred.connect(error_occurred)
