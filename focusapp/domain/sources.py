@@ -130,8 +130,14 @@ def merge(day: dt.date, typed: CheckIn | None, derived: DerivedDay | None) -> Da
 
 def merge_all(typed: dict[dt.date, CheckIn], derived: dict[dt.date, DerivedDay]) -> list[CheckIn]:
     """Return effective records for every day that has typed or derived data, by date."""
-    days = sorted(set(typed) | set(derived))
-    return [merge(day, typed.get(day), derived.get(day)).effective for day in days]
+    out: list[CheckIn] = []
+    for day in sorted(set(typed) | set(derived)):
+        record, found = typed.get(day), derived.get(day)
+        # Most days of a long history have nothing derived: the typed record is the day.
+        out.append(
+            record if found is None and record is not None else merge(day, record, found).effective
+        )
+    return out
 
 
 def with_calendar_days(
