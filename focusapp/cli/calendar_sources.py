@@ -85,7 +85,7 @@ def register_actions(actions: argparse._SubParsersAction[argparse.ArgumentParser
 def cmd_calendar_add(args: argparse.Namespace) -> int:
     """Add one source and read it now; a Thunderbird file is added with a clear note."""
     from focusapp.cli.calendar import describe_import
-    from focusapp.formats.source_kind import SourceError
+    from focusapp.formats.calendar_kind import SourceError
 
     context = open_context_for(args)
     try:
@@ -138,7 +138,7 @@ def cmd_calendar_sync(args: argparse.Namespace) -> int:
 
 def cmd_calendar_remove(args: argparse.Namespace) -> int:
     """Forget one source; its days lose the meetings it contributed."""
-    from focusapp.formats.source_kind import SourceError
+    from focusapp.formats.calendar_kind import SourceError
 
     try:
         removed = open_context_for(args).sources.remove(args.path)

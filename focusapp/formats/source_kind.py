@@ -9,9 +9,10 @@ and a FIFO or device is refused before it is opened.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
+from focusapp.formats.calendar_kind import CONTEXT as _CONTEXT
+from focusapp.formats.calendar_kind import CalendarKind, SourceError
 from focusapp.formats.discovery.vdirs import vdir_source
 from focusapp.formats.evolution import count_events
 from focusapp.formats.ics.report import CalendarFormatError
@@ -23,38 +24,8 @@ from focusapp.wording.translate import translate
 if TYPE_CHECKING:
     from pathlib import Path
 
-_CONTEXT: Final = "Calendar sources"
 _SQLITE_HEADER: Final = b"SQLite format 3\x00"
 _SNIFF_BYTES: Final = 64
-
-
-class CalendarKind(StrEnum):
-    """What an added calendar source is; the values are stored."""
-
-    ICS = "ics"
-    VDIR = "vdir"
-    EVOLUTION = "evolution"
-    THUNDERBIRD = "thunderbird"
-
-    def is_read(self) -> bool:
-        """Return whether FocusApp reads this kind's events (Thunderbird's it does not)."""
-        return self is not CalendarKind.THUNDERBIRD
-
-
-class SourceError(ValueError):
-    """A calendar source cannot be added or read; nothing was written. For people."""
-
-
-def thunderbird_note(path: str) -> str:
-    """Return the sentence saying a Thunderbird file is kept but its events are not read."""
-    text = translate(
-        _CONTEXT,
-        "{path} is a Thunderbird calendar: it is listed and its events counted, but FocusApp "
-        "cannot read Thunderbird's events yet (they are stored taken apart, not as iCalendar). "
-        "Use Thunderbird's Export to an .ics file, or sync the calendar with vdirsyncer, and "
-        "add that instead.",
-    )
-    return text.format(path=path)
 
 
 def detect_kind(path: Path) -> CalendarKind:

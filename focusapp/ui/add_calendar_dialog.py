@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusapp.formats.source_kind import CalendarKind, SourceError
+from focusapp.formats.calendar_kind import CalendarKind, SourceError
 from focusapp.ui.workers import BackgroundRunner
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
     from concurrent.futures import Future
 
-    from focusapp.formats.source_kind import CalendarKind
+    from focusapp.formats.calendar_kind import CalendarKind
     from focusapp.services.calendar.service import CalendarService
     from focusapp.services.sources.service import SourcesService
     from focusapp.ui.workers import BackgroundRunner

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from focusapp.formats.source_kind import CalendarKind
+from focusapp.formats.calendar_kind import CalendarKind
 from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path
 from focusapp.system.files import is_regular_file
 from focusapp.ui.calendar_importer import CalendarImporter, CalendarJobResult

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from focusapp.formats.source_kind import CalendarKind
+from focusapp.formats.calendar_kind import CalendarKind
 from focusapp.formats.vdir import DEFAULT_FILE_EXTENSION, ItemStamp, calendar_folders, item_stamps
 from focusapp.services.calendar.importer import default_range
 from focusapp.services.calendar.store import RangeOrigin

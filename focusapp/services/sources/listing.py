@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from focusapp.formats.calendar_kind import CalendarKind, thunderbird_note
 from focusapp.formats.discovery.vdirs import vdir_source
-from focusapp.formats.source_kind import CalendarKind, thunderbird_note
 from focusapp.services.calendar.store import load_report
 from focusapp.services.sources.change_detection import CONTEXT
 from focusapp.wording.translate import translate

@@ -10,10 +10,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from focusapp.formats.calendar_kind import CalendarKind, SourceError, thunderbird_note
 from focusapp.formats.discovery.discover import discover_sources
 from focusapp.formats.evolution import read_cache
 from focusapp.formats.ics.report import CalendarFormatError, CalendarReadResult
-from focusapp.formats.source_kind import CalendarKind, SourceError, detect_kind, thunderbird_note
+from focusapp.formats.source_kind import detect_kind
 from focusapp.formats.vdir import VdirReader
 from focusapp.services.calendar.importer import SyncOutcome
 from focusapp.services.calendar.local_files import CalendarImportError, resolve_local_path

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from focusapp.domain.clock import FixedClock
-from focusapp.formats.source_kind import CalendarKind, SourceError, detect_kind
+from focusapp.formats.calendar_kind import CalendarKind, SourceError
+from focusapp.formats.source_kind import detect_kind
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EDS_CACHE = Path(__file__).resolve().parents[2] / "data" / "evolution" / "webcal-cache.db"
