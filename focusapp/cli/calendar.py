@@ -19,15 +19,14 @@ from focusapp.cli.support import (
     add_command,
     add_day,
     add_json,
-    add_range,
-    date_range,
     escape_text,
     open_context_for,
     write_json,
     write_lines,
 )
-from focusapp.cli.support import parse_date as parse_day
 from focusapp.cli.table import table_lines
+from focusapp.cli.values import add_range, date_range
+from focusapp.cli.values import parse_date as parse_day
 
 if TYPE_CHECKING:
     import argparse

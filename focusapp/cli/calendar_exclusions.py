@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from focusapp.cli.support import EXIT_OK, UserError, add_command, escape_text, open_context_for
-from focusapp.cli.support import parse_date as parse_day
+from focusapp.cli.values import parse_date as parse_day
 from focusapp.wording.translate import translate
 
 if TYPE_CHECKING:

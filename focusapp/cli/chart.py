@@ -12,15 +12,8 @@ import sys
 from typing import TYPE_CHECKING, Final
 
 from focusapp.cli.files import output_target, write_file
-from focusapp.cli.support import (
-    EXIT_OK,
-    UserError,
-    add_command,
-    add_range,
-    date_range,
-    escape_text,
-    open_context_for,
-)
+from focusapp.cli.support import EXIT_OK, UserError, add_command, escape_text, open_context_for
+from focusapp.cli.values import add_range, date_range
 
 if TYPE_CHECKING:
     import argparse

@@ -12,19 +12,21 @@ from focusapp.cli.support import (
     UserError,
     add_command,
     add_json,
-    add_range,
-    date_range,
     escape_text,
     open_context_for,
+    print_error,
+    print_problems,
+)
+from focusapp.cli.table import format_table
+from focusapp.cli.values import (
+    add_range,
+    date_range,
     parse_date,
     parse_hours,
     parse_int,
     parse_minutes,
-    print_error,
-    print_problems,
     profile_today,
 )
-from focusapp.cli.table import format_table
 from focusapp.domain.dates import DAY_FORMS
 from focusapp.domain.durations import format_duration
 from focusapp.domain.models import ENERGY_LABELS, CheckIn

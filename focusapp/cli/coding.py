@@ -22,7 +22,7 @@ from focusapp.cli.support import (
     write_json,
     write_lines,
 )
-from focusapp.cli.support import parse_date as parse_day
+from focusapp.cli.values import parse_date as parse_day
 from focusapp.formats.activitywatch import DEFAULT_APPS
 
 if TYPE_CHECKING:

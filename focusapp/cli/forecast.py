@@ -10,11 +10,10 @@ from focusapp.cli.support import (
     add_command,
     add_json,
     open_context_for,
-    parse_date,
-    parse_int,
     write_json,
 )
 from focusapp.cli.table import table_lines
+from focusapp.cli.values import parse_date, parse_int
 from focusapp.domain.durations import format_duration
 from focusapp.domain.forecast import Choice, PlanChoice
 from focusapp.domain.forecast_range import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS

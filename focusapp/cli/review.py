@@ -11,10 +11,10 @@ from focusapp.cli.support import (
     add_command,
     add_json,
     open_context_for,
-    parse_date,
     write_json,
 )
 from focusapp.cli.table import table_lines
+from focusapp.cli.values import parse_date
 from focusapp.domain.durations import format_duration
 from focusapp.wording.lookahead import review_suggestion
 

@@ -5,15 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from focusapp.cli.support import (
-    EXIT_OK,
-    add_command,
-    add_json,
-    add_range,
-    date_range,
-    open_context_for,
-    write_json,
-)
+from focusapp.cli.support import EXIT_OK, add_command, add_json, open_context_for, write_json
+from focusapp.cli.values import add_range, date_range
 from focusapp.domain.risk import DISCLAIMER, FACTORS, RiskAssessment, to_json
 from focusapp.services.risk import EARLIEST_DAY
 from focusapp.wording.levels import level_in_sentence

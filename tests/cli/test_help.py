@@ -176,5 +176,16 @@ def test_a_command_imports_only_its_own_command_module():
             "focusapp.cli.main",
             "focusapp.cli.support",
             "focusapp.cli.table",
+            "focusapp.cli.values",
         ]
     ), done.stderr
+
+
+def test_starting_the_window_loads_no_command_and_no_value_parser():
+    script = (
+        "import sys, focusapp.cli.main as c; c.build_parser(['--autostart']);"
+        "print(sorted(m for m in sys.modules if m.startswith('focusapp.cli.')),"
+        " 'focusapp.domain.dates' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "['focusapp.cli.main', 'focusapp.cli.support'] False", done.stderr
