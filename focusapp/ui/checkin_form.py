@@ -23,6 +23,7 @@ from focusapp.domain.durations import ACCEPTED_FORMS, format_duration
 from focusapp.domain.models import CheckIn
 from focusapp.domain.sources import DaySources, merge
 from focusapp.ui.checkin_draft import read_draft
+from focusapp.ui.checkin_edits import field_values
 from focusapp.ui.checkin_hints import set_hint, title_texts
 from focusapp.ui.checkin_layout import FieldRows, chain_tab_order, source_hint
 from focusapp.ui.checkin_widgets import DayEdit, EnergyPicker
@@ -220,6 +221,7 @@ class CheckInForm(QWidget):
         self._update_title(exists=is_checked_in(sources.typed))
         if sources.typed is not None and not is_checked_in(sources.typed):
             self.status.setText(self.not_checked_in_text())
+        self.loaded_values = field_values(self)
 
     def _show_sources(self) -> None:
         derived = self._sources.derived

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from focusapp.domain.errors import StorageError
 from focusapp.domain.validation import CheckInInvalidError
+from focusapp.ui.checkin_edits import field_values, reapply, typed_since
 from focusapp.ui.locale_text import day_text
 from focusapp.ui.lookahead_parts import NewestOnly
 
@@ -68,13 +69,23 @@ class DayEditor(QObject):
     def show_first(self, today: dt.date) -> None:
         """Once the data is open: save what was saved meanwhile, else show ``today``.
 
-        What was typed while the data was opening is saved, not replaced by the day read.
+        What was typed while the data was opening is saved, or, not saved yet, kept in the
+        form on top of the day read: never replaced by it.
         """
         pending, self._save_when_open = self._save_when_open, None
-        if pending is None:
-            self.show_day(today)
-        else:
+        if pending is not None:
             self._on_form_save_requested(pending)
+            return
+        typed = typed_since(self._form.loaded_values, field_values(self._form))
+        if typed is None:
+            self.show_day(today)
+            return
+
+        def show_keeping_typed(sources: DaySources) -> None:
+            self._show_sources(sources)
+            reapply(self._form, typed)
+
+        self._read_day(today, show_keeping_typed)
 
     def step_day(self, days: int) -> None:
         """Show the day ``days`` before or after the form's (never past tomorrow)."""

@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
             self.history_box.show_opening()
             self.menus.set_data_enabled(False)
             self.form.save_button.setEnabled(False)
+            # Keys 1-5 choose the energy from the first paint, before the day is read.
+            self.form.energy.tab_stop().setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.attach(checkins)
         if stats is not None:
