@@ -14,12 +14,18 @@ from tests.ui.settle import settle
 pytestmark = pytest.mark.gui
 
 
+def opening_window(qtbot, context, tmp_path) -> MainWindow:
+    """A window shown on today with its data not open yet, as a tray starts it."""
+    window = MainWindow(None, tmp_path / "window.ini", today=context.checkins.today())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def test_a_save_before_the_data_is_open_lands_once_it_is(qtbot, context, tmp_path):
     context.checkins.record(None, {"meeting_minutes": 120})  # stored before: kept
     today = context.checkins.today()
-    window = MainWindow(None, tmp_path / "window.ini", today=today)
-    qtbot.addWidget(window)
-    window.show()
+    window = opening_window(qtbot, context, tmp_path)
     button = window.form.energy.buttons()[3]
     button.click()  # 4 Good
     qtbot.keyClick(button, Qt.Key.Key_Return)  # the Save button waits for the data; Return does not
@@ -34,9 +40,7 @@ def test_a_save_before_the_data_is_open_lands_once_it_is(qtbot, context, tmp_pat
 
 def test_keys_typed_before_the_data_is_open_choose_the_energy_and_save(qtbot, context, tmp_path):
     today = context.checkins.today()
-    window = MainWindow(None, tmp_path / "window.ini", today=today)
-    qtbot.addWidget(window)
-    window.show()
+    window = opening_window(qtbot, context, tmp_path)
     # What the window's focus widget gets is what a key pressed in the window reaches.
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_4)
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
@@ -50,9 +54,7 @@ def test_keys_typed_before_the_data_is_open_choose_the_energy_and_save(qtbot, co
 def test_what_was_typed_and_not_saved_stays_in_the_form_over_the_day_read(qtbot, context, tmp_path):
     context.checkins.record(None, {"meeting_minutes": 120})  # stored before: shown
     today = context.checkins.today()
-    window = MainWindow(None, tmp_path / "window.ini", today=today)
-    qtbot.addWidget(window)
-    window.show()
+    window = opening_window(qtbot, context, tmp_path)
     window.form.energy.buttons()[1].click()  # 2 Low
     qtbot.keyClicks(window.form.note, "slow start")
     window.attach(context.checkins)
