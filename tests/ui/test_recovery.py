@@ -62,7 +62,12 @@ class Answers:
         if modal is None:
             return None
         for button in modal.findChildren(QAbstractButton):
-            if button.isVisible() and button.text().replace("&", "") == label:
+            # Enabled too: a user waits for a button that is greyed out while work runs.
+            if (
+                button.isVisible()
+                and button.isEnabled()
+                and button.text().replace("&", "") == label
+            ):
                 return button
         return None
 
