@@ -181,9 +181,10 @@ def child_dashboard(data_dir: Path, chart_range: str, monitored: bool) -> dict[s
     worker: it slows what it measures, so timed runs go without it.
     """
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
-    _app = QApplication([sys.argv[0]])
+    from focusapp.app import make_application
+
+    _app = make_application()  # as the window process starts: its icon and translators
     from focusapp.bootstrap import open_context
     from focusapp.services.stats import ChartRange
     from focusapp.ui.main_window import MainWindow
@@ -251,9 +252,9 @@ def child_dashboard(data_dir: Path, chart_range: str, monitored: bool) -> dict[s
 
 def child_app(data_dir: Path) -> dict[str, object]:
     """The same window with the same data but no dashboard: what the app costs without it."""
-    from PySide6.QtWidgets import QApplication
+    from focusapp.app import make_application
 
-    _app = QApplication([sys.argv[0]])
+    _app = make_application()
     from focusapp.bootstrap import open_context
     from focusapp.ui.main_window import MainWindow
 

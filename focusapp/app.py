@@ -38,7 +38,12 @@ def missing_display() -> str | None:
     )
 
 
-def _make_application() -> QApplication:
+def make_application() -> QApplication:
+    """Return the QApplication every FocusApp process starts with: names, icon, translators.
+
+    Benchmarks and test sessions start from it too, so they import and load what the app
+    does at start, in the same order.
+    """
     # pyqtgraph would pick PyQt6 first if both were installed.
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtGui import QIcon
@@ -92,7 +97,7 @@ def run_gui(
     if problem is not None:
         print(f"focusapp: {problem}", file=sys.stderr)  # noqa: T201 - no window can exist
         return 2
-    app = _make_application()
+    app = make_application()
     # "1": quit once the window has painted with the data; "tray": once the tray icon is up
     # with the data (benchmarks and smoke tests).
     exit_mode = os.environ.get(EXIT_AFTER_READY_ENV, "")

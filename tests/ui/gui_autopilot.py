@@ -25,7 +25,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from focusapp.app import _make_application, run_gui
+from focusapp.app import make_application, run_gui
 from focusapp.ui.main_window import MainWindow
 
 STEP_TIMEOUT_S = 30.0
@@ -109,7 +109,7 @@ class Autopilot:
 
 def main() -> int:
     data_dir, *steps = sys.argv[1:]
-    _make_application()
+    make_application()
     pilot = Autopilot(steps)
     status = run_gui(data_dir)
     pilot.timer.stop()

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from focusapp.app import _make_application, run_gui
+from focusapp.app import make_application, run_gui
 from focusapp.ui.backup_dialog import BackupDialog
 from focusapp.ui.main_window import MainWindow
 
@@ -41,7 +41,7 @@ def window() -> MainWindow | None:
 
 def main() -> int:
     data_dir, import_csv, export_csv = sys.argv[1:4]
-    _make_application()
+    make_application()
     # File dialogs and message boxes answer themselves; everything else is the real code.
     QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (import_csv, ""))  # type: ignore[method-assign]
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (export_csv, "CSV (*.csv)"))  # type: ignore[method-assign]
