@@ -33,7 +33,7 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP_RUN)
 
 # After changing words in focusapp/ui or focusapp/wording: refresh the .ts files (then
 # translate the new entries, e.g. with pyside6-linguist). English carries only plural forms.
-LUPDATE := $(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete focusapp/ui focusapp/wording focusapp/domain
+LUPDATE := $(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete focusapp/ui focusapp/wording focusapp/domain focusapp/storage
 update-translations: $(STAMP_RUN)
 	$(LUPDATE) -ts resources/translations/focusapp_de.ts
 	$(LUPDATE) -pluralonly -ts resources/translations/focusapp_en.ts

@@ -8,16 +8,20 @@ which runs it once at start so the checks and the backup stay out of its own mem
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import argparse
 
 from focusapp.cli.support import EXIT_OK, add_command, open_context_for
-
-if TYPE_CHECKING:
-    import argparse
+from focusapp.system.relaunch import CHECK_PHRASES_FLAG
 
 
 def _run(args: argparse.Namespace) -> int:
     report = open_context_for(args).startup_report
+    if args.phrases:
+        from focusapp.wording.phrase_lines import phrase_line
+
+        for message in report.messages:
+            print(phrase_line(message))
+        return EXIT_OK
     for message in report.messages:
         print(message)
     if not report.messages:
@@ -27,7 +31,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``check`` to the command line."""
-    add_command(
+    parser = add_command(
         commands,
         "check",
         "check the data and make the day's backup",
@@ -37,3 +41,4 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "focusapp check",
         handler=_run,
     )
+    parser.add_argument(CHECK_PHRASES_FLAG, action="store_true", help=argparse.SUPPRESS)

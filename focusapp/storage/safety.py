@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from sqlalchemy.exc import SQLAlchemyError
 
 from focusapp.domain.errors import StorageError
+from focusapp.domain.phrases import Phrase
 from focusapp.storage import migrate
 from focusapp.storage.backup.contents import BackupInfo, list_backups
 from focusapp.storage.backup.integrity import (
@@ -61,6 +62,15 @@ from focusapp.storage.backup.integrity import (
 from focusapp.storage.backup.names import BackupError, backup_files
 from focusapp.storage.backup.write import backup_if_due, write_backup
 from focusapp.storage.db import make_engine
+from focusapp.storage.startup_words import (
+    CONTEXT,
+    DAMAGED,
+    LOST_WAL,
+    NEWEST_BACKUP,
+    NO_BACKUP,
+    NO_DAILY_BACKUP,
+    SET_ASIDE,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -147,18 +157,13 @@ def open_database(
     report = StartupReport()
     # Before anything opens the file: opening it would create a new, empty log.
     if lost_wal(db_path):
-        report.messages.append(
-            "FocusApp's database had lost its write-ahead log (the -wal file beside it was "
-            "deleted while the database was open). Changes made in the moments before may be "
-            "missing; if a day looks wrong, restore a backup with File > Restore from backup."
-        )
+        report.messages.append(Phrase(CONTEXT, LOST_WAL))
     damage = inspect_file(db_path, has_backups=bool(backup_files(folder)))
     if damage is not None:
         moved = move_aside(db_path, "damaged", moment, zone)
         report.moved_aside = moved
         report.messages.append(
-            f"FocusApp's database was damaged ({damage}). It was kept as {moved.name} in "
-            f"{moved.parent}, and FocusApp started with a new, empty database."
+            Phrase(CONTEXT, DAMAGED, damage=damage, name=moved.name, folder=str(moved.parent))
         )
         _offer_backup(folder, report, zone)
     engine = make_engine(db_path)
@@ -170,15 +175,11 @@ def open_database(
     try:
         report.daily_backup = backup_if_due(db_path, folder, moment, zone)
     except BackupError as error:
-        report.messages.append(f"Today's automatic backup could not be made: {error}.")
+        report.messages.append(Phrase(CONTEXT, NO_DAILY_BACKUP, error=str(error)))
     except OSError as error:
-        report.messages.append(
-            f"Today's automatic backup could not be made: {error.strerror or error}."
-        )
+        report.messages.append(Phrase(CONTEXT, NO_DAILY_BACKUP, error=error.strerror or str(error)))
     except sqlite3.Error as error:
-        report.messages.append(
-            f"Today's automatic backup could not be made: {describe_sqlite_error(error)}."
-        )
+        report.messages.append(Phrase(CONTEXT, NO_DAILY_BACKUP, error=describe_sqlite_error(error)))
     for message in report.messages:
         logger.warning("%s", message)
     if report.offer_restore and report.newest_good_backup is not None:
@@ -290,12 +291,11 @@ def _offer_backup(backups_dir: Path, report: StartupReport, zone: dt.tzinfo | No
     report.newest_good_backup = good
     report.offer_restore = good is not None
     if good is None:
-        report.messages.append("There is no backup to restore from.")
+        report.messages.append(Phrase(CONTEXT, NO_BACKUP))
         return
     made = good.created.astimezone(zone)
     report.messages.append(
-        f"Your newest good backup is from {made:%a %d %b %Y %H:%M} ({good.describe()}); "
-        "you can restore it."
+        Phrase(CONTEXT, NEWEST_BACKUP, made=f"{made:%a %d %b %Y %H:%M}", what=good.describe())
     )
 
 
@@ -318,9 +318,13 @@ def _bring_to_head(
             moved = move_aside(db_path, "newer", now, zone)
             report.moved_aside = moved
             report.messages.append(
-                f"{str(error).split(';')[0]}. It was left untouched and set aside as "
-                f"{moved.name} in {moved.parent} (install the newer FocusApp and move it back "
-                "to use it again), and FocusApp started with a new, empty database."
+                Phrase(
+                    CONTEXT,
+                    SET_ASIDE,
+                    why=str(error).split(";")[0],
+                    name=moved.name,
+                    folder=str(moved.parent),
+                )
             )
             _offer_backup(backups_dir, report, zone)
             engine = make_engine(db_path)

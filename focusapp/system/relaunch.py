@@ -16,6 +16,9 @@ _OPTIONS_WITH_VALUE: Final = frozenset({"-W", "-X", "--check-hash-based-pycs"})
 _FALLBACK: Final = ("-m", "focusapp")
 #: The command-line flag that starts the window as a light tray's child (hidden from --help).
 TRAY_WINDOW_FLAG: Final = "--tray-window"
+#: The flag of ``focusapp check`` that writes the report for the light tray: one JSON line
+#: per sentence (:mod:`focusapp.wording.phrase_lines`), nothing when all is well (hidden).
+CHECK_PHRASES_FLAG: Final = "--phrases"
 
 
 def own_command(orig_argv: list[str] | None = None, *, frozen: bool | None = None) -> list[str]:

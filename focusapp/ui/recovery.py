@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from focusapp.ui.backup_dialog import BackupDialog, BackupRestore, list_into
+from focusapp.wording.phrases import say
 
 if TYPE_CHECKING:
     from focusapp.services.backups import BackupInfo, BackupService, StartupReport
@@ -73,7 +74,7 @@ class RecoveryDialog(QDialog):
         self.text.setObjectName("recovery_text")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setText("".join(f"<p>{escape(message)}</p>" for message in report.messages))
+        self.text.setText("".join(f"<p>{escape(say(message))}</p>" for message in report.messages))
         self.text.setMinimumWidth(480)
         buttons = QDialogButtonBox(self)
         self.restore_button = QPushButton(self.tr("&Restore newest backup"), self)

@@ -2974,6 +2974,33 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     </message>
 </context>
 <context>
+    <name>StartupReport</name>
+    <message>
+        <source>FocusApp&apos;s database had lost its write-ahead log (the -wal file beside it was deleted while the database was open). Changes made in the moments before may be missing; if a day looks wrong, restore a backup with File &gt; Restore from backup.</source>
+        <translation>Der Datenbank von FocusApp fehlte ihr Write-Ahead-Log (die -wal-Datei daneben wurde gelöscht, während die Datenbank offen war). Änderungen aus den Augenblicken davor können fehlen; wenn ein Tag nicht stimmt, stellen Sie eine Sicherung wieder her: Datei &gt; Aus Sicherung wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>FocusApp&apos;s database was damaged ({damage}). It was kept as {name} in {folder}, and FocusApp started with a new, empty database.</source>
+        <translation>Die Datenbank von FocusApp war beschädigt ({damage}). Sie wurde als {name} in {folder} aufbewahrt, und FocusApp startete mit einer neuen, leeren Datenbank.</translation>
+    </message>
+    <message>
+        <source>{why}. It was left untouched and set aside as {name} in {folder} (install the newer FocusApp and move it back to use it again), and FocusApp started with a new, empty database.</source>
+        <translation>{why}. Sie blieb unverändert und wurde als {name} in {folder} beiseitegelegt (installieren Sie das neuere FocusApp und verschieben Sie sie zurück, um sie wieder zu nutzen), und FocusApp startete mit einer neuen, leeren Datenbank.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup could not be made: {error}.</source>
+        <translation>Die automatische Sicherung von heute konnte nicht angelegt werden: {error}.</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore from.</source>
+        <translation>Es gibt keine Sicherung, aus der wiederhergestellt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Your newest good backup is from {made} ({what}); you can restore it.</source>
+        <translation>Ihre neueste intakte Sicherung ist vom {made} ({what}); Sie können sie wiederherstellen.</translation>
+    </message>
+</context>
+<context>
     <name>StreakChart</name>
     <message>
         <source>&lt;b&gt;Consecutive work days&lt;/b&gt; &amp;nbsp; {bar} days in a row &amp;nbsp; {dotted} {days} (an ordinary week)</source>

@@ -105,3 +105,36 @@ def test_check_opens_the_data_and_says_it_is_in_order(capsys, data_dir):
     paths = resolve_paths(data_dir)
     assert paths.db_path.exists()
     assert any(paths.backups_dir.iterdir())  # the day's first backup
+
+
+def _check(data_dir, *flags):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "FOCUSAPP_DATA_DIR": str(data_dir)}
+    command = [sys.executable, "-m", "focusapp", "check", *flags]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_check_for_the_tray_says_nothing_when_all_is_well(capsys, data_dir):
+    assert _check(data_dir, "--phrases") == []
+    assert _check(data_dir) == ["Your data is in order."]
+
+
+def test_check_for_the_tray_writes_the_same_sentences_the_person_reads(capsys, data_dir):
+    from focusapp.wording.phrase_lines import said_line
+    from tests.safety_support import damage
+
+    run(capsys, "log", "--date", "2026-11-01", "--energy", "3")
+    run(capsys, "backup", "now")
+    damage(data_dir / "focusapp.sqlite3", "truncated")
+    lines = _check(data_dir, "--phrases")
+    assert all(json.loads(line)["context"] == "StartupReport" for line in lines)
+    told = [said_line(line) for line in lines]
+    assert told[0].startswith("FocusApp's database was damaged")
+    assert told[1].startswith("Your newest good backup is from")
+    # A second check finds the new database sound: the person's form has nothing to tell.
+    assert _check(data_dir) == ["Your data is in order."]

@@ -182,3 +182,40 @@ def test_quitting_lets_a_write_under_way_finish(qtbot, profile):
         assert context.focus.running() is not None
     finally:
         context.close()
+
+
+# Showing a tray icon on the offscreen platform, which has no tray window to report.
+@pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
+def test_what_the_start_found_is_told_in_the_users_language(qtbot, profile, monkeypatch):
+    """The check's child speaks English; the tray says its report in the window's language."""
+    from focusapp.settings.store import SettingsStore
+    from focusapp.ui.tray import TrayIcon, TrayStatus
+    from focusapp.ui.tray_app import light_tray
+    from focusapp.wording import translate as translation
+    from tests.safety_support import damage
+
+    monkeypatch.setattr(light_tray, "own_command", lambda: list(COMMAND))
+    paths = resolve_paths(profile)
+    damage(paths.db_path, "truncated")
+    instance = SingleInstance(server_name(paths.data_dir))
+    tray = TrayIcon(TrayStatus)
+    store = SettingsStore(paths.config_file)
+    light = light_tray.LightTray(None, paths, store, store.load(), tray, instance)
+    told = []
+    monkeypatch.setattr(
+        light.companion.notifier, "notify", lambda key, title, body, *a, **k: told.append(body)
+    )
+    translation.install(lambda context, text: f"[{context}] {text}")
+    try:
+        with qtbot.waitSignal(light.ready, timeout=CHILD_MS):
+            light.start(show_window=False)
+        (body,) = told
+        damaged, no_backup = body.splitlines()
+        assert damaged.startswith("[StartupReport] FocusApp's database was damaged (")
+        assert no_backup == "[StartupReport] There is no backup to restore from."
+        assert list(paths.data_dir.glob("focusapp.sqlite3.damaged-*"))
+    finally:
+        translation.install(None)
+        light.companion.reminders.stop()
+        light.finish()
+        instance.close()

@@ -52,6 +52,7 @@ def _lupdate(ts, *extra):
             str(ROOT / "focusapp" / "ui"),
             str(ROOT / "focusapp" / "wording"),
             str(ROOT / "focusapp" / "domain"),
+            str(ROOT / "focusapp" / "storage"),
             "-ts",
             str(ts),
         ],
@@ -145,6 +146,26 @@ def test_german_locale_translates_the_window_and_the_wording(qtbot, installed):
     assert day_text(dt.date(2026, 12, 1), format_) == "Dienstag, 1. Dezember 2026"
     # Qt's own catalogue names the standard buttons.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+
+
+def test_what_a_start_found_is_said_in_german_in_the_window_and_the_tray(qtbot, installed):
+    from focusapp.domain.phrases import Phrase
+    from focusapp.services.backups import StartupReport
+    from focusapp.storage.startup_words import CONTEXT, NO_BACKUP, NO_DAILY_BACKUP
+    from focusapp.ui.recovery import RecoveryDialog
+    from focusapp.wording.phrase_lines import phrase_line, said_line
+
+    installed("de_DE")
+    failed = Phrase(CONTEXT, NO_DAILY_BACKUP, error="No space left on device")
+    dialog = RecoveryDialog(StartupReport(messages=[failed, Phrase(CONTEXT, NO_BACKUP)]), False)
+    qtbot.addWidget(dialog)
+    assert dialog.text.text() == (
+        "<p>Die automatische Sicherung von heute konnte nicht angelegt werden: "
+        "No space left on device.</p>"
+        "<p>Es gibt keine Sicherung, aus der wiederhergestellt werden könnte.</p>"
+    )
+    assert said_line(phrase_line(failed)).startswith("Die automatische Sicherung von heute")
+    assert str(failed).startswith("Today's automatic backup")  # the command line's English
 
 
 def test_english_locale_has_english_plurals(installed):

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from focusapp.domain.clock import SystemClock
 from focusapp.services.app_state import AppStateStore
 from focusapp.services.light_days import LightDays
-from focusapp.system.relaunch import own_command
+from focusapp.system.relaunch import CHECK_PHRASES_FLAG, own_command
 from focusapp.system.zone import detect_zone
 from focusapp.ui.data_watcher import DataWatcher
 from focusapp.ui.line_channel import Message
@@ -39,8 +39,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# What ``focusapp check`` prints when the start found nothing to tell.
-_ALL_WELL: Final = "Your data is in order."
 _STARTUP_KEY: Final = "startup"
 
 
@@ -101,7 +99,7 @@ class LightTray(QObject):
         """Check the data in a child, then read today; ``show_window`` opens the window too."""
         if show_window:
             self.companion.open_checkin()
-        self.commands.run(["check"], self._on_checked, self._on_check_failed)
+        self.commands.run(["check", CHECK_PHRASES_FLAG], self._on_checked, self._on_check_failed)
 
     def finish(self) -> None:
         """After the event loop: let writes finish, save the reminders, end the window."""
@@ -110,8 +108,12 @@ class LightTray(QObject):
         self.windows.end()
 
     def _on_checked(self, output: str) -> None:
-        report = output.strip()
-        if report and report != _ALL_WELL:
+        """Tell what the start's check found (nothing when all was well), in the user's words."""
+        lines = [line for line in output.splitlines() if line.strip()]
+        if lines:
+            from focusapp.wording.phrase_lines import said_line  # only when there is news
+
+            report = "\n".join(said_line(line) for line in lines)
             title = translate("Companion", "FocusApp checked your data")
             actions = ((DEFAULT_ACTION, translate("Notification", "Show me")),)
             notify = self.companion.notifier.notify
