@@ -295,7 +295,7 @@ def _offer_backup(backups_dir: Path, report: StartupReport, zone: dt.tzinfo | No
         return
     made = good.created.astimezone(zone)
     report.messages.append(
-        Phrase(CONTEXT, NEWEST_BACKUP, made=f"{made:%a %d %b %Y %H:%M}", what=good.describe())
+        Phrase(CONTEXT, NEWEST_BACKUP, made=f"{made:%Y-%m-%d %H:%M}", what=good.describe())
     )
 
 

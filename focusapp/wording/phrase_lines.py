@@ -2,8 +2,9 @@
 
 The light tray learns what a start found from ``focusapp check``, a child process that
 speaks English. With ``--phrases`` the child writes each sentence as one JSON line: its
-translation context, its English template and the values filled in. The tray then says
-it in the user's language, as the window says the same report.
+translation context, its English template and the values filled in (a phrase inside a
+phrase travels the same way). The tray then says it in the user's language, as the window
+says the same report.
 """
 
 from __future__ import annotations
@@ -22,14 +23,7 @@ def phrase_line(text: str) -> str:
     """Return ``text`` as one JSON line; plain text (not a phrase) travels as it is."""
     if not isinstance(text, Phrase):
         return json.dumps({"text": str(text)}, ensure_ascii=False)
-    values = {
-        name: value
-        if isinstance(value, _KEPT_TYPES) and not isinstance(value, Phrase)
-        else str(value)
-        for name, value in text.values.items()
-    }
-    document = {"context": text.context, "template": text.template, "values": values}
-    return json.dumps(document, ensure_ascii=False)
+    return json.dumps(_document(text), ensure_ascii=False)
 
 
 def said_line(line: str) -> str:
@@ -41,10 +35,28 @@ def said_line(line: str) -> str:
         document = json.loads(line)
         if "text" in document:
             return str(document["text"])
-        context, english = str(document["context"]), str(document["template"])
-        values = dict(document["values"])
+        return _said(document)
     except (ValueError, TypeError, KeyError, AttributeError):
         return line
+
+
+def _document(phrase: Phrase) -> dict[str, object]:
+    values = {name: _value(value) for name, value in phrase.values.items()}
+    return {"context": phrase.context, "template": phrase.template, "values": values}
+
+
+def _value(value: object) -> object:
+    if isinstance(value, Phrase):
+        return _document(value)
+    return value if isinstance(value, _KEPT_TYPES) else str(value)
+
+
+def _said(document: dict[str, object]) -> str:
+    context, english = str(document["context"]), str(document["template"])
+    values = {
+        str(name): _said(value) if isinstance(value, dict) else value
+        for name, value in dict(document["values"]).items()  # type: ignore[call-overload]
+    }
     try:
         return format_text(translate(context, english), **values)
     except (ValueError, KeyError, IndexError):  # a translation that names another field

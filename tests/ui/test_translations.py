@@ -151,9 +151,16 @@ def test_german_locale_translates_the_window_and_the_wording(qtbot, installed):
 def test_what_a_start_found_is_said_in_german_in_the_window_and_the_tray(qtbot, installed):
     from focusapp.domain.phrases import Phrase
     from focusapp.services.backups import StartupReport
-    from focusapp.storage.startup_words import CONTEXT, NO_BACKUP, NO_DAILY_BACKUP
+    from focusapp.storage.startup_words import (
+        BACKUP_DAYS,
+        CONTEXT,
+        NEWEST_BACKUP,
+        NO_BACKUP,
+        NO_DAILY_BACKUP,
+    )
     from focusapp.ui.recovery import RecoveryDialog
     from focusapp.wording.phrase_lines import phrase_line, said_line
+    from focusapp.wording.phrases import say
 
     installed("de_DE")
     failed = Phrase(CONTEXT, NO_DAILY_BACKUP, error="No space left on device")
@@ -166,6 +173,12 @@ def test_what_a_start_found_is_said_in_german_in_the_window_and_the_tray(qtbot, 
     )
     assert said_line(phrase_line(failed)).startswith("Die automatische Sicherung von heute")
     assert str(failed).startswith("Today's automatic backup")  # the command line's English
+    span = Phrase(CONTEXT, BACKUP_DAYS, days=3, first="2026-11-01", last="2026-11-05")
+    newest = Phrase(CONTEXT, NEWEST_BACKUP, made="2026-12-03 04:12", what=span)
+    assert say(newest) == (
+        "Ihre neueste intakte Sicherung ist vom 2026-12-03 04:12 "
+        "(3 Tage, 2026-11-01 bis 2026-11-05); Sie können sie wiederherstellen."
+    )
 
 
 def test_english_locale_has_english_plurals(installed):

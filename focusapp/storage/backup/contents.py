@@ -11,8 +11,16 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from focusapp.domain.phrases import Phrase
 from focusapp.storage.backup.integrity import connect_readonly, describe_sqlite_error
 from focusapp.storage.backup.names import BackupError, backup_files, parse_backup_name
+from focusapp.storage.startup_words import (
+    BACKUP_DAYS,
+    BACKUP_EMPTY,
+    BACKUP_ONE_DAY,
+    BACKUP_UNREADABLE,
+    CONTEXT,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,11 +58,13 @@ class BackupInfo:
     def describe(self) -> str:
         """Return e.g. ``42 days, 2026-01-01 to 2026-11-28`` (or why it is unreadable)."""
         if self.problem is not None:
-            return f"unreadable: {self.problem}"
+            return Phrase(CONTEXT, BACKUP_UNREADABLE, problem=self.problem)
         if self.first_day is None or self.last_day is None:
-            return "no check-ins"
-        unit = "day" if self.days == 1 else "days"
-        return f"{self.days} {unit}, {self.first_day.isoformat()} to {self.last_day.isoformat()}"
+            return Phrase(CONTEXT, BACKUP_EMPTY)
+        first, last = self.first_day.isoformat(), self.last_day.isoformat()
+        if self.days == 1:
+            return Phrase(CONTEXT, BACKUP_ONE_DAY, first=first)
+        return Phrase(CONTEXT, BACKUP_DAYS, days=self.days, first=first, last=last)
 
 
 def checkin_span(connection: sqlite3.Connection) -> tuple[dt.date | None, dt.date | None, int]:

@@ -46,10 +46,12 @@ def test_numbers_stay_numbers_and_are_written_the_users_way(german):
     assert said_line(line) == "3 von 4.5"
 
 
-def test_a_nested_phrase_travels_as_its_english_text():
-    inner = Phrase("X", "{n} days", n=2)
-    line = phrase_line(Phrase("X", "Found {what}.", what=inner))
-    assert said_line(line) == "Found 2 days."
+def test_a_phrase_inside_a_phrase_is_said_in_the_same_language(german):
+    inner = Phrase("X", "{n} of {total}", n=2, total=3)
+    line = phrase_line(Phrase("StartupReport", TEMPLATE, error=inner))
+    assert said_line(line) == "Die Sicherung von heute fehlt: 2 von 3."
+    translation.install(None)
+    assert said_line(line) == "Today's automatic backup could not be made: 2 of 3."
 
 
 def test_plain_text_travels_as_it_is():
