@@ -36,8 +36,10 @@ NO_BACKUP: Final = QT_TRANSLATE_NOOP("StartupReport", "There is no backup to res
 NEWEST_BACKUP: Final = QT_TRANSLATE_NOOP(
     "StartupReport", "Your newest good backup is from {made} ({what}); you can restore it."
 )
-# How a backup is described in them (the command line's backup commands say it too).
-BACKUP_UNREADABLE: Final = QT_TRANSLATE_NOOP("StartupReport", "unreadable: {problem}")
-BACKUP_EMPTY: Final = QT_TRANSLATE_NOOP("StartupReport", "no check-ins")
-BACKUP_ONE_DAY: Final = QT_TRANSLATE_NOOP("StartupReport", "1 day, {first}")
-BACKUP_DAYS: Final = QT_TRANSLATE_NOOP("StartupReport", "{days} days, {first} to {last}")
+# How a backup is described in them (the command line's backup commands say it too), in the
+# words and translation context of the window's backup dialog, which describes backups too.
+BACKUP_CONTEXT: Final = "BackupDialog"
+BACKUP_UNREADABLE: Final = QT_TRANSLATE_NOOP("BackupDialog", "unreadable: {problem}")
+BACKUP_EMPTY: Final = QT_TRANSLATE_NOOP("BackupDialog", "no check-ins")
+BACKUP_ONE_DAY: Final = QT_TRANSLATE_NOOP("BackupDialog", "1 day, {first}")
+BACKUP_DAYS: Final = QT_TRANSLATE_NOOP("BackupDialog", "{days} days, {first} to {last}")

@@ -226,6 +226,14 @@
         <source>The data it replaced was backed up as {name}; restore that to undo.</source>
         <translation>Die ersetzten Daten wurden als {name} gesichert; stelle diese wieder her, um es rückgängig zu machen.</translation>
     </message>
+    <message>
+        <source>1 day, {first}</source>
+        <translation>1 Tag, {first}</translation>
+    </message>
+    <message>
+        <source>{days} days, {first} to {last}</source>
+        <translation>{days} Tage, {first} bis {last}</translation>
+    </message>
 </context>
 <context>
     <name>BackupRestore</name>
@@ -2998,22 +3006,6 @@ Für die abweichenden Tage die Werte der Datei verwenden (vorher wird gesichert)
     <message>
         <source>Your newest good backup is from {made} ({what}); you can restore it.</source>
         <translation>Ihre neueste intakte Sicherung ist vom {made} ({what}); Sie können sie wiederherstellen.</translation>
-    </message>
-    <message>
-        <source>unreadable: {problem}</source>
-        <translation>nicht lesbar: {problem}</translation>
-    </message>
-    <message>
-        <source>no check-ins</source>
-        <translation>keine Check-ins</translation>
-    </message>
-    <message>
-        <source>1 day, {first}</source>
-        <translation>1 Tag, {first}</translation>
-    </message>
-    <message>
-        <source>{days} days, {first} to {last}</source>
-        <translation>{days} Tage, {first} bis {last}</translation>
     </message>
 </context>
 <context>

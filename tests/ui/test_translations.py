@@ -152,6 +152,7 @@ def test_what_a_start_found_is_said_in_german_in_the_window_and_the_tray(qtbot, 
     from focusapp.domain.phrases import Phrase
     from focusapp.services.backups import StartupReport
     from focusapp.storage.startup_words import (
+        BACKUP_CONTEXT,
         BACKUP_DAYS,
         CONTEXT,
         NEWEST_BACKUP,
@@ -173,7 +174,7 @@ def test_what_a_start_found_is_said_in_german_in_the_window_and_the_tray(qtbot, 
     )
     assert said_line(phrase_line(failed)).startswith("Die automatische Sicherung von heute")
     assert str(failed).startswith("Today's automatic backup")  # the command line's English
-    span = Phrase(CONTEXT, BACKUP_DAYS, days=3, first="2026-11-01", last="2026-11-05")
+    span = Phrase(BACKUP_CONTEXT, BACKUP_DAYS, days=3, first="2026-11-01", last="2026-11-05")
     newest = Phrase(CONTEXT, NEWEST_BACKUP, made="2026-12-03 04:12", what=span)
     assert say(newest) == (
         "Ihre neueste intakte Sicherung ist vom 2026-12-03 04:12 "

@@ -15,11 +15,11 @@ from focusapp.domain.phrases import Phrase
 from focusapp.storage.backup.integrity import connect_readonly, describe_sqlite_error
 from focusapp.storage.backup.names import BackupError, backup_files, parse_backup_name
 from focusapp.storage.startup_words import (
+    BACKUP_CONTEXT,
     BACKUP_DAYS,
     BACKUP_EMPTY,
     BACKUP_ONE_DAY,
     BACKUP_UNREADABLE,
-    CONTEXT,
 )
 
 if TYPE_CHECKING:
@@ -58,13 +58,13 @@ class BackupInfo:
     def describe(self) -> str:
         """Return e.g. ``42 days, 2026-01-01 to 2026-11-28`` (or why it is unreadable)."""
         if self.problem is not None:
-            return Phrase(CONTEXT, BACKUP_UNREADABLE, problem=self.problem)
+            return Phrase(BACKUP_CONTEXT, BACKUP_UNREADABLE, problem=self.problem)
         if self.first_day is None or self.last_day is None:
-            return Phrase(CONTEXT, BACKUP_EMPTY)
+            return Phrase(BACKUP_CONTEXT, BACKUP_EMPTY)
         first, last = self.first_day.isoformat(), self.last_day.isoformat()
         if self.days == 1:
-            return Phrase(CONTEXT, BACKUP_ONE_DAY, first=first)
-        return Phrase(CONTEXT, BACKUP_DAYS, days=self.days, first=first, last=last)
+            return Phrase(BACKUP_CONTEXT, BACKUP_ONE_DAY, first=first)
+        return Phrase(BACKUP_CONTEXT, BACKUP_DAYS, days=self.days, first=first, last=last)
 
 
 def checkin_span(connection: sqlite3.Connection) -> tuple[dt.date | None, dt.date | None, int]:
